@@ -1,0 +1,27 @@
+// The one definition of what a clause's text may contain. The browser editor, the
+// collaboration server and the seed all build their schema from this list, so the server
+// reads a clause exactly as the browser writes it.
+import { getSchema, type AnyExtension } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+
+/** The Yjs XML fragment that holds a clause's text. */
+export const CLAUSE_FRAGMENT = "default";
+
+export const clauseExtensions: AnyExtension[] = [
+  StarterKit.configure({
+    // Negotiating text is paragraphs and numbered sub-paragraphs; nothing else belongs in it.
+    heading: false,
+    codeBlock: false,
+    code: false,
+    blockquote: false,
+    horizontalRule: false,
+    link: false,
+    // Strike would be mistaken for a proposed deletion.
+    strike: false,
+    // History comes from Yjs (per-user undo) in the browser.
+    undoRedo: false,
+    trailingNode: false,
+  }),
+];
+
+export const clauseSchema = getSchema(clauseExtensions);
