@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
+import { TopicBadges } from "@/components/clauses/topic-badges";
+import { requireUser } from "@/lib/auth/current-user";
+import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
+import { ROLE_LABELS } from "@/lib/permissions/roles";
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const instruments = await listInstrumentsFor(user);
+  return (
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      {instruments.length === 0 && (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
+          Your delegation does not take part in any negotiation yet. The secretariat can add it.
+        </p>
+      )}
+      {instruments.map((instrument) => (
+        <section key={instrument.id} aria-labelledby={`instrument-${instrument.id}`} className="mb-10">
+          <p className="text-sm text-slate-500">Your delegation takes part as: {ROLE_LABELS[instrument.role]}</p>
+          <h1 id={`instrument-${instrument.id}`} className="mt-1 text-2xl font-semibold leading-snug">
+            {instrument.title}
+          </h1>
+          {instrument.chapters.map((chapter) => (
+            <section key={chapter.id} aria-labelledby={`chapter-${chapter.id}`} className="mt-8">
+              <h2 id={`chapter-${chapter.id}`} className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+                Chapter {chapter.number}. {chapter.title}
+              </h2>
+              <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
+                {chapter.clauses.map((clause) => (
+                  <li key={clause.id}>
+                    <Link href={`/clauses/${clause.id}`} className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:flex-row sm:items-center sm:justify-between">
+                      <span className="flex items-baseline gap-3">
+                        <span className="w-20 shrink-0 text-sm text-slate-500">Article {clause.number}</span>
+                        <span className="font-medium">{clause.title}</span>
+                      </span>
+                      <span className="flex items-center gap-3">
+                        <TopicBadges topics={clause.topics} />
+                        <ClauseStatusBadge status={clause.status} />
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "The email or password is not correct.",
+  NotRegistered: "Your organisation's sign-on worked, but this email has no Clausework account. Ask the secretariat.",
+};
+
+export function SignInForm({ oidc, initialError }: { oidc: string | null; initialError: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => null);
+    setBusy(false);
+    if (result?.ok && !result.error) {
+      router.replace("/");
+      router.refresh();
+      return;
+    }
+    setError(result ? MESSAGES.CredentialsSignin : "The server could not be reached. Try again in a moment.");
+  }
+
+  return (
+    <div className="mt-6 space-y-4">
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <label className="block text-sm font-medium">
+          Email
+          <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-un focus:outline-none focus:ring-2 focus:ring-un/30" />
+        </label>
+        <label className="block text-sm font-medium">
+          Password
+          <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-un focus:outline-none focus:ring-2 focus:ring-un/30" />
+        </label>
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy} className="w-full rounded-md bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2">
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {oidc && (
+        <button type="button" onClick={() => signIn("oidc", { callbackUrl: "/" })} className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+          Sign in with {oidc}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+// The clause text, co-edited live: the shared schema plus Yjs (per-user undo) and
+// other people's carets labelled with their name and delegation.
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { clauseExtensions, CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { EditorToolbar } from "./editor-toolbar";
+import type { AwarenessUser, RoomUser } from "./room-user";
+import type { ClauseConnection } from "./use-clause-connection";
+
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const { name, color, organizationCode } = user as AwarenessUser;
+  const caret = document.createElement("span");
+  caret.className = "collaboration-carets__caret";
+  caret.style.borderColor = color;
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.style.backgroundColor = color;
+  label.textContent = organizationCode ? `${name} · ${organizationCode}` : name;
+  caret.append(label);
+  return caret;
+}
+
+export function ClauseEditor({ connection, user, editable }: { connection: ClauseConnection; user: RoomUser; editable: boolean }) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable,
+      extensions: [
+        ...clauseExtensions,
+        Collaboration.configure({ document: connection.doc, field: CLAUSE_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider: connection.provider,
+          user: { id: user.id, name: user.name, color: user.colour, organizationCode: user.organizationCode } satisfies AwarenessUser,
+          render: renderCaret,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: "clause-text min-h-64 px-6 py-4",
+          "aria-label": "Clause text",
+          "data-testid": "clause-editor",
+        },
+      },
+    },
+    [connection],
+  );
+
+  if (!editor) return <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />;
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white">
+      <EditorToolbar editor={editor} />
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+// The clause room: the live text, whether it is saved, and who else is here.
+import { ClauseEditor } from "./clause-editor";
+import { PresenceList } from "./presence-list";
+import type { RoomUser } from "./room-user";
+import { SaveStatus } from "./save-status";
+import { useClauseConnection } from "./use-clause-connection";
+
+export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user: RoomUser; canEdit: boolean }) {
+  const { connection, saveState, refusal } = useClauseConnection(clauseId);
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_16rem]">
+      <div className="space-y-2">
+        <div className="flex items-center justify-between">
+          <p className="text-sm text-slate-500">{canEdit ? "Changes are shared with everyone in the clause as you type." : "You can read this clause; your delegation cannot change its text."}</p>
+          <SaveStatus state={saveState} />
+        </div>
+        {refusal && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {refusal}
+          </p>
+        )}
+        {connection ? <ClauseEditor connection={connection} user={user} editable={canEdit} /> : <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />}
+      </div>
+      <aside className="space-y-4">{connection && <PresenceList provider={connection.provider} />}</aside>
+    </div>
+  );
+}

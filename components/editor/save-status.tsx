@@ -1,0 +1,20 @@
+import type { SaveState } from "./use-clause-connection";
+
+const TEXT: Record<SaveState, { label: string; dot: string }> = {
+  connecting: { label: "Connecting…", dot: "bg-slate-400" },
+  saving: { label: "Saving…", dot: "bg-amber-500" },
+  saved: { label: "Saved", dot: "bg-emerald-500" },
+  offline: { label: "Offline — changes kept", dot: "bg-red-500" },
+  "read-only": { label: "Read only", dot: "bg-slate-400" },
+  refused: { label: "Not connected", dot: "bg-red-500" },
+};
+
+export function SaveStatus({ state }: { state: SaveState }) {
+  const { label, dot } = TEXT[state];
+  return (
+    <p role="status" aria-live="polite" data-testid="save-status" data-state={state} className="flex items-center gap-2 text-sm text-slate-600">
+      <span aria-hidden className={`inline-block size-2 rounded-full ${dot}`} />
+      {label}
+    </p>
+  );
+}

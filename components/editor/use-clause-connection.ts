@@ -1,0 +1,72 @@
+"use client";
+// Opens the clause's collaborative document over /collab and reports, truthfully, whether
+// every local edit is in the server's database ("saved"), still on its way ("saving"),
+// or kept locally while the connection is down ("offline"). The provider reconnects by itself.
+import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { useEffect, useState } from "react";
+import * as Y from "yjs";
+import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+
+export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
+
+export type ClauseConnection = {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+};
+
+export function useClauseConnection(clauseId: string) {
+  const [connection, setConnection] = useState<ClauseConnection | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>("connecting");
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    let refused = false;
+    let readOnly = false;
+    let online = false;
+    let wasOnline = false;
+    const provider = new HocuspocusProvider({
+      url,
+      name: clauseDocumentName(clauseId),
+      document: doc,
+      // Identity comes from the session cookie on the socket; the token is not trusted.
+      token: "session-cookie",
+    });
+    const socket = provider.configuration.websocketProvider;
+    // Come back quickly after a server restart, without hammering it.
+    socket.setConfiguration({ delay: 500, factor: 1.5, maxDelay: 4000, minDelay: 250 });
+
+    function update() {
+      if (refused) return setSaveState("refused");
+      if (!online) return setSaveState(wasOnline ? "offline" : "connecting");
+      if (readOnly) return setSaveState("read-only");
+      if (!provider.synced) return setSaveState("connecting");
+      setSaveState(provider.hasUnsyncedChanges ? "saving" : "saved");
+    }
+    provider.on("status", ({ status }: { status: WebSocketStatus }) => {
+      online = status === WebSocketStatus.Connected;
+      wasOnline ||= online;
+      update();
+    });
+    provider.on("authenticated", ({ scope }: { scope: string }) => {
+      readOnly = scope === "readonly";
+      update();
+    });
+    provider.on("authenticationFailed", ({ reason }: { reason: string }) => {
+      refused = true;
+      setRefusal(reason);
+      update();
+    });
+    provider.on("synced", update);
+    provider.on("unsyncedChanges", update);
+    setConnection({ doc, provider });
+    return () => {
+      provider.destroy();
+      doc.destroy();
+      setConnection(null);
+    };
+  }, [clauseId]);
+
+  return { connection, saveState, refusal };
+}

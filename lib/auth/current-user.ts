@@ -1,0 +1,19 @@
+import "server-only";
+// The signed-in person for pages and route handlers. Pages call requireUser(); it sends
+// anyone without a live session to the sign-in page.
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+import type { SessionUser } from "./session-user";
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  // The session callback only fills organizationId for an active person with a delegation.
+  return session?.user?.organizationId ? session.user : null;
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return user;
+}

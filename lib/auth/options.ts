@@ -1,0 +1,78 @@
+// next-auth configuration: email + password always, one generic OIDC provider when the
+// environment names one (governments bring their own single sign-on).
+import type { NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { prisma } from "@/lib/db/prisma";
+import { log } from "@/lib/log";
+import { findSessionUser } from "./find-session-user";
+import { signInWithPassword } from "./sign-in-with-password";
+
+const SESSION_HOURS = 12;
+
+function oidcProvider(): Provider | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return {
+    id: "oidc",
+    name: process.env.OIDC_NAME ?? "Single sign-on",
+    type: "oauth",
+    wellKnown: `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(profile: { sub: string; name?: string; email?: string }) {
+      return { id: profile.sub, name: profile.name ?? profile.email ?? profile.sub, email: profile.email };
+    },
+  };
+}
+
+export function isOidcConfigured(): boolean {
+  return oidcProvider() !== null;
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const email = credentials?.email ?? "";
+        const user = await signInWithPassword(email, credentials?.password ?? "");
+        if (!user) log.warn({ event: "signin.failed", email }, "sign-in refused");
+        return user ? { id: user.id } : null;
+      },
+    }),
+    ...[oidcProvider()].filter((p): p is Provider => p !== null),
+  ],
+  callbacks: {
+    // SSO only admits people the secretariat already registered, matched by email.
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      const email = user.email?.toLowerCase();
+      const known = email ? await prisma.user.findUnique({ where: { email } }) : null;
+      if (!known?.active) return "/signin?error=NotRegistered";
+      user.id = known.id;
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      const current = token.uid ? await findSessionUser(token.uid) : null;
+      if (current) session.user = current;
+      return session;
+    },
+  },
+  events: {
+    signIn({ user, account }) {
+      log.info({ event: "signin", userId: user.id, provider: account?.provider }, "signed in");
+    },
+  },
+};

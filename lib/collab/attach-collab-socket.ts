@@ -1,0 +1,53 @@
+// Serves the collaboration websocket at /collab on the app's own HTTP server, so the socket
+// shares the web session's cookie and one process serves everything.
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import type { Hocuspocus } from "@hocuspocus/server";
+import { WebSocketServer } from "ws";
+import { log } from "@/lib/log";
+
+export const COLLAB_PATH = "/collab";
+/** A clause update larger than this is refused (a whole long clause pasted is well below it). */
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+function toFetchRequest(request: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return new Request(`http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`, { headers });
+}
+
+/** A page on another site must not open a socket with our visitors' cookies. */
+function isSameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser (tests, tools): the session cookie still decides
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function attachCollabSocket(server: Server, collab: Hocuspocus): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    // Other upgrades (Next's dev reload socket) belong to Next's own listener.
+    if (pathname !== COLLAB_PATH) return;
+    if (!isSameOrigin(request)) {
+      log.warn({ event: "collab.refused", reason: "cross-origin", origin: request.headers.origin }, "socket refused");
+      socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = collab.handleConnection(ws, toFetchRequest(request));
+      ws.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
+      ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      ws.on("error", (error) => log.warn({ event: "collab.socket-error", err: error }, "socket error"));
+    });
+  });
+  return wss;
+}

@@ -1,0 +1,59 @@
+// Durable storage of a clause's Yjs state: a compacted snapshot plus append-only update rows.
+// An update is written here before the server applies it, so the provider's "synced"
+// acknowledgement means "in PostgreSQL". Compaction folds rows into the snapshot.
+import * as Y from "yjs";
+import { prisma } from "@/lib/db/prisma";
+import { yDocToPlainText } from "@/lib/editor/plain-text";
+
+/** The empty update Yjs sends when a client has nothing new (sync step 2 of an up-to-date client). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length <= 2 && update.every((byte) => byte === 0);
+}
+
+/** The stored state of a clause: its snapshot merged with every update since. Throws if unreadable. */
+export async function loadClauseState(clauseId: string): Promise<Uint8Array | null> {
+  const [document, updates] = await Promise.all([
+    prisma.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } }),
+    prisma.clauseUpdate.findMany({ where: { clauseId }, orderBy: { id: "asc" }, select: { update: true } }),
+  ]);
+  const parts = [...(document ? [document.snapshot] : []), ...updates.map((row) => row.update)];
+  return parts.length === 0 ? null : Y.mergeUpdates(parts);
+}
+
+export async function appendClauseUpdate(clauseId: string, update: Uint8Array, userId: string | null): Promise<boolean> {
+  if (isEmptyUpdate(update)) return false;
+  await prisma.clauseUpdate.create({ data: { clauseId, update: Buffer.from(update), userId } });
+  return true;
+}
+
+/**
+ * Folds the update rows into the snapshot, in one transaction, under a per-clause lock so two
+ * instances never compact the same clause at once. Only rows that were read are deleted: a row
+ * committed meanwhile stays for the next compaction. Works from the database alone, never from
+ * a document in memory, so a half-loaded document can never overwrite stored text.
+ */
+export async function compactClause(clauseId: string): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`clause:${clauseId}`}))`;
+    const rows = await tx.clauseUpdate.findMany({
+      where: { clauseId },
+      orderBy: { id: "asc" },
+      select: { id: true, update: true },
+    });
+    if (rows.length === 0) return 0;
+    const current = await tx.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } });
+    const doc = new Y.Doc();
+    if (current) Y.applyUpdate(doc, current.snapshot);
+    for (const row of rows) Y.applyUpdate(doc, row.update);
+    const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
+    const plainText = yDocToPlainText(doc);
+    doc.destroy();
+    await tx.clauseDocument.upsert({
+      where: { clauseId },
+      create: { clauseId, snapshot, plainText },
+      update: { snapshot, plainText },
+    });
+    await tx.clauseUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+    return rows.length;
+  }, { timeout: 30_000 });
+}

@@ -1,0 +1,7 @@
+import type { SessionUser } from "@/lib/auth/session-user";
+
+/** What the collaboration server knows about one connection, set once on authentication. */
+export type CollabContext = {
+  user: SessionUser;
+  clauseId: string;
+};

@@ -1,0 +1,79 @@
+// The one process: Next's pages and route handlers plus the collaboration websocket at /collab,
+// on one port. Starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations,
+// seeds an empty database with the demo data, and shuts all of it down cleanly on SIGTERM/SIGINT.
+import { createServer } from "node:http";
+import next from "next";
+import { attachCollabSocket } from "@/lib/collab/attach-collab-socket";
+import { createCollabServer } from "@/lib/collab/collab-server";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { log } from "@/lib/log";
+import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
+import { ensureAuthSecret } from "@/lib/server/auth-secret";
+import { redisExtensions } from "@/lib/server/redis-extension";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const dev = process.env.NODE_ENV !== "production";
+
+async function main() {
+  const startedAt = Date.now();
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres();
+  if (embedded) process.env.DATABASE_URL = embedded.url;
+  const databaseUrl = process.env.DATABASE_URL as string;
+
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
+  if (await seedIfEmpty(prisma)) log.info("empty database: demo data seeded");
+
+  ensureAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  const app = next({ dev, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((request, response) => {
+    const start = Date.now();
+    response.on("finish", () => {
+      if (request.url?.startsWith("/_next/")) return;
+      log.info({ method: request.method, url: request.url, status: response.statusCode, ms: Date.now() - start }, "request");
+    });
+    handle(request, response).catch((error) => {
+      log.error({ err: error, url: request.url }, "request failed");
+      if (!response.headersSent) response.writeHead(500).end("Internal error");
+    });
+  });
+  const collab = createCollabServer(redisExtensions());
+  const sockets = attachCollabSocket(server, collab);
+
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  log.info(
+    { url: `http://localhost:${port}`, database: embedded ? "embedded" : "DATABASE_URL", dev, ms: Date.now() - startedAt },
+    "Clausework is ready",
+  );
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    server.close();
+    // Every acknowledged edit is already in PostgreSQL; closing sockets lets clients reconnect elsewhere.
+    collab.closeConnections();
+    for (const client of sockets.clients) client.terminate();
+    await collab.hooks("onDestroy", { instance: collab }).catch(() => {});
+    await disconnectPrisma();
+    if (embedded) await embedded.stop();
+    log.info("stopped");
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch(async (error) => {
+  log.fatal({ err: error }, "Clausework could not start");
+  process.exit(1);
+});
