@@ -1,0 +1,47 @@
+// Runs the real production server (server.ts after `next build`) as a child process, so a test
+// can kill it with SIGKILL and start it again on the same database.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+
+export class AppServer {
+  private child: ChildProcess | null = null;
+  private output = "";
+
+  constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get url(): string {
+    return `http://localhost:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    // One node process (no tsx wrapper process), so a SIGKILL kills the server itself.
+    this.child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, ...this.env, NODE_ENV: "production", PORT: String(this.port), LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child.stdout?.on("data", (chunk) => (this.output += chunk));
+    this.child.stderr?.on("data", (chunk) => (this.output += chunk));
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);
+      const ok = await fetch(`${this.url}/api/health`)
+        .then((response) => response.ok)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`server did not become healthy:\n${this.output}`);
+  }
+
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill(signal);
+    await exited;
+    this.child = null;
+  }
+}
