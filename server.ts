@@ -16,6 +16,8 @@ import { redisExtensions } from "@/lib/server/redis-extension";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 const dev = process.env.NODE_ENV !== "production";
+// Next must not call home: delegations' networks are often closed.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 async function main() {
   const startedAt = Date.now();
