@@ -1,0 +1,134 @@
+// Seeding on a real PostgreSQL: a fresh, migrated database per describe block.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { verifyPassword } from "../auth/password";
+import { PrismaClient } from "../db/generated/client";
+import { createTestDatabase, type TestDatabase } from "../db/test-database";
+import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
+import { yDocToPlainText } from "../editor/plain-text";
+import { DEMO_INSTRUMENT } from "./demo-instrument";
+import { DEMO_ORGANIZATIONS } from "./demo-organizations";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { seedIfEmpty } from "./seed-demo-data";
+
+/** A freshly migrated database and a client of its own, dropped after the block. */
+function useFreshDatabase(): () => PrismaClient {
+  let database: TestDatabase | undefined;
+  let prisma: PrismaClient | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  }, 60_000);
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+  return () => {
+    if (!prisma) throw new Error("database not ready");
+    return prisma;
+  };
+}
+
+function rowCounts(prisma: PrismaClient) {
+  return Promise.all([
+    prisma.organization.count(),
+    prisma.user.count(),
+    prisma.membership.count(),
+    prisma.instrument.count(),
+    prisma.participant.count(),
+    prisma.chapter.count(),
+    prisma.clause.count(),
+    prisma.clauseDocument.count(),
+  ]);
+}
+
+const demoClauses = DEMO_INSTRUMENT.chapters.flatMap((chapter) => chapter.clauses);
+
+describe("seedIfEmpty on an empty database", () => {
+  const db = useFreshDatabase();
+  let seeded: boolean;
+
+  beforeAll(async () => {
+    seeded = await seedIfEmpty(db());
+  }, 60_000);
+
+  it("reports that it seeded", () => {
+    expect(seeded).toBe(true);
+  });
+
+  it("creates the instrument with its chapters and clauses in order", async () => {
+    const instrument = await db().instrument.findUniqueOrThrow({
+      where: { slug: DEMO_INSTRUMENT.slug },
+      include: {
+        chapters: { orderBy: { position: "asc" }, include: { clauses: { orderBy: { position: "asc" } } } },
+      },
+    });
+    expect(instrument.title).toBe(DEMO_INSTRUMENT.title);
+    expect(instrument.chapters.length).toBeGreaterThanOrEqual(3);
+    const clauses = instrument.chapters.flatMap((chapter) => chapter.clauses);
+    expect(clauses.length).toBeGreaterThanOrEqual(9);
+    expect(clauses.map((c) => [c.number, c.title, c.status, c.topics])).toEqual(
+      demoClauses.map((c) => [c.number, c.title, c.status, c.topics]),
+    );
+    expect(clauses.every((c) => c.instrumentId === instrument.id)).toBe(true);
+  });
+
+  it("gives every organisation at least one member and its role in the instrument", async () => {
+    const organizations = await db().organization.findMany({
+      include: { memberships: true, participants: true },
+    });
+    expect(organizations).toHaveLength(DEMO_ORGANIZATIONS.length);
+    for (const demo of DEMO_ORGANIZATIONS) {
+      const organization = organizations.find((o) => o.code === demo.code);
+      expect(organization?.memberships.length, demo.code).toBeGreaterThanOrEqual(1);
+      expect(organization?.participants.map((p) => p.role)).toEqual([demo.role]);
+    }
+    expect(await db().user.count()).toBe(DEMO_USERS.length);
+  });
+
+  it("stores each clause as Yjs state that decodes to its source text", async () => {
+    const clauses = await db().clause.findMany({ include: { document: true } });
+    for (const demo of demoClauses) {
+      const clause = clauses.find((c) => c.number === demo.number);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, clause?.document?.snapshot ?? new Uint8Array());
+      const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema);
+      expect(root.toJSON(), `article ${demo.number}`).toEqual(demo.body);
+      expect(clause?.document?.plainText).toBe(yDocToPlainText(doc));
+      doc.destroy();
+    }
+  });
+
+  it("keeps both terms of the CSAM dispute in article 14", async () => {
+    const clause = await db().clause.findFirstOrThrow({ where: { number: "14" }, include: { document: true } });
+    expect(clause.document?.plainText).toContain("child sexual abuse material");
+    expect(clause.document?.plainText).toContain("child pornography");
+  });
+
+  it("lets every demo user sign in with the demo password", async () => {
+    const users = await db().user.findMany({ select: { passwordHash: true } });
+    const hashes = new Set(users.map((u) => u.passwordHash));
+    expect(hashes.size).toBe(1); // hashed once, shared
+    const [hash] = hashes;
+    expect(await verifyPassword(DEMO_PASSWORD, hash ?? "")).toBe(true);
+    expect(await verifyPassword("not-the-password", hash ?? "")).toBe(false);
+  });
+
+  it("does nothing the second time", async () => {
+    const before = await rowCounts(db());
+    expect(await seedIfEmpty(db())).toBe(false);
+    expect(await rowCounts(db())).toEqual(before);
+  });
+});
+
+describe("seedIfEmpty called twice at once", () => {
+  const db = useFreshDatabase();
+
+  it("seeds exactly once", async () => {
+    const results = await Promise.all([seedIfEmpty(db()), seedIfEmpty(db())]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await db().instrument.count()).toBe(1);
+  }, 60_000);
+});
