@@ -4,8 +4,9 @@
 //   `prisma migrate dev --create-only`.
 // - from nothing to schema.prisma: the whole schema, for the drift test.
 import { readFile } from "node:fs/promises";
-import type { DiffTarget, MigrationList } from "@prisma/schema-engine-wasm";
-import { MIGRATIONS_DIR, readMigrations, SCHEMA_PATH } from "./migrations-directory";
+import type { DiffTarget } from "@prisma/schema-engine-wasm";
+import { readMigrationList } from "./migration-list";
+import { SCHEMA_PATH } from "./migrations-directory";
 import { withSchemaEngine } from "./schema-engine";
 import { schemaEngineAdapter } from "./schema-engine-adapter";
 
@@ -18,17 +19,7 @@ export interface SchemaDiffOptions {
 
 /** The SQL that brings a database migrated with the migrations folder to schema.prisma; "" if none. */
 export async function sqlFromMigrationsToSchema(serverUrl: string, options: SchemaDiffOptions = {}): Promise<string> {
-  const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
-  const migrations = await readMigrations(migrationsDir);
-  const list: MigrationList = {
-    baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
-    shadowDbInitScript: "",
-    migrationDirectories: migrations.map(({ name, sql }) => ({
-      path: name,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: sql } },
-    })),
-  };
+  const list = await readMigrationList(options.migrationsDir);
   return diff(serverUrl, { tag: "migrations", ...list }, options.schemaPath);
 }
 
