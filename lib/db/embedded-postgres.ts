@@ -95,7 +95,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 async function joinRunningServer(dataDir: string, log: (message: string) => void): Promise<number | null> {
   const state = await waitUntilReady(dataDir, 60_000);
   if (state.kind === "stale") {
-    log(`removing stale postmaster.pid (pid ${state.pid} is gone)`);
+    log(`removing stale postmaster.pid (its pid ${state.pid} is no longer this data directory's server)`);
     await removeStalePidFile(dataDir);
     return null;
   }

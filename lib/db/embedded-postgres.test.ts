@@ -1,0 +1,142 @@
+// The embedded server for real: initdb, start, restart on the same data, share between users,
+// and come back after the app was killed with kill -9. One data directory for the whole file
+// (initdb costs a second or so), under a 700 temp folder: as root that exercises the fallback to
+// a place the "postgres" user can reach.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { isProcessAlive } from "./process-alive";
+
+const isRoot = process.getuid?.() === 0;
+const folder = mkdtempSync(path.join(os.tmpdir(), "clausework-embedded-")); // mode 700
+const requestedDataDir = path.join(folder, "postgres");
+let port: number;
+let actualDataDir: string;
+const messages: string[] = [];
+
+function start(): Promise<EmbeddedPostgres> {
+  return startEmbeddedPostgres({ dataDir: requestedDataDir, port, log: (message) => messages.push(message) });
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function postmasterPid(): Promise<number> {
+  return Number((await readFile(path.join(actualDataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  return port;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+  if (actualDataDir && actualDataDir !== requestedDataDir)
+    await rm(path.dirname(actualDataDir), { recursive: true, force: true });
+});
+
+describe("startEmbeddedPostgres", () => {
+  it("initialises a data directory the postgres user can reach, starts, and creates the database", async () => {
+    const server = await start();
+    actualDataDir = server.dataDir;
+    try {
+      if (isRoot) {
+        expect(server.dataDir).not.toBe(requestedDataDir);
+        expect(messages.join("\n")).toMatch(/is not traversable by the "postgres" user/);
+      } else {
+        expect(server.dataDir).toBe(requestedDataDir);
+      }
+      expect(server.url).toBe(`postgres://postgres:password@127.0.0.1:${port}/clausework`);
+      expect(
+        await query(server.url, "SELECT current_database() AS db, current_setting('server_encoding') AS enc"),
+      ).toEqual([{ db: "clausework", enc: "UTF8" }]);
+      await query(server.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('still here')");
+    } finally {
+      await server.stop();
+    }
+    await expect(query(server.url, "SELECT 1")).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("starts again on the existing data, without initialising", async () => {
+    messages.length = 0;
+    const server = await start();
+    try {
+      expect(messages.join("\n")).not.toMatch(/initialising/);
+      expect(await query(server.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("is stopped by the last of the processes using it", async () => {
+    const first = await start();
+    const second = await start();
+    expect(second.url).toBe(first.url);
+    await first.stop();
+    expect(await query(second.url, "SELECT 1 AS up")).toEqual([{ up: 1 }]);
+    await second.stop();
+    await expect(query(second.url, "SELECT 1")).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("takes over the server left running by an app killed with kill -9, and stops it", async () => {
+    const fixture = fileURLToPath(new URL("./fixtures/start-embedded-postgres.ts", import.meta.url));
+    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", fixture, requestedDataDir, String(port)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const [ready] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
+    expect(ready.toString()).toMatch(/^READY /);
+    const orphan = await postmasterPid();
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    expect(isProcessAlive(orphan)).toBe(true); // PostgreSQL outlives the app
+
+    messages.length = 0;
+    const server = await start();
+    expect(messages.join("\n")).toMatch(`using the PostgreSQL already running on ${actualDataDir} (pid ${orphan}`);
+    expect(await query(server.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+    await server.stop();
+    expect(isProcessAlive(orphan)).toBe(false);
+  });
+
+  it("removes a stale postmaster.pid whose pid now belongs to another process", async () => {
+    const server = await start();
+    const pidFile = path.join(actualDataDir, "postmaster.pid");
+    const contents = await readFile(pidFile, "utf8");
+    await server.stop();
+    // As after a crash of the whole machine: the file stayed, and its pid was given to something else.
+    const stranger = spawn("sleep", ["30"]);
+    try {
+      await writeFile(pidFile, contents.replace(/^\d+/, String(stranger.pid)));
+      messages.length = 0;
+      const again = await start();
+      expect(messages.join("\n")).toMatch(`removing stale postmaster.pid (its pid ${stranger.pid} is no longer`);
+      expect(await query(again.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+      await again.stop();
+    } finally {
+      stranger.kill();
+    }
+  });
+});
