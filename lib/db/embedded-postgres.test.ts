@@ -4,7 +4,7 @@
 // a place the "postgres" user can reach.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
-import { isProcessAlive } from "./process-alive";
+import { stopPostmaster } from "./postmaster";
+import { isProcessAlive, processArguments } from "./process-alive";
 
 const isRoot = process.getuid?.() === 0;
 const folder = mkdtempSync(path.join(os.tmpdir(), "clausework-embedded-")); // mode 700
@@ -21,6 +22,7 @@ const requestedDataDir = path.join(folder, "postgres");
 let port: number;
 let actualDataDir: string;
 const messages: string[] = [];
+const children: ChildProcess[] = [];
 
 function start(): Promise<EmbeddedPostgres> {
   return startEmbeddedPostgres({ dataDir: requestedDataDir, port, log: (message) => messages.push(message) });
@@ -40,6 +42,29 @@ async function postmasterPid(): Promise<number> {
   return Number((await readFile(path.join(actualDataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
 }
 
+/** Runs fixtures/start-embedded-postgres.ts in a child process, once its server is ready. */
+async function startInChild(mode: "wait" | "stop-on-input"): Promise<ChildProcess> {
+  const fixture = fileURLToPath(new URL("./fixtures/start-embedded-postgres.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", fixture, requestedDataDir, String(port), mode], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  children.push(child);
+  const [ready] = (await once(child.stdout, "data")) as [Buffer];
+  expect(ready.toString()).toMatch(/^READY /);
+  return child;
+}
+
+/** Pids of PostgreSQL servers running on the data directory, even one whose pid file was lost. */
+function serversOn(dataDir: string): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      const argv = processArguments(pid);
+      return argv?.[0]?.endsWith("/postgres") && argv.includes(dataDir);
+    });
+}
+
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -53,6 +78,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // After a failed test: leave no process behind.
+  for (const child of children) child.kill("SIGKILL");
+  if (actualDataDir) for (const pid of serversOn(actualDataDir)) await stopPostmaster(pid);
   await rm(folder, { recursive: true, force: true });
   if (actualDataDir && actualDataDir !== requestedDataDir)
     await rm(path.dirname(actualDataDir), { recursive: true, force: true });
@@ -101,13 +129,19 @@ describe("startEmbeddedPostgres", () => {
     await expect(query(second.url, "SELECT 1")).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it("lets the process that started it exit while another still uses it", async () => {
+    const starter = await startInChild("stop-on-input");
+    const server = await start();
+    starter.stdin?.end("stop\n");
+    const [code] = await once(starter, "exit"); // without process.exit(): nothing of the server holds Node
+    expect(code).toBe(0);
+    expect(await query(server.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+    await server.stop();
+    await expect(query(server.url, "SELECT 1")).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it("takes over the server left running by an app killed with kill -9, and stops it", async () => {
-    const fixture = fileURLToPath(new URL("./fixtures/start-embedded-postgres.ts", import.meta.url));
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", fixture, requestedDataDir, String(port)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const [ready] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
-    expect(ready.toString()).toMatch(/^READY /);
+    const child = await startInChild("wait");
     const orphan = await postmasterPid();
     child.kill("SIGKILL");
     await once(child, "exit");

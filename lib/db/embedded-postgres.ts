@@ -64,31 +64,32 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     }
   });
 
-  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  await createDatabaseIfMissing(serverUrl, database);
-
   let stopped = false;
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    dataDir,
-    port,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await withFileLock(lockDir, LOCK_TIMEOUT_MS, async () => {
-        await releaseLease(lease);
-        const others = await liveLeaseHolders(leasesDir);
-        if (others.length > 0) {
-          log(`left running for pid ${others.join(", ")}`);
-          return;
-        }
-        const state = await readPostmaster(dataDir);
-        if (state.kind === "running") await stopPostmaster(state.pid);
-        else child?.kill("SIGINT");
-        await waitForChildExit(child);
-      });
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await withFileLock(lockDir, LOCK_TIMEOUT_MS, async () => {
+      await releaseLease(lease);
+      const others = await liveLeaseHolders(leasesDir);
+      if (others.length > 0) {
+        log(`left running for pid ${others.join(", ")}`);
+        letGo(child);
+        return;
+      }
+      const state = await readPostmaster(dataDir);
+      if (state.kind === "running") await stopPostmaster(state.pid);
+      else child?.kill("SIGINT");
+      await waitForChildExit(child);
+    });
   };
+
+  try {
+    await createDatabaseIfMissing(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, dataDir, port, stop };
 }
 
 /** The port of a server already running on this data directory, after clearing a stale pid file. */
@@ -159,6 +160,13 @@ async function createDatabaseIfMissing(serverUrl: string, database: string): Pro
   } finally {
     await client.end();
   }
+}
+
+/** Lets this process exit while the server it started keeps serving others (like an orphan after kill -9). */
+function letGo(child: ChildProcess | undefined): void {
+  if (!child) return;
+  for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.destroy();
+  child.unref();
 }
 
 async function waitForChildExit(child: ChildProcess | undefined): Promise<void> {
