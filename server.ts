@@ -40,7 +40,10 @@ async function main() {
     const start = Date.now();
     response.on("finish", () => {
       if (request.url?.startsWith("/_next/")) return;
-      log.info({ method: request.method, url: request.url, status: response.statusCode, ms: Date.now() - start }, "request");
+      log.info(
+        { method: request.method, url: request.url, status: response.statusCode, ms: Date.now() - start },
+        "request",
+      );
     });
     handle(request, response).catch((error) => {
       log.error({ err: error, url: request.url }, "request failed");
@@ -52,7 +55,12 @@ async function main() {
 
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   log.info(
-    { url: `http://localhost:${port}`, database: embedded ? "embedded" : "DATABASE_URL", dev, ms: Date.now() - startedAt },
+    {
+      url: `http://localhost:${port}`,
+      database: embedded ? "embedded" : "DATABASE_URL",
+      dev,
+      ms: Date.now() - startedAt,
+    },
     "Clausework is ready",
   );
 

@@ -3,7 +3,9 @@ import { openClause, signIn, typeAtEnd } from "./support/demo";
 
 const CLAUSE = /Solicitation or grooming/i;
 
-test("two delegations co-edit one clause live, with carets, presence and a truthful saved status", async ({ browser }) => {
+test("two delegations co-edit one clause live, with carets, presence and a truthful saved status", async ({
+  browser,
+}) => {
   const australia = await (await browser.newContext()).newPage();
   const canada = await (await browser.newContext()).newPage();
   await signIn(australia, "australia@clausework.demo");

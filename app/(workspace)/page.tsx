@@ -29,7 +29,10 @@ export default async function HomePage() {
               <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
                 {chapter.clauses.map((clause) => (
                   <li key={clause.id}>
-                    <Link href={`/clauses/${clause.id}`} className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:flex-row sm:items-center sm:justify-between">
+                    <Link
+                      href={`/clauses/${clause.id}`}
+                      className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:flex-row sm:items-center sm:justify-between"
+                    >
                       <span className="flex items-baseline gap-3">
                         <span className="w-20 shrink-0 text-sm text-slate-500">Article {clause.number}</span>
                         <span className="font-medium">{clause.title}</span>

@@ -15,7 +15,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="text-sm font-semibold uppercase tracking-wide text-un">Clausework</p>
         <h1 className="mt-1 text-2xl font-semibold">Sign in to the drafting room</h1>
         <p className="mt-2 text-sm text-slate-600">Use the account your secretariat gave your delegation.</p>
-        <SignInForm oidc={isOidcConfigured() ? (process.env.OIDC_NAME ?? "Single sign-on") : null} initialError={error ?? null} />
+        <SignInForm
+          oidc={isOidcConfigured() ? (process.env.OIDC_NAME ?? "Single sign-on") : null}
+          initialError={error ?? null}
+        />
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 
 const MESSAGES: Record<string, string> = {
@@ -11,7 +11,9 @@ const MESSAGES: Record<string, string> = {
 
 export function SignInForm({ oidc, initialError }: { oidc: string | null; initialError: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [error, setError] = useState<string | null>(
+    initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null,
+  );
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -38,23 +40,43 @@ export function SignInForm({ oidc, initialError }: { oidc: string | null; initia
       <form onSubmit={submit} className="space-y-4" noValidate>
         <label className="block text-sm font-medium">
           Email
-          <input name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-un focus:outline-none focus:ring-2 focus:ring-un/30" />
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-un focus:outline-none focus:ring-2 focus:ring-un/30"
+          />
         </label>
         <label className="block text-sm font-medium">
           Password
-          <input name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-un focus:outline-none focus:ring-2 focus:ring-un/30" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-un focus:outline-none focus:ring-2 focus:ring-un/30"
+          />
         </label>
         {error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy} className="w-full rounded-md bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2">
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-md bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2"
+        >
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
       {oidc && (
-        <button type="button" onClick={() => signIn("oidc", { callbackUrl: "/" })} className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => signIn("oidc", { callbackUrl: "/" })}
+          className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+        >
           Sign in with {oidc}
         </button>
       )}

@@ -8,5 +8,11 @@ export type ClauseStatusValue = keyof typeof LABELS;
 
 export function ClauseStatusBadge({ status }: { status: ClauseStatusValue }) {
   const { text, className } = LABELS[status];
-  return <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>{text}</span>;
+  return (
+    <span
+      className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}
+    >
+      {text}
+    </span>
+  );
 }

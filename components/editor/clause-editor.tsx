@@ -4,7 +4,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { clauseExtensions, CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
 import { EditorToolbar } from "./editor-toolbar";
 import type { AwarenessUser, RoomUser } from "./room-user";
 import type { ClauseConnection } from "./use-clause-connection";
@@ -22,7 +22,15 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-export function ClauseEditor({ connection, user, editable }: { connection: ClauseConnection; user: RoomUser; editable: boolean }) {
+export function ClauseEditor({
+  connection,
+  user,
+  editable,
+}: {
+  connection: ClauseConnection;
+  user: RoomUser;
+  editable: boolean;
+}) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -32,7 +40,12 @@ export function ClauseEditor({ connection, user, editable }: { connection: Claus
         Collaboration.configure({ document: connection.doc, field: CLAUSE_FRAGMENT }),
         CollaborationCaret.configure({
           provider: connection.provider,
-          user: { id: user.id, name: user.name, color: user.colour, organizationCode: user.organizationCode } satisfies AwarenessUser,
+          user: {
+            id: user.id,
+            name: user.name,
+            color: user.colour,
+            organizationCode: user.organizationCode,
+          } satisfies AwarenessUser,
           render: renderCaret,
         }),
       ],

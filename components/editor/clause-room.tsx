@@ -12,7 +12,11 @@ export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user
     <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-2">
         <div className="flex items-center justify-between">
-          <p className="text-sm text-slate-500">{canEdit ? "Changes are shared with everyone in the clause as you type." : "You can read this clause; your delegation cannot change its text."}</p>
+          <p className="text-sm text-slate-500">
+            {canEdit
+              ? "Changes are shared with everyone in the clause as you type."
+              : "You can read this clause; your delegation cannot change its text."}
+          </p>
           <SaveStatus state={saveState} />
         </div>
         {refusal && (
@@ -20,7 +24,11 @@ export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user
             {refusal}
           </p>
         )}
-        {connection ? <ClauseEditor connection={connection} user={user} editable={canEdit} /> : <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />}
+        {connection ? (
+          <ClauseEditor connection={connection} user={user} editable={canEdit} />
+        ) : (
+          <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+        )}
       </div>
       <aside className="space-y-4">{connection && <PresenceList provider={connection.provider} />}</aside>
     </div>

@@ -20,11 +20,45 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   if (!state.editable) return null;
   const chain = () => editor.chain().focus();
   const tools: Tool[] = [
-    { label: "Bold", shortcut: "Ctrl+B", glyph: "B", run: () => chain().toggleBold().run(), active: state.bold, enabled: true },
-    { label: "Italic", shortcut: "Ctrl+I", glyph: "I", run: () => chain().toggleItalic().run(), active: state.italic, enabled: true },
-    { label: "Numbered paragraphs", shortcut: "Ctrl+Shift+7", glyph: "1.", run: () => chain().toggleOrderedList().run(), active: state.ordered, enabled: true },
-    { label: "Bulleted list", shortcut: "Ctrl+Shift+8", glyph: "•", run: () => chain().toggleBulletList().run(), active: state.bullet, enabled: true },
-    { label: "Undo your last change", shortcut: "Ctrl+Z", glyph: "↶", run: () => chain().undo().run(), enabled: state.canUndo },
+    {
+      label: "Bold",
+      shortcut: "Ctrl+B",
+      glyph: "B",
+      run: () => chain().toggleBold().run(),
+      active: state.bold,
+      enabled: true,
+    },
+    {
+      label: "Italic",
+      shortcut: "Ctrl+I",
+      glyph: "I",
+      run: () => chain().toggleItalic().run(),
+      active: state.italic,
+      enabled: true,
+    },
+    {
+      label: "Numbered paragraphs",
+      shortcut: "Ctrl+Shift+7",
+      glyph: "1.",
+      run: () => chain().toggleOrderedList().run(),
+      active: state.ordered,
+      enabled: true,
+    },
+    {
+      label: "Bulleted list",
+      shortcut: "Ctrl+Shift+8",
+      glyph: "•",
+      run: () => chain().toggleBulletList().run(),
+      active: state.bullet,
+      enabled: true,
+    },
+    {
+      label: "Undo your last change",
+      shortcut: "Ctrl+Z",
+      glyph: "↶",
+      run: () => chain().undo().run(),
+      enabled: state.canUndo,
+    },
     { label: "Redo", shortcut: "Ctrl+Shift+Z", glyph: "↷", run: () => chain().redo().run(), enabled: state.canRedo },
   ];
   return (

@@ -30,7 +30,11 @@ export function PresenceList({ provider }: { provider: HocuspocusProvider }) {
       <ul className="mt-2 space-y-1.5" data-testid="presence-list">
         {people.map((person) => (
           <li key={person.id} className="flex items-center gap-2 text-sm">
-            <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: person.color }} />
+            <span
+              aria-hidden
+              className="inline-block size-2.5 rounded-full"
+              style={{ backgroundColor: person.color }}
+            />
             <span>{person.name}</span>
             <span className="text-xs text-slate-500">{person.organizationCode}</span>
           </li>

@@ -12,7 +12,13 @@ const TEXT: Record<SaveState, { label: string; dot: string }> = {
 export function SaveStatus({ state }: { state: SaveState }) {
   const { label, dot } = TEXT[state];
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" data-state={state} className="flex items-center gap-2 text-sm text-slate-600">
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-state={state}
+      className="flex items-center gap-2 text-sm text-slate-600"
+    >
       <span aria-hidden className={`inline-block size-2 rounded-full ${dot}`} />
       {label}
     </p>

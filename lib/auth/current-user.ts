@@ -1,8 +1,8 @@
 import "server-only";
+import { redirect } from "next/navigation";
 // The signed-in person for pages and route handlers. Pages call requireUser(); it sends
 // anyone without a live session to the sign-in page.
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import type { SessionUser } from "./session-user";
 

@@ -11,7 +11,7 @@ export async function findSessionUser(userId: string): Promise<SessionUser | nul
     include: { memberships: { include: { organization: true }, orderBy: { createdAt: "asc" }, take: 1 } },
   });
   const organization = user?.memberships[0]?.organization;
-  if (!user || !user.active || !organization) return null;
+  if (!user?.active || !organization) return null;
   return {
     id: user.id,
     name: user.name,

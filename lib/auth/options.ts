@@ -1,8 +1,8 @@
 // next-auth configuration: email + password always, one generic OIDC provider when the
 // environment names one (governments bring their own single sign-on).
 import type { NextAuthOptions } from "next-auth";
-import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers/index";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { findSessionUser } from "./find-session-user";

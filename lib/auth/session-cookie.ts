@@ -1,8 +1,8 @@
 // Reads the next-auth session cookie of a raw request (the collaboration socket's upgrade),
 // so the socket knows who you are from the web session and never from what the client claims.
 import { decode } from "next-auth/jwt";
-import type { SessionUser } from "./session-user";
 import { findSessionUser } from "./find-session-user";
+import type { SessionUser } from "./session-user";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 

@@ -6,6 +6,6 @@ import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
 export async function signInWithPassword(email: string, password: string): Promise<{ id: string } | null> {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !user.passwordHash || !ok || !user.active) return null;
+  if (!user?.passwordHash || !ok || !user.active) return null;
   return { id: user.id };
 }

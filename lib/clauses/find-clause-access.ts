@@ -1,7 +1,8 @@
 // Loads a clause together with the role the person's organisation holds in its instrument.
 // Pages and the collaboration socket both go through here and then ask `can`.
-import { prisma } from "@/lib/db/prisma";
+
 import type { SessionUser } from "@/lib/auth/session-user";
+import { prisma } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/permissions/can";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,8 +5,8 @@ import { sessionUserFromCookie } from "@/lib/auth/session-cookie";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { log } from "@/lib/log";
 import { can } from "@/lib/permissions/can";
-import type { CollabContext } from "./collab-context";
 import { parseClauseDocumentName } from "./clause-document-name";
+import type { CollabContext } from "./collab-context";
 import { refusal } from "./refusal";
 
 export async function authenticateConnection(data: onAuthenticatePayload): Promise<CollabContext> {
@@ -19,7 +19,10 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
   const access = clauseId ? await findClauseAccess(user, clauseId) : null;
   // Unknown and forbidden clauses get the same answer: the clause does not exist for this person.
   if (!clauseId || !access || !can(access.actor, "clause.view")) {
-    log.warn({ event: "collab.refused", reason: "not-found", userId: user.id, documentName: data.documentName }, "socket refused");
+    log.warn(
+      { event: "collab.refused", reason: "not-found", userId: user.id, documentName: data.documentName },
+      "socket refused",
+    );
     throw refusal("This clause does not exist or is not shared with your delegation.");
   }
   data.connectionConfig.readOnly = !can(access.actor, "clause.editText");

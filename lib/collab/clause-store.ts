@@ -20,7 +20,11 @@ export async function loadClauseState(clauseId: string): Promise<Uint8Array | nu
   return parts.length === 0 ? null : Y.mergeUpdates(parts);
 }
 
-export async function appendClauseUpdate(clauseId: string, update: Uint8Array, userId: string | null): Promise<boolean> {
+export async function appendClauseUpdate(
+  clauseId: string,
+  update: Uint8Array,
+  userId: string | null,
+): Promise<boolean> {
   if (isEmptyUpdate(update)) return false;
   await prisma.clauseUpdate.create({ data: { clauseId, update: Buffer.from(update), userId } });
   return true;
@@ -33,27 +37,30 @@ export async function appendClauseUpdate(clauseId: string, update: Uint8Array, u
  * a document in memory, so a half-loaded document can never overwrite stored text.
  */
 export async function compactClause(clauseId: string): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`clause:${clauseId}`}))`;
-    const rows = await tx.clauseUpdate.findMany({
-      where: { clauseId },
-      orderBy: { id: "asc" },
-      select: { id: true, update: true },
-    });
-    if (rows.length === 0) return 0;
-    const current = await tx.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } });
-    const doc = new Y.Doc();
-    if (current) Y.applyUpdate(doc, current.snapshot);
-    for (const row of rows) Y.applyUpdate(doc, row.update);
-    const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
-    const plainText = yDocToPlainText(doc);
-    doc.destroy();
-    await tx.clauseDocument.upsert({
-      where: { clauseId },
-      create: { clauseId, snapshot, plainText },
-      update: { snapshot, plainText },
-    });
-    await tx.clauseUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
-    return rows.length;
-  }, { timeout: 30_000 });
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`clause:${clauseId}`}))`;
+      const rows = await tx.clauseUpdate.findMany({
+        where: { clauseId },
+        orderBy: { id: "asc" },
+        select: { id: true, update: true },
+      });
+      if (rows.length === 0) return 0;
+      const current = await tx.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } });
+      const doc = new Y.Doc();
+      if (current) Y.applyUpdate(doc, current.snapshot);
+      for (const row of rows) Y.applyUpdate(doc, row.update);
+      const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
+      const plainText = yDocToPlainText(doc);
+      doc.destroy();
+      await tx.clauseDocument.upsert({
+        where: { clauseId },
+        create: { clauseId, snapshot, plainText },
+        update: { snapshot, plainText },
+      });
+      await tx.clauseUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+      return rows.length;
+    },
+    { timeout: 30_000 },
+  );
 }

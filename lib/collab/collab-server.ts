@@ -1,11 +1,11 @@
 // The collaboration server: Hocuspocus with our doors (authentication), durable saves and
 // server-decided presence. Created once per process by server.ts (and by tests).
-import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { type Extension, Hocuspocus } from "@hocuspocus/server";
 import { log } from "@/lib/log";
 import { authenticateConnection } from "./authenticate-connection";
-import type { CollabContext } from "./collab-context";
 import { parseClauseDocumentName } from "./clause-document-name";
 import { appendClauseUpdate, compactClause, loadClauseState } from "./clause-store";
+import type { CollabContext } from "./collab-context";
 
 /** Fold update rows into the snapshot after this many saves to one clause. */
 const COMPACT_EVERY = 500;
@@ -85,7 +85,8 @@ export function createCollabServer(extensions: Extension[] = []): Hocuspocus {
 
     async onDisconnect({ context }) {
       const ctx = context as CollabContext | undefined;
-      if (ctx?.user) log.info({ event: "collab.disconnected", userId: ctx.user.id, clauseId: ctx.clauseId }, "socket closed");
+      if (ctx?.user)
+        log.info({ event: "collab.disconnected", userId: ctx.user.id, clauseId: ctx.clauseId }, "socket closed");
     },
   });
 }

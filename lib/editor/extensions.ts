@@ -1,7 +1,7 @@
 // The one definition of what a clause's text may contain. The browser editor, the
 // collaboration server and the seed all build their schema from this list, so the server
 // reads a clause exactly as the browser writes it.
-import { getSchema, type AnyExtension } from "@tiptap/core";
+import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 
 /** The Yjs XML fragment that holds a clause's text. */

@@ -1,6 +1,7 @@
 // The instruments a person's organisation takes part in, with chapters and clauses in order.
-import { prisma } from "@/lib/db/prisma";
+
 import type { SessionUser } from "@/lib/auth/session-user";
+import { prisma } from "@/lib/db/prisma";
 
 export async function listInstrumentsFor(user: SessionUser) {
   const participations = await prisma.participant.findMany({

@@ -26,6 +26,6 @@ const ALLOWED: Record<Action, readonly Role[]> = {
 };
 
 export function can(actor: Actor | null, action: Action): boolean {
-  if (!actor || !actor.active || actor.role === null) return false;
+  if (!actor?.active || actor.role === null) return false;
   return ALLOWED[action].includes(actor.role);
 }
