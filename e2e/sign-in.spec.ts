@@ -8,17 +8,18 @@ test("every page but sign-in asks for a session", async ({ page }) => {
 });
 
 test("a wrong password gets a message that does not reveal whether the email exists", async ({ page }) => {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill("australia@clausework.demo");
-  await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  const wrongPassword = await page.getByRole("alert").textContent();
-
-  await page.getByLabel("Email").fill("nobody-by-this-name@clausework.demo");
-  await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText(wrongPassword ?? "");
-  expect(wrongPassword).toMatch(/email or password is not correct/i);
+  async function refusalFor(email: string): Promise<string> {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("sign-in-error")).toBeVisible();
+    return (await page.getByTestId("sign-in-error").textContent()) ?? "";
+  }
+  const knownEmail = await refusalFor("australia@clausework.demo");
+  const unknownEmail = await refusalFor("nobody-by-this-name@clausework.demo");
+  expect(knownEmail).toMatch(/email or password is not correct/i);
+  expect(unknownEmail).toBe(knownEmail);
   await expect(page).toHaveURL(/\/signin/);
 });
 
@@ -26,7 +27,7 @@ test("a delegate signs in, sees the draft with its chapters and clauses, and sig
   await signIn(page, "australia@clausework.demo");
   await expect(page.getByTestId("signed-in-user")).toContainText("Australia");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/information and communications technologies/i);
-  await expect(page.getByRole("heading", { name: /Chapter II/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Chapter II. Criminalization" })).toBeVisible();
   await expect(page.getByRole("link", { name: /child sexual abuse/i }).first()).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
