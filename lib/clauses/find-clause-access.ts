@@ -22,6 +22,7 @@ export async function findClauseAccess(user: SessionUser, clauseId: string) {
     organizationId: user.organizationId,
     active: true,
     role: clause.instrument.participants[0]?.role ?? null,
+    observersMayComment: clause.instrument.observersMayComment,
   };
   return { clause, actor };
 }

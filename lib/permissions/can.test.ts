@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type Action, type Actor, can } from "./can";
+import { ACTIONS, type Action, type Actor, can } from "./can";
 import { ROLES, type Role } from "./roles";
 
-const actor = (role: Role | null, active = true): Actor => ({
+const actor = (role: Role | null, overrides: Partial<Actor> = {}): Actor => ({
   userId: "u",
   organizationId: "o",
-  active,
+  active: true,
   role,
+  observersMayComment: true,
+  ...overrides,
 });
 
 describe("can", () => {
@@ -15,6 +17,11 @@ describe("can", () => {
     "clause.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "clause.editText": ["CHAIR", "DELEGATE"],
   };
+
+  it("has an expectation for every action", () => {
+    expect(Object.keys(expected).sort()).toEqual([...ACTIONS].sort());
+  });
+
   for (const [action, allowed] of Object.entries(expected) as [Action, Role[]][]) {
     for (const role of ROLES) {
       it(`${role} ${allowed.includes(role) ? "may" : "may not"} ${action}`, () => {
@@ -26,7 +33,14 @@ describe("can", () => {
       expect(can(null, action)).toBe(false);
     });
     it(`a deactivated person may not ${action}`, () => {
-      expect(can(actor("CHAIR", false), action)).toBe(false);
+      expect(can(actor("CHAIR", { active: false }), action)).toBe(false);
     });
   }
+
+  it("hides a restricted thing from organisations outside the list, but not from the chair", () => {
+    const target = { restrictedTo: ["insider"] };
+    expect(can(actor("DELEGATE", { organizationId: "insider" }), "clause.view", target)).toBe(true);
+    expect(can(actor("DELEGATE", { organizationId: "outsider" }), "clause.view", target)).toBe(false);
+    expect(can(actor("CHAIR", { organizationId: "secretariat" }), "clause.view", target)).toBe(true);
+  });
 });

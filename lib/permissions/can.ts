@@ -1,5 +1,6 @@
 // Who may do what — the one place that decides. Pure: no I/O, no framework.
 // Every door (pages, route handlers, server actions, the collaboration socket) asks `can`.
+// Each action is one rule, readable as a sentence; add new actions here, nowhere else.
 import type { Role } from "./roles";
 
 /** A signed-in person acting through their organisation in one instrument. */
@@ -9,23 +10,52 @@ export type Actor = {
   active: boolean;
   /** The organisation's role in the instrument; null when it does not take part. */
   role: Role | null;
+  /** The instrument's setting: may observers and experts comment, or only read? */
+  observersMayComment: boolean;
 };
 
-export type Action =
+/** What an action is done to, when the rule depends on it (who wrote it, who may see it). */
+export type Target = {
+  /** The person who wrote the comment, started the thread or made the proposal. */
+  authorId?: string;
+  /** Their organisation. */
+  authorOrganizationId?: string;
+  /**
+   * Informal consultations: when set, only these organisations (and the chair) see the thing.
+   * To everyone else it does not exist.
+   */
+  restrictedTo?: readonly string[] | null;
+};
+
+type Rule = (actor: Actor & { role: Role }, target: Target) => boolean;
+
+const anyRole: Rule = () => true;
+const roles =
+  (...allowed: Role[]): Rule =>
+  (actor) =>
+    allowed.includes(actor.role);
+const isAuthor: Rule = (actor, target) => target.authorId !== undefined && target.authorId === actor.userId;
+const mayComment: Rule = (actor) =>
+  actor.role === "CHAIR" || actor.role === "DELEGATE" || (actor.role === "OBSERVER" && actor.observersMayComment);
+
+const RULES = {
   /** See the instrument, its chapters and clause list. */
-  | "instrument.view"
+  "instrument.view": anyRole,
   /** Open a clause and read its text live. */
-  | "clause.view"
-  /** Change the text of a clause in the collaborative editor. */
-  | "clause.editText";
+  "clause.view": anyRole,
+  /** Change the text of a clause directly in the collaborative editor. */
+  "clause.editText": roles("CHAIR", "DELEGATE"),
+} satisfies Record<string, Rule>;
 
-const ALLOWED: Record<Action, readonly Role[]> = {
-  "instrument.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
-  "clause.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
-  "clause.editText": ["CHAIR", "DELEGATE"],
-};
+export type Action = keyof typeof RULES;
+export const ACTIONS = Object.keys(RULES) as Action[];
 
-export function can(actor: Actor | null, action: Action): boolean {
+/** Rules that later capabilities build on; exported so tests can read them in words. */
+export const rules = { anyRole, roles, isAuthor, mayComment };
+
+export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (!actor?.active || actor.role === null) return false;
-  return ALLOWED[action].includes(actor.role);
+  const restricted = target.restrictedTo;
+  if (restricted && actor.role !== "CHAIR" && !restricted.includes(actor.organizationId)) return false;
+  return RULES[action]({ ...actor, role: actor.role }, target);
 }

@@ -1,0 +1,8 @@
+// Server-side behaviour of each capability (comments, proposals, access…) as Hocuspocus
+// extensions, in one list. A capability adds its extension here; guards that must run before
+// an update is saved use a priority above DURABLE_STORE_PRIORITY.
+import type { Extension } from "@hocuspocus/server";
+
+export function capabilityExtensions(): Extension[] {
+  return [];
+}

@@ -1,0 +1,66 @@
+// Hocuspocus extension: clause text is loaded from PostgreSQL and every incoming update is
+// written there before it is applied — so the provider's "synced" means "durable".
+import type { Extension } from "@hocuspocus/server";
+import { log } from "@/lib/log";
+import { parseClauseDocumentName } from "./clause-document-name";
+import { appendClauseUpdate, compactClause, loadClauseState } from "./clause-store";
+import type { CollabContext } from "./collab-context";
+
+/** Fold update rows into the snapshot after this many saves to one clause. */
+const COMPACT_EVERY = 500;
+const SYNC_STEP_1 = 0;
+
+/** Runs after every other extension's beforeSync (guards first, then the save). */
+export const DURABLE_STORE_PRIORITY = 10;
+
+export function durableClauseStore(): Extension {
+  const savesSinceCompaction = new Map<string, number>();
+
+  function compactLater(clauseId: string) {
+    savesSinceCompaction.set(clauseId, 0);
+    compactClause(clauseId).catch((error) =>
+      log.error({ event: "persistence.compact-failed", clauseId, err: error }, "compaction failed"),
+    );
+  }
+
+  return {
+    extensionName: "durable-clause-store",
+    priority: DURABLE_STORE_PRIORITY,
+
+    async onLoadDocument({ documentName }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (!clauseId) throw new Error(`not a clause document: ${documentName}`);
+      // A failed read throws: Hocuspocus then drops the document instead of serving it empty.
+      try {
+        return await loadClauseState(clauseId);
+      } catch (error) {
+        log.error({ event: "persistence.load-failed", clauseId, err: error }, "could not load clause");
+        throw error;
+      }
+    },
+
+    // Runs before Hocuspocus applies a client's update and before it answers "synced":
+    // the update is in PostgreSQL first, or it is not applied at all.
+    async beforeSync({ type, payload, context, connection }) {
+      if (type === SYNC_STEP_1 || connection.readOnly) return;
+      const { user, clauseId } = context as CollabContext;
+      try {
+        const stored = await appendClauseUpdate(clauseId, payload, user.id);
+        if (!stored) return;
+      } catch (error) {
+        log.error({ event: "persistence.save-failed", clauseId, userId: user.id, err: error }, "could not save edit");
+        throw error;
+      }
+      const saves = (savesSinceCompaction.get(clauseId) ?? 0) + 1;
+      savesSinceCompaction.set(clauseId, saves);
+      if (saves >= COMPACT_EVERY) compactLater(clauseId);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (!clauseId) return;
+      if ((savesSinceCompaction.get(clauseId) ?? 0) > 0) compactLater(clauseId);
+      savesSinceCompaction.delete(clauseId);
+    },
+  };
+}
