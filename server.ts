@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { attachCollabSocket } from "@/lib/collab/attach-collab-socket";
+import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { createCollabServer } from "@/lib/collab/collab-server";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -51,6 +52,7 @@ async function main() {
     });
   });
   const collab = createCollabServer(redisExtensions());
+  registerCollabInstance(collab);
   const sockets = attachCollabSocket(server, collab);
 
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

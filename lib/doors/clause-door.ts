@@ -1,0 +1,58 @@
+import "server-only";
+// The door every clause-level write goes through: resolves the session, loads the clause and
+// the organisation's role, asks the permissions module, and parses the input with zod — all
+// before the handler runs. A handler written without it has no user, clause or input to use.
+import type { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { findClauseAccess } from "@/lib/clauses/find-clause-access";
+import { log } from "@/lib/log";
+import { type Action, type Actor, can, type Target } from "@/lib/permissions/can";
+import { DoorRefusal, type DoorResult, NOT_FOUND } from "./door-result";
+
+type ClauseAccess = NonNullable<Awaited<ReturnType<typeof findClauseAccess>>>;
+
+export type ClauseDoorContext = {
+  user: SessionUser;
+  actor: Actor;
+  clause: ClauseAccess["clause"];
+  /** Refuses (403, or 404 when `hidden`) unless the permissions module allows `action` on `target`. */
+  require(action: Action, target?: Target, options?: { hidden?: boolean }): void;
+};
+
+export function clauseDoor<S extends z.ZodType<{ clauseId: string }>, R>(
+  action: Action,
+  input: S,
+  handler: (context: ClauseDoorContext, data: z.infer<S>) => Promise<R>,
+): (raw: unknown) => Promise<DoorResult<R>> {
+  return async (raw) => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new DoorRefusal(401, "Your session has ended. Sign in again.");
+      const parsed = input.safeParse(raw);
+      if (!parsed.success) throw new DoorRefusal(400, parsed.error.issues.map((issue) => issue.message).join("; "));
+      const access = await findClauseAccess(user, parsed.data.clauseId);
+      const restrictedTo = null; // clause and chapter restrictions plug in here
+      if (!access || !can(access.actor, "clause.view", { restrictedTo })) throw new DoorRefusal(404, NOT_FOUND);
+      const require: ClauseDoorContext["require"] = (needed, target = {}, options = {}) => {
+        if (can(access.actor, needed, target)) return;
+        if (options.hidden) throw new DoorRefusal(404, NOT_FOUND);
+        throw new DoorRefusal(403, "Your delegation's role does not allow this.");
+      };
+      require(action);
+      const value = await handler({ user, actor: access.actor, clause: access.clause, require }, parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof DoorRefusal) {
+        log.warn({ event: "door.refused", action, status: error.status, reason: error.message }, "request refused");
+        return { ok: false, status: error.status, error: error.message };
+      }
+      log.error({ event: "door.failed", action, err: error }, "request failed");
+      return {
+        ok: false,
+        status: 503,
+        error: "The server could not complete this just now. Nothing was changed; try again.",
+      };
+    }
+  };
+}
