@@ -3,9 +3,8 @@
 import { Redis } from "@hocuspocus/extension-redis";
 import type { Extension } from "@hocuspocus/server";
 
-export function redisExtensions(): Extension[] {
-  const url = process.env.REDIS_URL;
+export function redisExtensions(url = process.env.REDIS_URL, prefix = "clausework"): Extension[] {
   if (!url) return [];
   const { hostname, port } = new URL(url);
-  return [new Redis({ host: hostname, port: Number(port || 6379), prefix: "clausework" })];
+  return [new Redis({ host: hostname, port: Number(port || 6379), prefix })];
 }

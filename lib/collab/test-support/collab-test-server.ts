@@ -2,15 +2,15 @@
 // Hocuspocus configuration as server.ts, without Next.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Hocuspocus } from "@hocuspocus/server";
+import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import { attachCollabSocket } from "../attach-collab-socket";
 import { createCollabServer } from "../collab-server";
 
 export type CollabTestServer = { url: string; collab: Hocuspocus; stop(): Promise<void> };
 
-export async function startCollabTestServer(port = 0): Promise<CollabTestServer> {
+export async function startCollabTestServer(port = 0, extensions: Extension[] = []): Promise<CollabTestServer> {
   const server: Server = createServer((_, response) => response.writeHead(404).end());
-  const collab = createCollabServer();
+  const collab = createCollabServer(extensions);
   const sockets = attachCollabSocket(server, collab);
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: actualPort } = server.address() as AddressInfo;
@@ -21,6 +21,8 @@ export async function startCollabTestServer(port = 0): Promise<CollabTestServer>
     async stop() {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Lets extensions (Redis) drop their connections, as the process would on dying.
+      await collab.hooks("onDestroy", { instance: collab });
     },
   };
 }
