@@ -2,6 +2,7 @@
 // can kill it with SIGKILL and start it again on the same database.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { appendFileSync, mkdirSync } from "node:fs";
 
 export class AppServer {
   private child: ChildProcess | null = null;
@@ -19,11 +20,18 @@ export class AppServer {
   async start(): Promise<void> {
     // One node process (no tsx wrapper process), so a SIGKILL kills the server itself.
     this.child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-      env: { ...process.env, ...this.env, NODE_ENV: "production", PORT: String(this.port), LOG_LEVEL: "warn" },
+      env: { ...process.env, ...this.env, NODE_ENV: "production", PORT: String(this.port), LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    this.child.stdout?.on("data", (chunk) => (this.output += chunk));
-    this.child.stderr?.on("data", (chunk) => (this.output += chunk));
+    // The server's log goes to test-results/, for reading after a failed run.
+    mkdirSync("test-results", { recursive: true });
+    const logFile = `test-results/app-server-${this.port}.log`;
+    const keep = (chunk: Buffer) => {
+      this.output += chunk;
+      appendFileSync(logFile, chunk);
+    };
+    this.child.stdout?.on("data", keep);
+    this.child.stderr?.on("data", keep);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);

@@ -15,7 +15,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function openClause(page: Page, title: string | RegExp): Promise<void> {
   await page.goto("/");
   await page.getByRole("link", { name: title }).click();
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", /saved|read-only/);
+  // Generous: on a loaded two-core CI machine the first socket can take a while.
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", /saved|read-only/, { timeout: 30_000 });
 }
 
 /** Types at the end of the clause text. */
