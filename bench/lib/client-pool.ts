@@ -1,0 +1,54 @@
+// Spreads simulated clients over worker threads and gathers what they measured.
+import { Worker } from "node:worker_threads";
+import type { ClientSpec, WorkerCommand, WorkerReply } from "./client-worker";
+
+export type PoolResult = { latencies: number[]; saveLatencies: number[]; editsSent: number; editsSaved: number };
+
+export class ClientPool {
+  private readonly workers: Worker[];
+
+  constructor(size = 2) {
+    this.workers = Array.from(
+      { length: size },
+      () => new Worker(new URL("./client-worker-entry.mjs", import.meta.url)),
+    );
+  }
+
+  private ask(worker: Worker, command: WorkerCommand): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      worker.once("message", (reply: WorkerReply) =>
+        reply.type === "error" ? reject(new Error(reply.message)) : resolve(reply),
+      );
+      worker.postMessage(command);
+    });
+  }
+
+  async open(url: string, clients: ClientSpec[]): Promise<void> {
+    const shares = this.workers.map(() => [] as ClientSpec[]);
+    for (const [index, client] of clients.entries()) shares[index % shares.length].push(client);
+    await Promise.all(this.workers.map((worker, i) => this.ask(worker, { type: "open", url, clients: shares[i] })));
+  }
+
+  async run(editsPerSecondPerWriter: number, durationMs: number): Promise<PoolResult> {
+    const replies = await Promise.all(
+      this.workers.map((worker) => this.ask(worker, { type: "run", editsPerSecondPerWriter, durationMs })),
+    );
+    const total: PoolResult = { latencies: [], saveLatencies: [], editsSent: 0, editsSaved: 0 };
+    for (const reply of replies) {
+      if (reply.type !== "result") continue;
+      total.latencies.push(...reply.latencies);
+      total.saveLatencies.push(...reply.saveLatencies);
+      total.editsSent += reply.editsSent;
+      total.editsSaved += reply.editsSaved;
+    }
+    return total;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => this.ask(worker, { type: "close" })));
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

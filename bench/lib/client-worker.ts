@@ -1,0 +1,129 @@
+// A worker thread that plays many clients: real HocuspocusProviders over real websockets.
+// Writers append timestamped markers to their own paragraph; every client measures how long
+// each marker took to arrive, and writers measure how long until the server acknowledged it
+// (for the app: until it was in PostgreSQL, i.e. "Saved").
+import { parentPort } from "node:worker_threads";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
+
+export type ClientSpec = { documentName: string; cookie: string | null; writer: boolean; presence: boolean };
+export type WorkerCommand =
+  | { type: "open"; url: string; clients: ClientSpec[] }
+  | { type: "run"; editsPerSecondPerWriter: number; durationMs: number }
+  | { type: "close" };
+export type WorkerReply =
+  | { type: "ready" }
+  | { type: "error"; message: string }
+  | { type: "result"; latencies: number[]; saveLatencies: number[]; editsSent: number; editsSaved: number }
+  | { type: "closed" };
+
+const MARKER = /⟦(\d+\.\d+)⟧/g;
+const now = () => performance.timeOrigin + performance.now();
+
+type Client = { provider: HocuspocusProvider; doc: Y.Doc; spec: ClientSpec; text?: Y.XmlText; pending: number[] };
+let clients: Client[] = [];
+let latencies: number[] = [];
+let saveLatencies: number[] = [];
+let editsSent = 0;
+
+function websocketWithCookie(cookie: string | null) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  };
+}
+
+function open(url: string, spec: ClientSpec): Promise<Client> {
+  const doc = new Y.Doc();
+  const client: Client = { doc, spec, pending: [], provider: undefined as unknown as HocuspocusProvider };
+  return new Promise((resolve, reject) => {
+    const provider = new HocuspocusProvider({
+      url,
+      name: spec.documentName,
+      document: doc,
+      token: "bench",
+      WebSocketPolyfill: websocketWithCookie(spec.cookie),
+      onAuthenticationFailed: ({ reason }) => reject(new Error(reason)),
+      onSynced: () => resolve(client),
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    client.provider = provider;
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) return;
+      const arrived = now();
+      for (const struct of Y.decodeUpdate(update).structs) {
+        const content = (struct as { content?: { str?: string } }).content;
+        if (!content?.str) continue;
+        for (const match of content.str.matchAll(MARKER)) latencies.push(arrived - Number(match[1]));
+      }
+    });
+    provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+      while (client.pending.length > number) saveLatencies.push(now() - (client.pending.shift() as number));
+    });
+    if (spec.presence) provider.setAwarenessField("user", { name: "bench", color: "#333333" });
+  });
+}
+
+function startWriting(client: Client) {
+  const fragment = client.doc.getXmlFragment("default");
+  const paragraph = new Y.XmlElement("paragraph");
+  const text = new Y.XmlText("Bench writer: ");
+  paragraph.insert(0, [text]);
+  fragment.push([paragraph]);
+  client.text = text;
+}
+
+async function run(editsPerSecondPerWriter: number, durationMs: number) {
+  latencies = [];
+  saveLatencies = [];
+  editsSent = 0;
+  const writers = clients.filter((client) => client.spec.writer);
+  for (const writer of writers) writer.pending = [];
+  const interval = 1000 / editsPerSecondPerWriter;
+  const end = Date.now() + durationMs;
+  await Promise.all(
+    writers.map(async (writer, index) => {
+      // Spread writers over the interval so edits do not arrive in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, (index * interval) / writers.length));
+      while (Date.now() < end) {
+        writer.pending.push(now());
+        writer.text?.insert(writer.text.length, `⟦${now().toFixed(3)}⟧ `);
+        editsSent++;
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    }),
+  );
+  // Let the last edits arrive and be acknowledged.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const editsSaved = saveLatencies.length;
+  return { latencies, saveLatencies, editsSent, editsSaved };
+}
+
+parentPort?.on("message", async (command: WorkerCommand) => {
+  const reply = (message: WorkerReply) => parentPort?.postMessage(message);
+  try {
+    if (command.type === "open") {
+      const opened: Client[] = [];
+      // Open in small batches: a burst of thousands of sockets measures the burst, not the server.
+      for (let i = 0; i < command.clients.length; i += 25) {
+        opened.push(...(await Promise.all(command.clients.slice(i, i + 25).map((spec) => open(command.url, spec)))));
+      }
+      clients = opened;
+      for (const client of clients) if (client.spec.writer) startWriting(client);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      reply({ type: "ready" });
+    } else if (command.type === "run") {
+      reply({ type: "result", ...(await run(command.editsPerSecondPerWriter, command.durationMs)) });
+    } else if (command.type === "close") {
+      for (const client of clients) {
+        client.provider.destroy();
+        client.doc.destroy();
+      }
+      clients = [];
+      reply({ type: "closed" });
+    }
+  } catch (error) {
+    reply({ type: "error", message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,357 @@
+// npm run bench — measures Clausework's collaboration server against a bare in-memory
+// Hocuspocus server in the same run, and prints/writes the figures (bench/results/<date>.json).
+// It measures; it never asserts. Sizes default to the full scenarios; flags turn them down:
+//   --clients 200 --followers 1000 --clauses 50 --per-clause 10 --long-words 20000
+//   --writers 20 --rate 2 --duration 15 --ramp 20,50,100,200,400 --skip page,instances
+
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { compactClause } from "@/lib/collab/clause-store";
+import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { createTestDatabase } from "@/lib/db/test-database";
+import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
+import { createBenchClauses } from "./lib/bench-clauses";
+import { ClientPool } from "./lib/client-pool";
+import type { ClientSpec } from "./lib/client-worker";
+import { firstLoadJs, timeToEditable } from "./lib/page-speed";
+import { ServerProcess } from "./lib/server-process";
+import { signIn } from "./lib/sign-in";
+import { ratio, type Summary, summarize } from "./lib/stats";
+
+const { values: flags } = parseArgs({
+  options: {
+    clients: { type: "string", default: "200" },
+    followers: { type: "string", default: "1000" },
+    clauses: { type: "string", default: "50" },
+    "per-clause": { type: "string", default: "10" },
+    "long-words": { type: "string", default: "20000" },
+    writers: { type: "string", default: "20" },
+    rate: { type: "string", default: "2" },
+    duration: { type: "string", default: "15" },
+    ramp: { type: "string", default: "20,50,100,200,400" },
+    skip: { type: "string", default: "" },
+  },
+});
+const n = (name: keyof typeof flags) => Number(flags[name]);
+const skip = new Set(String(flags.skip).split(",").filter(Boolean));
+const durationMs = n("duration") * 1000;
+
+type Measured = {
+  propagation: Summary;
+  save: Summary;
+  editsSent: number;
+  editsSaved: number;
+  cpuCores: number;
+  rssMb: number;
+};
+type Target = {
+  server: ServerProcess;
+  writerCookie: string | null;
+  readerCookie: string | null;
+  followerCookie: string | null;
+};
+
+async function measure(
+  target: Target,
+  clients: ClientSpec[],
+  editsPerSecondPerWriter: number,
+  afterRun?: () => Promise<void>,
+): Promise<Measured> {
+  const pool = new ClientPool(2);
+  try {
+    await pool.open(target.server.collabUrl, clients);
+    const before = target.server.usage();
+    const started = Date.now();
+    const result = await pool.run(editsPerSecondPerWriter, durationMs);
+    const after = target.server.usage();
+    const seconds = (Date.now() - started) / 1000;
+    // Before the clients leave: the last one out triggers compaction.
+    await afterRun?.();
+    await pool.close();
+    return {
+      propagation: summarize(result.latencies),
+      save: summarize(result.saveLatencies),
+      editsSent: result.editsSent,
+      editsSaved: result.editsSaved,
+      cpuCores: Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100) / 100,
+      rssMb: after.rssMb,
+    };
+  } finally {
+    await pool.terminate();
+  }
+}
+
+function population(target: Target, documentName: string, size: number, writers: number, followers = 0): ClientSpec[] {
+  return [
+    ...Array.from({ length: size }, (_, i) => ({
+      documentName,
+      cookie: i < writers ? target.writerCookie : target.readerCookie,
+      writer: i < writers,
+      presence: true,
+    })),
+    ...Array.from({ length: followers }, () => ({
+      documentName,
+      cookie: target.followerCookie,
+      writer: false,
+      presence: false,
+    })),
+  ];
+}
+
+function compare(ours: Measured, reference: Measured) {
+  return {
+    ours,
+    reference,
+    ratios: {
+      p50: ratio(ours.propagation.p50, reference.propagation.p50),
+      p95: ratio(ours.propagation.p95, reference.propagation.p95),
+      p99: ratio(ours.propagation.p99, reference.propagation.p99),
+      cpu: ratio(ours.cpuCores, reference.cpuCores),
+    },
+  };
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) execSync("npm run build", { stdio: "inherit" });
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  const secret = "bench-secret-not-for-production";
+  const app = new ServerProcess("app", "server.ts", 3900, { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret });
+  const reference = new ServerProcess("reference", "bench/reference-server.ts", 3901, {});
+  const results: Record<string, unknown> = {};
+  try {
+    await app.start(async () => (await fetch("http://127.0.0.1:3900/api/health")).ok);
+    await reference.start(async () => (await fetch("http://127.0.0.1:3901/")).ok);
+    const clauses = await createBenchClauses(n("clauses"), n("long-words"));
+    const base = "http://127.0.0.1:3900";
+    const ours: Target = {
+      server: app,
+      writerCookie: await signIn(base, "chair@clausework.demo", DEMO_PASSWORD),
+      readerCookie: await signIn(base, "australia@clausework.demo", DEMO_PASSWORD),
+      followerCookie: await signIn(base, "press@clausework.demo", DEMO_PASSWORD),
+    };
+    const bare: Target = { server: reference, writerCookie: null, readerCookie: null, followerCookie: null };
+    const writers = n("writers");
+    const rate = n("rate");
+    const plenary = clauseDocumentName(clauses.plenary);
+    const run = async (
+      name: string,
+      build: (t: Target) => ClientSpec[],
+      perWriterRate = rate,
+      afterOurRun?: () => Promise<void>,
+    ) => {
+      process.stderr.write(`· ${name}\n`);
+      const oursMeasured = await measure(ours, build(ours), perWriterRate, afterOurRun);
+      const result = compare(oursMeasured, await measure(bare, build(bare), perWriterRate));
+      results[name] = result;
+      return result;
+    };
+
+    let stored = { rows: 0, bytes: 0 };
+    const plenaryResult = await run(
+      `${n("clients")} clients on one clause`,
+      (t) => population(t, plenary, n("clients"), writers),
+      rate,
+      async () => {
+        const [row] = await prisma.$queryRaw<{ rows: bigint; bytes: bigint }[]>`
+          SELECT COUNT(*)::bigint AS rows, COALESCE(SUM(octet_length("update")), 0)::bigint AS bytes
+          FROM "ClauseUpdate" WHERE "clauseId" = ${clauses.plenary}::uuid`;
+        stored = { rows: Number(row.rows), bytes: Number(row.bytes) };
+      },
+    );
+    await compactClause(clauses.plenary);
+    const snapshot = await prisma.clauseDocument.findUniqueOrThrow({ where: { clauseId: clauses.plenary } });
+    const edits = Math.max(1, plenaryResult.ours.editsSaved);
+    results.storage = {
+      edits,
+      updateRows: stored.rows,
+      bytesPer1000EditsBeforeCompaction: Math.round((stored.bytes / edits) * 1000),
+      snapshotBytesAfterCompaction: snapshot.snapshot.length,
+    };
+
+    if (!skip.has("followers")) {
+      await run(`${n("clients")} clients + ${n("followers")} read-only followers`, (t) =>
+        population(t, plenary, n("clients"), writers, n("followers")),
+      );
+    }
+
+    if (!skip.has("clauses")) {
+      const perClause = n("per-clause");
+      const before = { ours: app.usage().rssMb, reference: reference.usage().rssMb };
+      const spread = await run(`${n("clauses")} clauses × ${perClause} clients`, (t) =>
+        clauses.many.flatMap((id) => population(t, clauseDocumentName(id), perClause, 1)),
+      );
+      results.memoryPerOpenClauseMb = {
+        ours: Math.round(((spread.ours.rssMb - before.ours) / n("clauses")) * 100) / 100,
+        reference: Math.round(((spread.reference.rssMb - before.reference) / n("clauses")) * 100) / 100,
+        note: "resident memory while every clause is open with its clients, minus before, per clause",
+      };
+    }
+
+    if (!skip.has("long")) {
+      await run(`long clause (${n("long-words")} words) × 10 clients`, (t) =>
+        population(t, clauseDocumentName(clauses.long), 10, 2),
+      );
+    }
+
+    if (!skip.has("ramp")) {
+      const steps = String(flags.ramp).split(",").map(Number);
+      const ramp: Record<string, unknown>[] = [];
+      for (const total of steps) {
+        const perWriter = total / writers;
+        const step = await run(
+          `ramp ${total} edits/s`,
+          (t) => population(t, plenary, n("clients"), writers),
+          perWriter,
+        );
+        ramp.push({ editsPerSecond: total, ours: step.ours.propagation, reference: step.reference.propagation });
+        delete results[`ramp ${total} edits/s`];
+      }
+      const sustained = (side: "ours" | "reference") => {
+        const first = (ramp[0][side] as Summary).p95;
+        const ok = ramp.filter((step) => (step[side] as Summary).p95 <= Math.max(2 * first, first + 50));
+        return ok.length ? (ok[ok.length - 1].editsPerSecond as number) : 0;
+      };
+      results.sustainedEditsPerSecond = {
+        ours: sustained("ours"),
+        reference: sustained("reference"),
+        steps: ramp,
+        rule: "highest step whose p95 stays within 2× (or +50 ms of) the first step's",
+      };
+    }
+
+    if (!skip.has("instances") && process.env.REDIS_URL !== "") {
+      results.twoInstances = await twoInstances(database.url, secret, clauses.plenary, writers);
+    }
+
+    if (!skip.has("page")) {
+      results.firstLoadJs = await firstLoadJs(base, `/clauses/${clauses.plenary}`, ours.writerCookie as string);
+      results.timeToEditableMs = await timeToEditable(base, ours.writerCookie as string, {
+        "demo clause": (await prisma.clause.findFirstOrThrow({ where: { number: "14" } })).id,
+        [`long clause (${n("long-words")} words)`]: clauses.long,
+      });
+    }
+  } finally {
+    await app.stop();
+    await reference.stop();
+    await disconnectPrisma();
+    await database.drop();
+  }
+  report(results);
+}
+
+async function twoInstances(databaseUrl: string, secret: string, clauseId: string, writers: number) {
+  process.stderr.write("· two instances through Redis\n");
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+  };
+  const a = new ServerProcess("instance A", "server.ts", 3902, env);
+  const b = new ServerProcess("instance B", "server.ts", 3903, env);
+  try {
+    await a.start(async () => (await fetch("http://127.0.0.1:3902/api/health")).ok);
+    await b.start(async () => (await fetch("http://127.0.0.1:3903/api/health")).ok);
+    const writerCookie = await signIn("http://127.0.0.1:3902", "chair@clausework.demo", DEMO_PASSWORD);
+    const readerCookie = await signIn("http://127.0.0.1:3902", "australia@clausework.demo", DEMO_PASSWORD);
+    const name = clauseDocumentName(clauseId);
+    // Writers on A, everyone else on B: every measured arrival crossed Redis.
+    const onA = new ClientPool(1);
+    const onB = new ClientPool(1);
+    await onA.open(
+      a.collabUrl,
+      Array.from({ length: writers }, () => ({
+        documentName: name,
+        cookie: writerCookie,
+        writer: true,
+        presence: true,
+      })),
+    );
+    await onB.open(
+      b.collabUrl,
+      Array.from({ length: 100 }, () => ({ documentName: name, cookie: readerCookie, writer: false, presence: true })),
+    );
+    const [resultA, resultB] = await Promise.all([
+      onA.run(Number(flags.rate), durationMs),
+      onB.run(Number(flags.rate), durationMs),
+    ]);
+    await onA.close();
+    await onB.close();
+    await onA.terminate();
+    await onB.terminate();
+    return {
+      writersOnA: writers,
+      readersOnB: 100,
+      propagationAtoB: summarize(resultB.latencies),
+      save: summarize(resultA.saveLatencies),
+      editsSent: resultA.editsSent,
+      editsSaved: resultA.editsSaved,
+    };
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+}
+
+function report(results: Record<string, unknown>) {
+  const machine = { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
+  const output = {
+    date: new Date().toISOString(),
+    machine,
+    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    flags,
+    reference: "plain Hocuspocus 4 server, no auth, no extensions, no persistence, same scenario and clients",
+    results,
+  };
+  console.log(
+    `\nClausework bench — ${output.date} — ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}`,
+  );
+  const rows: Record<string, Record<string, string | number>> = {};
+  for (const [name, value] of Object.entries(results)) {
+    const v = value as { ours?: Measured; reference?: Measured; ratios?: Record<string, number> };
+    if (!v.ours || !v.reference || !v.ratios) continue;
+    rows[name] = {
+      "p50 ms": v.ours.propagation.p50,
+      "p95 ms": v.ours.propagation.p95,
+      "p99 ms": v.ours.propagation.p99,
+      "max ms": v.ours.propagation.max,
+      "saved p50/p99 ms": `${v.ours.save.p50}/${v.ours.save.p99}`,
+      "ref p99 ms": v.reference.propagation.p99,
+      "p99 ratio": v.ratios.p99,
+      "cpu cores (ref)": `${v.ours.cpuCores} (${v.reference.cpuCores})`,
+      "rss MB (ref)": `${v.ours.rssMb} (${v.reference.rssMb})`,
+      "saved/sent": `${v.ours.editsSaved}/${v.ours.editsSent}`,
+    };
+  }
+  console.table(rows);
+  for (const key of [
+    "storage",
+    "memoryPerOpenClauseMb",
+    "sustainedEditsPerSecond",
+    "twoInstances",
+    "firstLoadJs",
+    "timeToEditableMs",
+  ]) {
+    if (results[key])
+      console.log(
+        key,
+        JSON.stringify(results[key], (k, v) => (k === "steps" ? undefined : v)),
+      );
+  }
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${output.date.replace(/[:.]/g, "-")}.json`;
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`written to ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+process.on("uncaughtException", (error) => {
+  console.error(error);
+  process.exit(1);
+});
