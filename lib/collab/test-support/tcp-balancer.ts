@@ -1,7 +1,8 @@
 // A minimal TCP load balancer for tests: each new connection goes to the next backend that
 // accepts it, so when one instance dies its clients' reconnects land on another.
-import net from "node:net";
+
 import type { AddressInfo } from "node:net";
+import net from "node:net";
 
 export type TcpBalancer = { port: number; close(): Promise<void> };
 
