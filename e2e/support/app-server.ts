@@ -21,7 +21,14 @@ export class AppServer {
     // One node process (no tsx wrapper process), so a SIGKILL kills the server itself.
     this.child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
       // No REDIS_URL: each e2e server stands alone, so what survives a kill came from PostgreSQL.
-      env: { ...process.env, REDIS_URL: "", ...this.env, NODE_ENV: "production", PORT: String(this.port), LOG_LEVEL: "info" },
+      env: {
+        ...process.env,
+        REDIS_URL: "",
+        ...this.env,
+        NODE_ENV: "production",
+        PORT: String(this.port),
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     // The server's log goes to test-results/, for reading after a failed run.
