@@ -143,9 +143,11 @@ async function main() {
       perWriterRate = rate,
       afterOurRun?: () => Promise<void>,
     ) => {
-      process.stderr.write(`· ${name}\n`);
+      const began = Date.now();
+      process.stderr.write(`· ${name}`);
       const oursMeasured = await measure(ours, build(ours), perWriterRate, afterOurRun);
       const result = compare(oursMeasured, await measure(bare, build(bare), perWriterRate));
+      process.stderr.write(` (${Math.round((Date.now() - began) / 1000)} s)\n`);
       results[name] = result;
       return result;
     };

@@ -36,8 +36,9 @@ export class ClientPool {
     const total: PoolResult = { latencies: [], saveLatencies: [], editsSent: 0, editsSaved: 0 };
     for (const reply of replies) {
       if (reply.type !== "result") continue;
-      total.latencies.push(...reply.latencies);
-      total.saveLatencies.push(...reply.saveLatencies);
+      // concat, not push(...): a plenary yields hundreds of thousands of samples.
+      total.latencies = total.latencies.concat(reply.latencies);
+      total.saveLatencies = total.saveLatencies.concat(reply.saveLatencies);
       total.editsSent += reply.editsSent;
       total.editsSaved += reply.editsSaved;
     }
