@@ -2,7 +2,8 @@
 // Hocuspocus server in the same run, and prints/writes the figures (bench/results/<date>.json).
 // It measures; it never asserts. Sizes default to the full scenarios; flags turn them down:
 //   --clients 200 --followers 1000 --clauses 50 --per-clause 10 --long-words 20000
-//   --writers 20 --rate 2 --duration 15 --ramp 20,50,100,200,400 --skip page,instances
+//   --writers 20 --rate 2 --duration 15 --ramp 20,50,100,200,400 --ramp-clients 50
+//   --skip followers,clauses,long,ramp,instances,page
 
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -32,6 +33,7 @@ const { values: flags } = parseArgs({
     rate: { type: "string", default: "2" },
     duration: { type: "string", default: "15" },
     ramp: { type: "string", default: "20,50,100,200,400" },
+    "ramp-clients": { type: "string", default: "50" },
     skip: { type: "string", default: "" },
   },
 });
@@ -60,7 +62,7 @@ async function measure(
   editsPerSecondPerWriter: number,
   afterRun?: () => Promise<void>,
 ): Promise<Measured> {
-  const pool = new ClientPool(2);
+  const pool = new ClientPool(3);
   try {
     await pool.open(target.server.collabUrl, clients);
     const before = target.server.usage();

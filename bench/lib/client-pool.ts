@@ -24,8 +24,14 @@ export class ClientPool {
   }
 
   async open(url: string, clients: ClientSpec[]): Promise<void> {
+    // Writers get a worker of their own, so the time to "Saved" they measure is not inflated by
+    // a worker busy applying everyone else's updates; the other clients share the rest.
     const shares = this.workers.map(() => [] as ClientSpec[]);
-    for (const [index, client] of clients.entries()) shares[index % shares.length].push(client);
+    const readers = clients.filter((client) => !client.writer);
+    shares[0].push(...clients.filter((client) => client.writer));
+    const readerWorkers = Math.max(1, shares.length - 1);
+    for (const [index, client] of readers.entries())
+      shares[shares.length === 1 ? 0 : 1 + (index % readerWorkers)].push(client);
     await Promise.all(this.workers.map((worker, i) => this.ask(worker, { type: "open", url, clients: shares[i] })));
   }
 
