@@ -18,14 +18,14 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
   const clauseId = parseClauseDocumentName(data.documentName);
   const access = clauseId ? await findClauseAccess(user, clauseId) : null;
   // Unknown and forbidden clauses get the same answer: the clause does not exist for this person.
-  if (!clauseId || !access || !can(access.actor, "clause.view")) {
+  if (!clauseId || !access) {
     log.warn(
       { event: "collab.refused", reason: "not-found", userId: user.id, documentName: data.documentName },
       "socket refused",
     );
     throw refusal("This clause does not exist or is not shared with your delegation.");
   }
-  data.connectionConfig.readOnly = !can(access.actor, "clause.editText");
+  data.connectionConfig.readOnly = !can(access.actor, "clause.editText", access.target);
   log.info(
     { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly },
     "socket connected",
