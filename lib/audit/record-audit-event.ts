@@ -10,7 +10,9 @@ export type AuditEventInput = {
   /** What happened, as "subject.verb", e.g. "participant.role-changed". */
   action: string;
   /** Who did it; null for the system or an unknown person (a failed sign-in). */
-  actor?: Pick<SessionUser, "id" | "name" | "organizationId" | "organizationCode"> | null;
+  actor?:
+    | (Pick<SessionUser, "id" | "name"> & Partial<Record<"organizationId" | "organizationCode", string | null>>)
+    | null;
   instrumentId?: string | null;
   target?: { type: string; id: string } | null;
   /** Plain JSON: what changed, from what to what. Never secrets. */

@@ -1,0 +1,48 @@
+import "server-only";
+// The secretariat changes an organisation's role in the instrument, or removes it ("NONE").
+// Open sockets of its people are downgraded or closed at once. An instrument always keeps at
+// least one chair, so nobody can lock the secretariat out by mistake.
+import { z } from "zod";
+import { announceAccessChange } from "@/lib/access/announce-access-change";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma } from "@/lib/db/prisma";
+import { DoorRefusal } from "@/lib/doors/door-result";
+import { instrumentDoor } from "@/lib/doors/instrument-door";
+import { ROLES } from "@/lib/permissions/roles";
+import { zId } from "./fields";
+import { participantIn } from "./find-in-instrument";
+
+export const ZSetParticipantRole = z.object({
+  instrumentId: zId("The instrument"),
+  organizationId: zId("The organisation"),
+  role: z.enum([...ROLES, "NONE"], { message: "Choose a role, or remove the organisation." }),
+});
+
+export const setParticipantRole = instrumentDoor(
+  "members.manage",
+  ZSetParticipantRole,
+  async ({ user }, { instrumentId, organizationId, role }) => {
+    const changed = await prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`participants:${instrumentId}`}))`;
+      const participant = await participantIn(tx, instrumentId, organizationId);
+      if (participant.role === role) return false;
+      if (participant.role === "CHAIR") {
+        const chairs = await tx.participant.count({ where: { instrumentId, role: "CHAIR" } });
+        if (chairs <= 1)
+          throw new DoorRefusal(400, "An instrument needs a chair: make another organisation chair first.");
+      }
+      if (role === "NONE") await tx.participant.delete({ where: { id: participant.id } });
+      else await tx.participant.update({ where: { id: participant.id }, data: { role } });
+      await recordAuditEvent(tx, {
+        action: role === "NONE" ? "participant.removed" : "participant.role-changed",
+        actor: user,
+        instrumentId,
+        target: { type: "organization", id: organizationId },
+        details: { organization: participant.organization.code, from: participant.role, to: role },
+      });
+      return true;
+    });
+    if (changed) announceAccessChange({ organizationId });
+    return { organizationId, role, changed };
+  },
+);
