@@ -21,6 +21,8 @@ export async function startCollabTestServer(port = 0): Promise<CollabTestServer>
     async stop() {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Releases what extensions hold outside the documents (e.g. Redis subscriptions).
+      await collab.hooks("onDestroy", { instance: collab }).catch(() => {});
     },
   };
 }
