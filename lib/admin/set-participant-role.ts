@@ -1,16 +1,16 @@
 import "server-only";
-// The secretariat changes an organisation's role in the instrument, or removes it ("NONE").
+// The secretariat changes an organisation's role in the instrument, adds an organisation that
+// already exists (from another instrument), or removes one ("NONE").
 // Open sockets of its people are downgraded or closed at once. An instrument always keeps at
 // least one chair, so nobody can lock the secretariat out by mistake.
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
+import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { ROLES } from "@/lib/permissions/roles";
 import { zId } from "./fields";
-import { participantIn } from "./find-in-instrument";
 
 export const ZSetParticipantRole = z.object({
   instrumentId: zId("The instrument"),
@@ -24,7 +24,23 @@ export const setParticipantRole = instrumentDoor(
   async ({ user }, { instrumentId, organizationId, role }) => {
     const changed = await prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`participants:${instrumentId}`}))`;
-      const participant = await participantIn(tx, instrumentId, organizationId);
+      const participant = await tx.participant.findUnique({
+        where: { instrumentId_organizationId: { instrumentId, organizationId } },
+        include: { organization: true },
+      });
+      if (!participant) {
+        const organization = await tx.organization.findUnique({ where: { id: organizationId } });
+        if (!organization || role === "NONE") throw new DoorRefusal(404, NOT_FOUND);
+        await tx.participant.create({ data: { instrumentId, organizationId, role } });
+        await recordAuditEvent(tx, {
+          action: "participant.added",
+          actor: user,
+          instrumentId,
+          target: { type: "organization", id: organizationId },
+          details: { organization: organization.code, role },
+        });
+        return true;
+      }
       if (participant.role === role) return false;
       if (participant.role === "CHAIR") {
         const chairs = await tx.participant.count({ where: { instrumentId, role: "CHAIR" } });

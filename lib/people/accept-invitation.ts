@@ -9,8 +9,8 @@ import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal, type DoorResult } from "@/lib/doors/door-result";
 import { log } from "@/lib/log";
 import { hashInvitationToken } from "./invitation-token";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
-export const MIN_PASSWORD_LENGTH = 12;
 export const LINK_NOT_VALID = "This sign-in link has been used or has expired. Ask the secretariat for a new one.";
 
 export const ZAcceptInvitation = z.object({
