@@ -39,7 +39,7 @@ test("the secretariat creates a clause, invites a person, and that person signs 
   await invited.getByLabel("New password").fill("short");
   await invited.getByLabel("The same password again").fill("short");
   await invited.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(invited.getByRole("alert")).toContainText("at least 12 characters");
+  await expect(invited.locator(`p[role="alert"]`)).toContainText("at least 12 characters");
   const password = "a long enough passphrase";
   await invited.getByLabel("New password").fill(password);
   await invited.getByLabel("The same password again").fill(password);

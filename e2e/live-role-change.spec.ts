@@ -33,7 +33,7 @@ test("a delegation made reader is switched to read-only in its open clause, and 
 
   const person = chair.getByTestId("person-australia-legal@clausework.demo");
   await person.getByRole("button", { name: "Deactivate" }).click();
-  await expect(australia.getByRole("alert")).toContainText("deactivated");
+  await expect(australia.getByText(/Your account was deactivated/)).toBeVisible();
   await expect(australia.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
   await australia.reload();
   await expect(australia).toHaveURL(/\/signin/);
