@@ -1,6 +1,7 @@
 // The secretariat creates a clause, invites a person with a one-time link, and that person
 // signs in through it and finds the new clause.
 import { expect, test } from "@playwright/test";
+import { openAdministration } from "./support/admin";
 import { signIn } from "./support/demo";
 
 test("the secretariat creates a clause, invites a person, and that person signs in through the link", async ({
@@ -8,7 +9,7 @@ test("the secretariat creates a clause, invites a person, and that person signs 
 }) => {
   const secretariat = await (await browser.newContext()).newPage();
   await signIn(secretariat, "secretariat@clausework.demo");
-  await secretariat.getByRole("link", { name: "Administration" }).click();
+  await openAdministration(secretariat);
 
   const title = `Gender adviser ${Date.now()}`;
   const newClause = secretariat.getByRole("form", { name: "New clause" });

@@ -1,6 +1,7 @@
 // A role change reaches an open clause room at once: Australia, made a reader while typing,
 // is switched to reading without reloading; deactivating a person closes their clause.
 import { expect, test } from "@playwright/test";
+import { openAdministration } from "./support/admin";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
 
 const CLAUSE = /Offences related to/i;
@@ -16,7 +17,7 @@ test("a delegation made reader is switched to read-only in its open clause, and 
 
   const chair = await (await browser.newContext()).newPage();
   await signIn(chair, "chair@clausework.demo");
-  await chair.getByRole("link", { name: "Administration" }).click();
+  await openAdministration(chair);
   await chair.getByRole("link", { name: "Delegations and people" }).click();
   const aus = chair.getByTestId("participant-AUS");
   await aus.getByRole("combobox", { name: "Role of AUS" }).selectOption("READER");

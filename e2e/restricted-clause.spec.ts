@@ -1,6 +1,7 @@
 // Informal consultations: the chair restricts a clause to Australia; it works for Australia and
 // does not exist for Canada — not in the list, and its address answers "not found".
 import { expect, test } from "@playwright/test";
+import { openAdministration } from "./support/admin";
 import { signIn, typeAtEnd } from "./support/demo";
 
 const CLAUSE = "Protection of witnesses";
@@ -8,7 +9,7 @@ const CLAUSE = "Protection of witnesses";
 test("a restricted clause is not found for an outsider and works for an insider", async ({ browser }) => {
   const chair = await (await browser.newContext()).newPage();
   await signIn(chair, "chair@clausework.demo");
-  await chair.getByRole("link", { name: "Administration" }).click();
+  await openAdministration(chair);
   const row = chair.locator("li", { has: chair.getByText(new RegExp(`Article \\d+\\. ${CLAUSE}`)) }).first();
   await row.getByText(/^Edit article/).click();
   const restriction = row.getByRole("form", { name: /^Restrict article/ });

@@ -12,48 +12,52 @@ import { Field, inputClass } from "@/components/admin/field";
 import { RestrictionPicker } from "@/components/admin/restriction-picker";
 import { loadInstrumentOutline } from "@/lib/admin/load-instrument-outline";
 import { requireInstrumentPage } from "@/lib/doors/page-door";
+import { can } from "@/lib/permissions/can";
 
 export const metadata: Metadata = { title: "Administration · Text and clauses" };
 
 export default async function InstrumentAdminPage({ params }: { params: Promise<{ instrumentId: string }> }) {
   const { instrumentId } = await params;
-  const { instrument } = await requireInstrumentPage(instrumentId, "clause.manage");
+  const { instrument, actor } = await requireInstrumentPage(instrumentId, "clause.manage");
+  const managesInstrument = can(actor, "instrument.manage");
   const { chapters, participants } = await loadInstrumentOutline(instrumentId);
   const organizations = participants.map((p) => p.organization);
   const ids = { instrumentId };
 
   return (
     <div className="space-y-10">
-      <section aria-labelledby="settings" className="space-y-3">
-        <h2 id="settings" className="text-lg font-semibold">
-          The instrument
-        </h2>
-        <ActionForm
-          action={updateInstrumentAction}
-          hidden={ids}
-          submitLabel="Save instrument"
-          aria-label="Instrument settings"
-        >
-          <Field label="Title" name="title" defaultValue={instrument.title} className="basis-full" />
-          <Field
-            label="Short title"
-            name="shortTitle"
-            defaultValue={instrument.shortTitle}
-            className="min-w-64 flex-1"
-          />
-          <label className="block text-sm font-medium">
-            Observers and experts
-            <select
-              name="observersMayComment"
-              defaultValue={String(instrument.observersMayComment)}
-              className={inputClass}
-            >
-              <option value="true">may comment</option>
-              <option value="false">only read</option>
-            </select>
-          </label>
-        </ActionForm>
-      </section>
+      {managesInstrument && (
+        <section aria-labelledby="settings" className="space-y-3">
+          <h2 id="settings" className="text-lg font-semibold">
+            The instrument
+          </h2>
+          <ActionForm
+            action={updateInstrumentAction}
+            hidden={ids}
+            submitLabel="Save instrument"
+            aria-label="Instrument settings"
+          >
+            <Field label="Title" name="title" defaultValue={instrument.title} className="basis-full" />
+            <Field
+              label="Short title"
+              name="shortTitle"
+              defaultValue={instrument.shortTitle}
+              className="min-w-64 flex-1"
+            />
+            <label className="block text-sm font-medium">
+              Observers and experts
+              <select
+                name="observersMayComment"
+                defaultValue={String(instrument.observersMayComment)}
+                className={inputClass}
+              >
+                <option value="true">may comment</option>
+                <option value="false">only read</option>
+              </select>
+            </label>
+          </ActionForm>
+        </section>
+      )}
 
       <section aria-labelledby="chapters" className="space-y-6">
         <h2 id="chapters" className="text-lg font-semibold">
@@ -133,39 +137,48 @@ export default async function InstrumentAdminPage({ params }: { params: Promise<
         )}
       </section>
 
-      <section aria-labelledby="new-chapter" className="space-y-3">
-        <h2 id="new-chapter" className="text-lg font-semibold">
-          New chapter
-        </h2>
-        <ActionForm
-          action={createChapterAction}
-          hidden={ids}
-          submitLabel="Add chapter"
-          done="Chapter added."
-          aria-label="New chapter"
-        >
-          <Field label="Number" name="number" data-reset className="w-24" />
-          <Field label="Title" name="title" data-reset className="min-w-64 flex-1" />
-        </ActionForm>
-      </section>
+      {managesInstrument && (
+        <>
+          <section aria-labelledby="new-chapter" className="space-y-3">
+            <h2 id="new-chapter" className="text-lg font-semibold">
+              New chapter
+            </h2>
+            <ActionForm
+              action={createChapterAction}
+              hidden={ids}
+              submitLabel="Add chapter"
+              done="Chapter added."
+              aria-label="New chapter"
+            >
+              <Field label="Number" name="number" data-reset className="w-24" />
+              <Field label="Title" name="title" data-reset className="min-w-64 flex-1" />
+            </ActionForm>
+          </section>
 
-      <section aria-labelledby="new-instrument" className="space-y-3">
-        <h2 id="new-instrument" className="text-lg font-semibold">
-          Start another instrument
-        </h2>
-        <p className="text-sm text-slate-600">Your organisation will chair it; add its participants afterwards.</p>
-        <ActionForm
-          action={createInstrumentAction}
-          hidden={ids}
-          submitLabel="Create instrument"
-          done="Instrument created. It is listed on your home page."
-          aria-label="New instrument"
-        >
-          <Field label="Title" name="title" data-reset className="basis-full" />
-          <Field label="Short title" name="shortTitle" data-reset className="min-w-64 flex-1" />
-          <Field label="Short name for links (e.g. cybercrime-protocol)" name="slug" data-reset className="min-w-64" />
-        </ActionForm>
-      </section>
+          <section aria-labelledby="new-instrument" className="space-y-3">
+            <h2 id="new-instrument" className="text-lg font-semibold">
+              Start another instrument
+            </h2>
+            <p className="text-sm text-slate-600">Your organisation will chair it; add its participants afterwards.</p>
+            <ActionForm
+              action={createInstrumentAction}
+              hidden={ids}
+              submitLabel="Create instrument"
+              done="Instrument created. It is listed on your home page."
+              aria-label="New instrument"
+            >
+              <Field label="Title" name="title" data-reset className="basis-full" />
+              <Field label="Short title" name="shortTitle" data-reset className="min-w-64 flex-1" />
+              <Field
+                label="Short name for links (e.g. cybercrime-protocol)"
+                name="slug"
+                data-reset
+                className="min-w-64"
+              />
+            </ActionForm>
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -17,7 +17,9 @@ function dateOrUndefined(value: string | undefined, endOfDay = false): Date | un
 
 function formatDetails(details: unknown): string {
   if (!details || typeof details !== "object") return "";
+  // jsonb keeps its own key order; alphabetical reads the same on every row.
   return Object.entries(details as Record<string, unknown>)
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") || "—" : String(value)}`)
     .join(" · ");
 }
