@@ -1,6 +1,7 @@
 import "server-only";
 // The secretariat adds an organisation (a delegation, group, observer or office) and its role.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
@@ -31,7 +32,7 @@ export const addOrganization = instrumentDoor(
     if (await prisma.organization.findUnique({ where: { code }, select: { id: true } })) {
       throw new DoorRefusal(400, `An organisation with the code ${code} already exists.`);
     }
-    return prisma.$transaction(async (tx) => {
+    return auditedTransaction(async (tx) => {
       const organization = await tx.organization.create({
         data: { name, code, kind, colour, participants: { create: { instrumentId, role } } },
         select: { id: true },

@@ -1,8 +1,8 @@
 import "server-only";
 // The secretariat adds a chapter at the end of an instrument.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zText } from "./fields";
 
@@ -16,7 +16,7 @@ export const createChapter = instrumentDoor(
   "instrument.manage",
   ZCreateChapter,
   async ({ user }, { instrumentId, number, title }) =>
-    prisma.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       // Serialises positions within the instrument.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`instrument-order:${instrumentId}`}))`;
       const last = await tx.chapter.findFirst({ where: { instrumentId }, orderBy: { position: "desc" } });

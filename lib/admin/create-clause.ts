@@ -1,8 +1,8 @@
 import "server-only";
 // The secretariat adds a clause (an article) at the end of a chapter. It starts open and empty.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zText, zTopics } from "./fields";
 import { chapterIn } from "./find-in-instrument";
@@ -19,7 +19,7 @@ export const createClause = instrumentDoor(
   "clause.manage",
   ZCreateClause,
   async ({ user }, { instrumentId, chapterId, number, title, topics }) =>
-    prisma.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       await chapterIn(tx, instrumentId, chapterId);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chapter-order:${chapterId}`}))`;
       const last = await tx.clause.findFirst({ where: { chapterId }, orderBy: { position: "desc" } });

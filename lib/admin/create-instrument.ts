@@ -1,6 +1,7 @@
 import "server-only";
 // The chair starts a new instrument; their organisation chairs it.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
@@ -25,7 +26,7 @@ export const createInstrument = instrumentDoor(
     if (await prisma.instrument.findUnique({ where: { slug }, select: { id: true } })) {
       throw new DoorRefusal(400, `An instrument with the short name "${slug}" already exists.`);
     }
-    const created = await prisma.$transaction(async (tx) => {
+    const created = await auditedTransaction(async (tx) => {
       const instrument = await tx.instrument.create({
         data: {
           title,

@@ -2,6 +2,7 @@ import "server-only";
 // The secretariat adds a person to an organisation and gets a one-time link, to pass on, with
 // which the person sets a password and signs in (no mail server is assumed).
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
@@ -31,7 +32,7 @@ export const invitePerson = instrumentDoor(
         `${email} already has an account. Give them a new sign-in link from the list instead.`,
       );
     }
-    return prisma.$transaction(async (tx) => {
+    return auditedTransaction(async (tx) => {
       const participant = await participantIn(tx, instrumentId, organizationId);
       const person = await tx.user.create({
         data: { email, name, memberships: { create: { organizationId } } },

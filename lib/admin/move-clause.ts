@@ -1,8 +1,8 @@
 import "server-only";
 // The secretariat moves a clause one place up or down within its chapter.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId } from "./fields";
@@ -18,7 +18,7 @@ export const moveClause = instrumentDoor(
   "clause.manage",
   ZMoveClause,
   async ({ user }, { instrumentId, clauseId, direction }) =>
-    prisma.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const clause = await clauseIn(tx, instrumentId, clauseId);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chapter-order:${clause.chapterId}`}))`;
       const neighbour = await tx.clause.findFirst({

@@ -1,8 +1,8 @@
 import "server-only";
 // A new one-time link for someone who lost theirs or forgot their password. Older links stop working.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { issueInvitation } from "@/lib/people/invitation-token";
@@ -15,7 +15,7 @@ export const reissueSignInLink = instrumentDoor(
   "members.manage",
   ZReissueSignInLink,
   async ({ user }, { instrumentId, userId }) =>
-    prisma.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const person = await personIn(tx, instrumentId, userId);
       if (!person.active) throw new DoorRefusal(400, `${person.name} is deactivated. Reactivate them first.`);
       const invitation = await issueInvitation(tx, userId, user.id);

@@ -2,8 +2,8 @@ import "server-only";
 // Restricts a whole chapter (every clause in it) to a few organisations; an empty list lifts it.
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zOrganizationIds } from "./fields";
 import { chapterIn, participantsIn } from "./find-in-instrument";
@@ -18,7 +18,7 @@ export const restrictChapter = instrumentDoor(
   "clause.manage",
   ZRestrictChapter,
   async ({ user }, { instrumentId, chapterId, organizationIds }) => {
-    await prisma.$transaction(async (tx) => {
+    await auditedTransaction(async (tx) => {
       const chapter = await chapterIn(tx, instrumentId, chapterId);
       const participants = await participantsIn(tx, instrumentId, organizationIds);
       await tx.chapterRestriction.deleteMany({ where: { chapterId } });

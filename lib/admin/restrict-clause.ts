@@ -4,8 +4,8 @@ import "server-only";
 // An empty list lifts the restriction.
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zOrganizationIds } from "./fields";
 import { clauseIn, participantsIn } from "./find-in-instrument";
@@ -20,7 +20,7 @@ export const restrictClause = instrumentDoor(
   "clause.manage",
   ZRestrictClause,
   async ({ user }, { instrumentId, clauseId, organizationIds }) => {
-    await prisma.$transaction(async (tx) => {
+    await auditedTransaction(async (tx) => {
       const clause = await clauseIn(tx, instrumentId, clauseId);
       const participants = await participantsIn(tx, instrumentId, organizationIds);
       await tx.clauseRestriction.deleteMany({ where: { clauseId } });

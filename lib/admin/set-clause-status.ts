@@ -1,9 +1,9 @@
 import "server-only";
 // The chair records where a clause stands: open, agreed ad referendum, or agreed.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zClauseStatus, zId } from "./fields";
 import { clauseIn } from "./find-in-instrument";
@@ -18,7 +18,7 @@ export const setClauseStatus = instrumentDoor(
   "clause.manage",
   ZSetClauseStatus,
   async ({ user }, { instrumentId, clauseId, status }) => {
-    const changed = await prisma.$transaction(async (tx) => {
+    const changed = await auditedTransaction(async (tx) => {
       const before = await clauseIn(tx, instrumentId, clauseId);
       if (before.status === status) return false;
       await tx.clause.update({ where: { id: clauseId }, data: { status } });

@@ -5,8 +5,8 @@ import "server-only";
 // least one chair, so nobody can lock the secretariat out by mistake.
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { ROLES } from "@/lib/permissions/roles";
@@ -22,7 +22,7 @@ export const setParticipantRole = instrumentDoor(
   "members.manage",
   ZSetParticipantRole,
   async ({ user }, { instrumentId, organizationId, role }) => {
-    const changed = await prisma.$transaction(async (tx) => {
+    const changed = await auditedTransaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`participants:${instrumentId}`}))`;
       const participant = await tx.participant.findUnique({
         where: { instrumentId_organizationId: { instrumentId, organizationId } },

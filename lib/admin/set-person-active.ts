@@ -3,8 +3,8 @@ import "server-only";
 // open sockets at once. Reactivating lets them sign in again. Nobody deactivates themselves.
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zYesNo } from "./fields";
@@ -21,7 +21,7 @@ export const setPersonActive = instrumentDoor(
   ZSetPersonActive,
   async ({ user }, { instrumentId, userId, active }) => {
     if (userId === user.id) throw new DoorRefusal(400, "You cannot deactivate your own account.");
-    const changed = await prisma.$transaction(async (tx) => {
+    const changed = await auditedTransaction(async (tx) => {
       const person = await personIn(tx, instrumentId, userId);
       if (person.active === active) return false;
       await tx.user.update({ where: { id: userId }, data: { active } });

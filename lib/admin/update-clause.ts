@@ -1,9 +1,9 @@
 import "server-only";
 // The secretariat renumbers or retitles a clause, or changes its topics.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zText, zTopics } from "./fields";
 import { clauseIn } from "./find-in-instrument";
@@ -20,7 +20,7 @@ export const updateClause = instrumentDoor(
   "clause.manage",
   ZUpdateClause,
   async ({ user }, { instrumentId, clauseId, number, title, topics }) => {
-    await prisma.$transaction(async (tx) => {
+    await auditedTransaction(async (tx) => {
       const before = await clauseIn(tx, instrumentId, clauseId);
       await tx.clause.update({ where: { id: clauseId }, data: { number, title, topics } });
       await recordAuditEvent(tx, {

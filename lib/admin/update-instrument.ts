@@ -2,8 +2,8 @@ import "server-only";
 // The secretariat renames an instrument or changes whether observers may comment.
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zText, zYesNo } from "./fields";
 
@@ -18,7 +18,7 @@ export const updateInstrument = instrumentDoor(
   "instrument.manage",
   ZUpdateInstrument,
   async ({ user, instrument }, { instrumentId, title, shortTitle, observersMayComment }) => {
-    await prisma.$transaction(async (tx) => {
+    await auditedTransaction(async (tx) => {
       await tx.instrument.update({ where: { id: instrumentId }, data: { title, shortTitle, observersMayComment } });
       await recordAuditEvent(tx, {
         action: "instrument.updated",

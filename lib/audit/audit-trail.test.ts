@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { type AuditEventInput, recordAuditEvent } from "./record-audit-event";
+import { AUDIT_TRANSACTION_OPTIONS, type AuditEventInput, recordAuditEvent } from "./record-audit-event";
 import { verifyAuditChain } from "./verify-audit-chain";
 
 let database: TestDatabase;
@@ -18,7 +18,8 @@ const actor = {
   organizationId: "6f0d7f43-2a0e-4c4a-9a53-000000000001",
   organizationCode: "CHAIR",
 };
-const record = (event: AuditEventInput) => db.$transaction((tx) => recordAuditEvent(tx, event));
+const record = (event: AuditEventInput) =>
+  db.$transaction((tx) => recordAuditEvent(tx, event), AUDIT_TRANSACTION_OPTIONS);
 
 async function asSuperuser(sql: string, values: unknown[] = []): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
@@ -68,7 +69,7 @@ describe("audit trail", () => {
       db.$transaction(async (tx) => {
         await recordAuditEvent(tx, { action: "participant.role-changed", actor });
         throw new Error("the change itself failed");
-      }),
+      }, AUDIT_TRANSACTION_OPTIONS),
     ).rejects.toThrow("the change itself failed");
     expect(await db.auditEvent.count()).toBe(before);
   });

@@ -47,5 +47,8 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: Audi
 
 /** For events that are not part of another write (sign-in, failed sign-in). */
 export async function recordAuditEventAlone(event: AuditEventInput): Promise<void> {
-  await prisma.$transaction((tx) => recordAuditEvent(tx, event));
+  await prisma.$transaction((tx) => recordAuditEvent(tx, event), AUDIT_TRANSACTION_OPTIONS);
 }
+
+/** Appends wait their turn on the lock: allow for a burst (many sign-ins at the opening of a session). */
+export const AUDIT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };

@@ -3,9 +3,9 @@ import "server-only";
 // permission here (there is no session yet); it works once, before it expires, for an active
 // person, and is spent in the same transaction that sets the password.
 import { z } from "zod";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
-import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal, type DoorResult } from "@/lib/doors/door-result";
 import { log } from "@/lib/log";
 import { hashInvitationToken } from "./invitation-token";
@@ -27,7 +27,7 @@ export async function acceptInvitation(raw: unknown): Promise<DoorResult<{ email
     if (!parsed.success) throw new DoorRefusal(400, parsed.error.issues.map((issue) => issue.message).join("; "));
     const { token, password } = parsed.data;
     const passwordHash = await hashPassword(password);
-    const email = await prisma.$transaction(async (tx) => {
+    const email = await auditedTransaction(async (tx) => {
       const invitation = await tx.invitation.findUnique({
         where: { tokenHash: hashInvitationToken(token) },
         include: { user: { select: { id: true, name: true, email: true, active: true } } },
