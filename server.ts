@@ -39,6 +39,9 @@ async function main() {
 
   const server = createServer((request, response) => {
     const start = Date.now();
+    // Rate limits and the audit trail use the client's address: take it from the socket, unless
+    // a trusted load balancer in front of us reports it (TRUST_PROXY=1).
+    if (!process.env.TRUST_PROXY) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
     response.on("finish", () => {
       if (request.url?.startsWith("/_next/")) return;
       log.info(

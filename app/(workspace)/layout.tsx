@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/ui/app-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listManagedInstruments } from "@/lib/instruments/list-managed-instruments";
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const managed = await listManagedInstruments(user);
   return (
     <>
-      <AppHeader user={user} />
+      <AppHeader user={user} adminHref={managed.length > 0 ? "/admin" : null} />
       {children}
     </>
   );

@@ -38,6 +38,11 @@ export default async function HomePage() {
                         <span className="font-medium">{clause.title}</span>
                       </span>
                       <span className="flex items-center gap-3">
+                        {clause.restricted && (
+                          <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200">
+                            Informal consultations
+                          </span>
+                        )}
                         <TopicBadges topics={clause.topics} />
                         <ClauseStatusBadge status={clause.status} />
                       </span>

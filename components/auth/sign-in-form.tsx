@@ -6,6 +6,8 @@ import { type FormEvent, useState } from "react";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is not correct.",
+  TooManyAttempts:
+    "Too many failed sign-ins for this account or from this network. Wait 15 minutes, or ask the secretariat for a new sign-in link.",
   NotRegistered: "Your organisation's sign-on worked, but this email has no Clausework account. Ask the secretariat.",
 };
 
@@ -32,7 +34,8 @@ export function SignInForm({ oidc, initialError }: { oidc: string | null; initia
       router.refresh();
       return;
     }
-    setError(result ? MESSAGES.CredentialsSignin : "The server could not be reached. Try again in a moment.");
+    if (!result) return setError("The server could not be reached. Try again in a moment.");
+    setError(MESSAGES[result.error ?? ""] ?? MESSAGES.CredentialsSignin);
   }
 
   return (

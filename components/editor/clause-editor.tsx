@@ -4,6 +4,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect } from "react";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
 import { EditorToolbar } from "./editor-toolbar";
 import type { AwarenessUser, RoomUser } from "./room-user";
@@ -59,6 +60,11 @@ export function ClauseEditor({
     },
     [connection],
   );
+
+  // Rights can change while the clause is open (a role change reaches the socket live).
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   if (!editor) return <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />;
   return (

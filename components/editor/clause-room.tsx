@@ -7,13 +7,15 @@ import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
 export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user: RoomUser; canEdit: boolean }) {
-  const { connection, saveState, refusal } = useClauseConnection(clauseId);
+  const { connection, saveState, refusal, liveReadOnly } = useClauseConnection(clauseId);
+  // The page said what the role allowed when it loaded; the socket says what it allows now.
+  const editable = !refusal && (liveReadOnly === null ? canEdit : !liveReadOnly);
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-2">
         <div className="flex items-center justify-between">
           <p className="text-sm text-slate-500">
-            {canEdit
+            {editable
               ? "Changes are shared with everyone in the clause as you type."
               : "You can read this clause; your delegation cannot change its text."}
           </p>
@@ -25,7 +27,7 @@ export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user
           </p>
         )}
         {connection ? (
-          <ClauseEditor connection={connection} user={user} editable={canEdit} />
+          <ClauseEditor connection={connection} user={user} editable={editable} />
         ) : (
           <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
         )}

@@ -5,6 +5,7 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
+import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
@@ -18,6 +19,8 @@ export function useClauseConnection(clauseId: string) {
   const [connection, setConnection] = useState<ClauseConnection | null>(null);
   const [saveState, setSaveState] = useState<SaveState>("connecting");
   const [refusal, setRefusal] = useState<string | null>(null);
+  /** Set when the server changed this connection's rights after it opened (a role change). */
+  const [liveReadOnly, setLiveReadOnly] = useState<boolean | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -58,6 +61,20 @@ export function useClauseConnection(clauseId: string) {
       setRefusal(reason);
       update();
     });
+    // Access changed while the clause is open: rights changed in place, or the clause was closed.
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      const changed = parseAccessChanged(payload);
+      if (!changed) return;
+      readOnly = changed.readOnly;
+      setLiveReadOnly(changed.readOnly);
+      update();
+    });
+    provider.on("close", ({ event }: { event?: { reason?: string } }) => {
+      if (!event?.reason || !ACCESS_CLOSE_REASONS.includes(event.reason)) return;
+      refused = true;
+      setRefusal(event.reason);
+      update();
+    });
     provider.on("synced", update);
     provider.on("unsyncedChanges", update);
     setConnection({ doc, provider });
@@ -68,5 +85,5 @@ export function useClauseConnection(clauseId: string) {
     };
   }, [clauseId]);
 
-  return { connection, saveState, refusal };
+  return { connection, saveState, refusal, liveReadOnly };
 }

@@ -3,10 +3,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
+import { recordAuditEventAlone } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { findSessionUser } from "./find-session-user";
-import { signInWithPassword } from "./sign-in-with-password";
+import { passwordSignIn } from "./password-sign-in";
 
 const SESSION_HOURS = 12;
 
@@ -34,17 +35,19 @@ export function isOidcConfigured(): boolean {
 }
 
 export const authOptions: NextAuthOptions = {
+  // A session ends after 12 hours without use; deactivation ends it at once (findSessionUser).
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  // Cookies are always HttpOnly and SameSite=Lax; behind HTTPS also Secure (and __Secure- named).
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const email = credentials?.email ?? "";
-        const user = await signInWithPassword(email, credentials?.password ?? "");
-        if (!user) log.warn({ event: "signin.failed", email }, "sign-in refused");
+      async authorize(credentials, request) {
+        const user = await passwordSignIn(credentials, request?.headers);
+        if (!user) log.warn({ event: "signin.failed", email: credentials?.email }, "sign-in refused");
         return user ? { id: user.id } : null;
       },
     }),
@@ -71,8 +74,15 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    signIn({ user, account }) {
+    async signIn({ user, account }) {
       log.info({ event: "signin", userId: user.id, provider: account?.provider }, "signed in");
+      const actor = await findSessionUser(user.id);
+      await recordAuditEventAlone({
+        action: "signin",
+        actor,
+        target: { type: "user", id: user.id },
+        details: { provider: account?.provider ?? "credentials" },
+      });
     },
   },
 };

@@ -15,6 +15,13 @@ function readCookie(header: string, name: string): string | null {
 }
 
 export async function sessionUserFromCookie(cookieHeader: string | null): Promise<SessionUser | null> {
+  return (await sessionFromCookie(cookieHeader))?.user ?? null;
+}
+
+/** The person and when their session token expires (ms since the epoch), for a socket to enforce. */
+export async function sessionFromCookie(
+  cookieHeader: string | null,
+): Promise<{ user: SessionUser; expiresAt: number | null } | null> {
   if (!cookieHeader) return null;
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
@@ -24,7 +31,8 @@ export async function sessionUserFromCookie(cookieHeader: string | null): Promis
     const payload = await decode({ token, secret }).catch(() => null);
     // An expired token decodes but carries a past `exp`.
     if (!payload?.uid || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
-    return findSessionUser(payload.uid);
+    const user = await findSessionUser(payload.uid);
+    return user ? { user, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : null } : null;
   }
   return null;
 }

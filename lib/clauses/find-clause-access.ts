@@ -1,9 +1,12 @@
-// Loads a clause together with the role the person's organisation holds in its instrument.
-// Pages and the collaboration socket both go through here and then ask `can`.
+// Loads a clause together with the role the person's organisation holds in its instrument and
+// who the clause is restricted to. Pages, doors and the collaboration socket all go through
+// here. A clause the person may not see — unknown, in an instrument their organisation is not
+// part of, or restricted to other organisations — comes back as null: it does not exist for them.
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/permissions/can";
+import { type Actor, can, type Target } from "@/lib/permissions/can";
+import { effectiveRestriction } from "@/lib/permissions/restriction";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,7 +15,8 @@ export async function findClauseAccess(user: SessionUser, clauseId: string) {
   const clause = await prisma.clause.findUnique({
     where: { id: clauseId },
     include: {
-      chapter: true,
+      chapter: { include: { restrictions: { select: { organizationId: true } } } },
+      restrictions: { select: { organizationId: true } },
       instrument: { include: { participants: { where: { organizationId: user.organizationId } } } },
     },
   });
@@ -24,5 +28,12 @@ export async function findClauseAccess(user: SessionUser, clauseId: string) {
     role: clause.instrument.participants[0]?.role ?? null,
     observersMayComment: clause.instrument.observersMayComment,
   };
-  return { clause, actor };
+  const restrictedTo = effectiveRestriction(
+    clause.chapter.restrictions.map((r) => r.organizationId),
+    clause.restrictions.map((r) => r.organizationId),
+  );
+  /** The clause as a permissions target: pass it (spread into yours) to every `can` about it. */
+  const target: Target = { restrictedTo };
+  if (!can(actor, "clause.view", target)) return null;
+  return { clause, actor, target };
 }

@@ -1,7 +1,7 @@
 // The socket's door: who is connecting (from the web session cookie), to which clause,
 // and whether they may write or only read — decided by the permissions module.
 import type { onAuthenticatePayload } from "@hocuspocus/server";
-import { sessionUserFromCookie } from "@/lib/auth/session-cookie";
+import { sessionFromCookie } from "@/lib/auth/session-cookie";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { log } from "@/lib/log";
 import { can } from "@/lib/permissions/can";
@@ -10,7 +10,8 @@ import type { CollabContext } from "./collab-context";
 import { refusal } from "./refusal";
 
 export async function authenticateConnection(data: onAuthenticatePayload): Promise<CollabContext> {
-  const user = await sessionUserFromCookie(data.requestHeaders.get("cookie"));
+  const session = await sessionFromCookie(data.requestHeaders.get("cookie"));
+  const user = session?.user;
   if (!user) {
     log.warn({ event: "collab.refused", reason: "no-session", documentName: data.documentName }, "socket refused");
     throw refusal("Your session has ended. Sign in again to keep editing.");
@@ -18,17 +19,17 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
   const clauseId = parseClauseDocumentName(data.documentName);
   const access = clauseId ? await findClauseAccess(user, clauseId) : null;
   // Unknown and forbidden clauses get the same answer: the clause does not exist for this person.
-  if (!clauseId || !access || !can(access.actor, "clause.view")) {
+  if (!clauseId || !access) {
     log.warn(
       { event: "collab.refused", reason: "not-found", userId: user.id, documentName: data.documentName },
       "socket refused",
     );
     throw refusal("This clause does not exist or is not shared with your delegation.");
   }
-  data.connectionConfig.readOnly = !can(access.actor, "clause.editText");
+  data.connectionConfig.readOnly = !can(access.actor, "clause.editText", access.target);
   log.info(
     { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly },
     "socket connected",
   );
-  return { user, clauseId };
+  return { user, clauseId, sessionExpiresAt: session.expiresAt };
 }

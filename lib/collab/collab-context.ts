@@ -4,4 +4,6 @@ import type { SessionUser } from "@/lib/auth/session-user";
 export type CollabContext = {
   user: SessionUser;
   clauseId: string;
+  /** When the session token behind this socket expires (ms since the epoch); null if it does not say. */
+  sessionExpiresAt?: number | null;
 };

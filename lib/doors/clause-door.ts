@@ -16,7 +16,10 @@ export type ClauseDoorContext = {
   user: SessionUser;
   actor: Actor;
   clause: ClauseAccess["clause"];
-  /** Refuses (403, or 404 when `hidden`) unless the permissions module allows `action` on `target`. */
+  /**
+   * Refuses (403, or 404 when `hidden`) unless the permissions module allows `action` on `target`.
+   * The clause's own restriction always applies, whatever `target` says.
+   */
   require(action: Action, target?: Target, options?: { hidden?: boolean }): void;
 };
 
@@ -31,11 +34,11 @@ export function clauseDoor<S extends z.ZodType<{ clauseId: string }>, R>(
       if (!user) throw new DoorRefusal(401, "Your session has ended. Sign in again.");
       const parsed = input.safeParse(raw);
       if (!parsed.success) throw new DoorRefusal(400, parsed.error.issues.map((issue) => issue.message).join("; "));
+      // null for a clause this person may not see, restricted ones included: not found.
       const access = await findClauseAccess(user, parsed.data.clauseId);
-      const restrictedTo = null; // clause and chapter restrictions plug in here
-      if (!access || !can(access.actor, "clause.view", { restrictedTo })) throw new DoorRefusal(404, NOT_FOUND);
+      if (!access) throw new DoorRefusal(404, NOT_FOUND);
       const require: ClauseDoorContext["require"] = (needed, target = {}, options = {}) => {
-        if (can(access.actor, needed, target)) return;
+        if (can(access.actor, needed, { ...target, restrictedTo: access.target.restrictedTo })) return;
         if (options.hidden) throw new DoorRefusal(404, NOT_FOUND);
         throw new DoorRefusal(403, "Your delegation's role does not allow this.");
       };

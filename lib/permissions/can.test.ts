@@ -16,6 +16,10 @@ describe("can", () => {
     "instrument.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "clause.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "clause.editText": ["CHAIR", "DELEGATE"],
+    "instrument.manage": ["CHAIR"],
+    "clause.manage": ["CHAIR"],
+    "members.manage": ["CHAIR"],
+    "audit.view": ["CHAIR"],
   };
 
   it("has an expectation for every action", () => {

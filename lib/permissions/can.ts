@@ -45,6 +45,14 @@ const RULES = {
   "clause.view": anyRole,
   /** Change the text of a clause directly in the collaborative editor. */
   "clause.editText": roles("CHAIR", "DELEGATE"),
+  /** Edit the instrument itself: its titles, its settings, its chapters; start a new instrument. */
+  "instrument.manage": roles("CHAIR"),
+  /** Create clauses and change their number, title, topics, order, status and restrictions. */
+  "clause.manage": roles("CHAIR"),
+  /** Add organisations and people, set roles, invite and deactivate people. */
+  "members.manage": roles("CHAIR"),
+  /** Browse the audit trail. */
+  "audit.view": roles("CHAIR"),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -13,8 +13,8 @@ type Props = { params: Promise<{ clauseId: string }> };
 async function loadClause(clauseId: string) {
   const user = await requireUser();
   const access = await findClauseAccess(user, clauseId);
-  // Not shared with this delegation reads exactly like not existing.
-  if (!access || !can(access.actor, "clause.view")) notFound();
+  // Not shared with this delegation (or restricted to others) reads exactly like not existing.
+  if (!access) notFound();
   return { user, ...access };
 }
 
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClausePage({ params }: Props) {
-  const { user, clause, actor } = await loadClause((await params).clauseId);
+  const { user, clause, actor, target } = await loadClause((await params).clauseId);
   return (
     <main className="mx-auto max-w-6xl px-6 py-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -50,7 +50,7 @@ export default async function ClausePage({ params }: Props) {
       <ClauseRoom
         clauseId={clause.id}
         user={{ id: user.id, name: user.name, colour: user.colour, organizationCode: user.organizationCode }}
-        canEdit={can(actor, "clause.editText")}
+        canEdit={can(actor, "clause.editText", target)}
       />
     </main>
   );

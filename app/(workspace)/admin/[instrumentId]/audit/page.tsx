@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { inputClass } from "@/components/admin/field";
+import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { requireInstrumentPage } from "@/lib/doors/page-door";
+
+export const metadata: Metadata = { title: "Administration · Audit trail" };
+
+type Search = { action?: string; who?: string; from?: string; to?: string; before?: string };
+
+function dateOrUndefined(value: string | undefined, endOfDay = false): Date | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return endOfDay ? new Date(date.getTime() + 24 * 60 * 60 * 1000) : date;
+}
+
+function formatDetails(details: unknown): string {
+  if (!details || typeof details !== "object") return "";
+  // jsonb keeps its own key order; alphabetical reads the same on every row.
+  return Object.entries(details as Record<string, unknown>)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") || "—" : String(value)}`)
+    .join(" · ");
+}
+
+export default async function AuditTrailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ instrumentId: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const { instrumentId } = await params;
+  await requireInstrumentPage(instrumentId, "audit.view");
+  const search = await searchParams;
+  const filter = {
+    action: search.action?.slice(0, 80) || undefined,
+    who: search.who?.slice(0, 80) || undefined,
+    from: dateOrUndefined(search.from),
+    to: dateOrUndefined(search.to, true),
+    before: search.before && /^\d{1,19}$/.test(search.before) ? BigInt(search.before) : undefined,
+  };
+  const [{ events, nextBefore }, actions] = await Promise.all([
+    listAuditEvents(instrumentId, filter),
+    listAuditActions(instrumentId),
+  ]);
+  const next = new URLSearchParams(
+    Object.entries({ ...search, before: nextBefore?.toString() }).filter((e): e is [string, string] => !!e[1]),
+  );
+
+  return (
+    <section aria-labelledby="audit" className="space-y-4">
+      <h2 id="audit" className="text-lg font-semibold">
+        Audit trail
+      </h2>
+      <p className="text-sm text-slate-600">
+        Every sign-in, access change and decision, newest first. Entries cannot be changed; each carries the hash of the
+        one before it, and <code>npm run audit:verify</code> checks the whole chain.
+      </p>
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3"
+        aria-label="Filter the audit trail"
+      >
+        <label className="block text-sm font-medium">
+          What
+          <select name="action" defaultValue={filter.action ?? ""} className={inputClass}>
+            <option value="">Everything</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          Who (name or organisation code)
+          <input name="who" defaultValue={filter.who ?? ""} className={inputClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          From
+          <input type="date" name="from" defaultValue={search.from ?? ""} className={inputClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          To
+          <input type="date" name="to" defaultValue={search.to ?? ""} className={inputClass} />
+        </label>
+        <button type="submit" className="rounded-md bg-un px-3 py-1.5 text-sm font-medium text-white hover:bg-un-dark">
+          Filter
+        </button>
+        <Link href={`/admin/${instrumentId}/audit`} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">
+          Clear
+        </Link>
+      </form>
+      <table
+        className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm"
+        data-testid="audit-trail"
+      >
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2">When (UTC)</th>
+            <th className="px-3 py-2">What</th>
+            <th className="px-3 py-2">Who</th>
+            <th className="px-3 py-2">Details</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {events.map((event) => (
+            <tr key={event.id.toString()}>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                {event.at.toISOString().replace("T", " ").slice(0, 19)}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{event.action}</td>
+              <td className="px-3 py-2">
+                {event.actorName ?? "—"}
+                {event.organizationCode && <span className="text-slate-500"> ({event.organizationCode})</span>}
+              </td>
+              <td className="px-3 py-2 text-slate-700">{formatDetails(event.details)}</td>
+            </tr>
+          ))}
+          {events.length === 0 && (
+            <tr>
+              <td colSpan={4} className="px-3 py-6 text-center text-slate-500">
+                No entries match.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {nextBefore !== null && (
+        <Link href={`/admin/${instrumentId}/audit?${next}`} className="text-sm text-un hover:underline">
+          Older entries ({AUDIT_PAGE_SIZE} per page) →
+        </Link>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// What an open clause room is told when its access changes; shared by the server, which sends
+// them, and the browser, which shows them. No imports: the browser loads this file.
+
+/** Sent as a stateless message when a connection's rights change in place. */
+export type AccessChangedMessage = { type: "access.changed"; readOnly: boolean };
+
+export const DEACTIVATED = "Your account was deactivated or your session ended. Sign in again to continue.";
+export const NO_LONGER_SHARED = "This clause is no longer shared with your delegation.";
+export const SESSION_EXPIRED = "Your session has ended. Sign in again to keep editing.";
+export const ACCESS_UNCONFIRMED = "The server could not confirm your access. Reload the page.";
+
+/** Reasons for which the server closed the clause for this person, as opposed to a network drop. */
+export const ACCESS_CLOSE_REASONS: readonly string[] = [
+  DEACTIVATED,
+  NO_LONGER_SHARED,
+  SESSION_EXPIRED,
+  ACCESS_UNCONFIRMED,
+];
+
+export function parseAccessChanged(payload: string): AccessChangedMessage | null {
+  try {
+    const message = JSON.parse(payload) as Partial<AccessChangedMessage>;
+    return message.type === "access.changed" && typeof message.readOnly === "boolean"
+      ? { type: "access.changed", readOnly: message.readOnly }
+      : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,132 @@
+// Hocuspocus extension: open sockets follow the rules live. When access changes (a role, a
+// deactivation, a restriction — announceAccessChange), every affected connection is checked
+// again against the permissions module: it keeps its rights, is downgraded to read-only (or
+// upgraded) in place, or is closed with a reason when the clause no longer exists for the person.
+// With REDIS_URL set the change is published on Redis and every instance, this one included,
+// acts on it; without it, only this process. Also closes a socket whose session has expired.
+import type { Connection, Extension, Hocuspocus } from "@hocuspocus/server";
+import { Redis } from "ioredis";
+import { findSessionUser } from "@/lib/auth/find-session-user";
+import { findClauseAccess } from "@/lib/clauses/find-clause-access";
+import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
+import type { CollabContext } from "@/lib/collab/collab-context";
+import { log } from "@/lib/log";
+import { can } from "@/lib/permissions/can";
+import {
+  ACCESS_UNCONFIRMED,
+  type AccessChangedMessage,
+  DEACTIVATED,
+  NO_LONGER_SHARED,
+  SESSION_EXPIRED,
+} from "./access-messages";
+import { type AccessChange, listenForAccessChanges } from "./announce-access-change";
+
+const CHANNEL = "clausework:access-changed";
+/** Longer than any authentication takes. */
+const RECENT_CHANGE_MS = 30_000;
+
+function closeWith(connection: Connection, code: number, reason: string): void {
+  connection.close({ code, reason } as CloseEvent);
+}
+
+async function recheckConnection(connection: Connection, clauseId: string): Promise<void> {
+  const context = connection.context as CollabContext;
+  const user = await findSessionUser(context.user.id);
+  if (!user) return closeWith(connection, 4401, DEACTIVATED);
+  const access = await findClauseAccess(user, clauseId);
+  if (!access) return closeWith(connection, 4404, NO_LONGER_SHARED);
+  context.user = user; // the organisation's name or colour may have changed too
+  const readOnly = !can(access.actor, "clause.editText", access.target);
+  if (readOnly === connection.readOnly) return;
+  connection.readOnly = readOnly;
+  connection.sendStateless(JSON.stringify({ type: "access.changed", readOnly } satisfies AccessChangedMessage));
+  log.info({ event: "collab.access-changed", userId: user.id, clauseId, readOnly }, "socket rights changed");
+}
+
+/** Checks again every open connection the change may concern, on this instance. */
+export async function recheckOpenConnections(instance: Hocuspocus, change: AccessChange): Promise<void> {
+  const checks: Promise<void>[] = [];
+  for (const document of instance.documents.values()) {
+    const clauseId = parseClauseDocumentName(document.name);
+    if (!clauseId || (change.clauseId && change.clauseId !== clauseId)) continue;
+    for (const connection of document.getConnections()) {
+      const user = (connection.context as CollabContext | undefined)?.user;
+      if (!user) continue;
+      if (change.userId && user.id !== change.userId) continue;
+      if (change.organizationId && user.organizationId !== change.organizationId) continue;
+      checks.push(
+        recheckConnection(connection, clauseId).catch((error) => {
+          // When in doubt, close: a connection we cannot check keeps no rights.
+          log.error({ event: "collab.recheck-failed", clauseId, err: error }, "could not recheck a socket");
+          closeWith(connection, 4503, ACCESS_UNCONFIRMED);
+        }),
+      );
+    }
+  }
+  await Promise.all(checks);
+}
+
+export function liveAccess(redisUrl = process.env.REDIS_URL): Extension {
+  let instance: Hocuspocus | null = null;
+  let publisher: Redis | null = null;
+  let subscriber: Redis | null = null;
+  const pending = new Set<Promise<void>>();
+  let lastChangeAt = 0;
+
+  function recheck(change: AccessChange) {
+    lastChangeAt = Date.now();
+    if (!instance) return;
+    const run = recheckOpenConnections(instance, change).finally(() => pending.delete(run));
+    pending.add(run);
+  }
+
+  return {
+    extensionName: "live-access",
+
+    async onConfigure({ instance: configured }) {
+      instance = configured;
+      if (redisUrl) {
+        publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+        subscriber = new Redis(redisUrl);
+        await subscriber.subscribe(CHANNEL);
+        subscriber.on("message", (_channel: string, message: string) => {
+          try {
+            recheck(JSON.parse(message) as AccessChange);
+          } catch (error) {
+            log.warn({ event: "collab.bad-access-message", err: error }, "ignored an access message");
+          }
+        });
+        listenForAccessChanges((change) => {
+          publisher?.publish(CHANNEL, JSON.stringify(change)).catch((error) => {
+            // Redis down: at least this instance acts on it.
+            log.error({ event: "collab.publish-failed", err: error }, "could not publish an access change");
+            recheck(change);
+          });
+        });
+      } else {
+        listenForAccessChanges(recheck);
+      }
+    },
+
+    // A connection authenticated just before a change, but registered with its document just
+    // after the change was applied to open connections, would keep stale rights: check it again.
+    async connected({ connection, documentName }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (!clauseId || Date.now() - lastChangeAt > RECENT_CHANGE_MS) return;
+      await recheckConnection(connection, clauseId).catch(() => closeWith(connection, 4503, ACCESS_UNCONFIRMED));
+    },
+
+    // A socket outlives the session it was opened with only until that session expires.
+    async beforeHandleMessage({ context }) {
+      const expiresAt = (context as CollabContext | undefined)?.sessionExpiresAt;
+      if (expiresAt && expiresAt < Date.now())
+        throw Object.assign(new Error(SESSION_EXPIRED), { code: 4401, reason: SESSION_EXPIRED });
+    },
+
+    async onDestroy() {
+      await Promise.allSettled([...pending]);
+      listenForAccessChanges(undefined);
+      await Promise.allSettled([publisher?.quit(), subscriber?.quit()]);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The instruments in which the person's organisation may administer something, for the
+// header link and the administration index.
+import type { SessionUser } from "@/lib/auth/session-user";
+import { prisma } from "@/lib/db/prisma";
+import { type Action, can } from "@/lib/permissions/can";
+
+export const ADMIN_ACTIONS: Action[] = ["instrument.manage", "clause.manage", "members.manage", "audit.view"];
+
+export async function listManagedInstruments(user: SessionUser) {
+  const participations = await prisma.participant.findMany({
+    where: { organizationId: user.organizationId },
+    include: { instrument: { select: { id: true, title: true, shortTitle: true, observersMayComment: true } } },
+    orderBy: { instrument: { createdAt: "asc" } },
+  });
+  return participations
+    .filter(({ role, instrument }) =>
+      ADMIN_ACTIONS.some((action) =>
+        can(
+          {
+            userId: user.id,
+            organizationId: user.organizationId,
+            active: true,
+            role,
+            observersMayComment: instrument.observersMayComment,
+          },
+          action,
+        ),
+      ),
+    )
+    .map(({ instrument }) => instrument);
+}
