@@ -2,7 +2,8 @@
 // extensions, in one list. A capability adds its extension here; guards that must run before
 // an update is saved use a priority above DURABLE_STORE_PRIORITY.
 import type { Extension } from "@hocuspocus/server";
+import { commentAnchorsExtension } from "@/lib/comments/comment-anchors-extension";
 
 export function capabilityExtensions(): Extension[] {
-  return [];
+  return [commentAnchorsExtension()];
 }
