@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/comments/notification-bell";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,6 +11,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           Clausework
         </Link>
         <div className="flex items-center gap-4 text-sm">
+          <NotificationBell />
           <span className="flex items-center gap-2" data-testid="signed-in-user">
             <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: user.colour }} />
             <span className="font-medium">{user.name}</span>
