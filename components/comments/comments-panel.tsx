@@ -7,7 +7,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { ThreadView } from "@/lib/comments/thread-view";
-import { alignCards } from "./align-cards";
+import { alignCards } from "@/lib/comments/align-cards";
 import { CommentBubble } from "./comment-bubble";
 import { CommentComposer } from "./comment-composer";
 import { announceCommentsChanged, commentsApi } from "./comments-api";
@@ -267,7 +267,7 @@ export function CommentsPanel({
   return (
     <section aria-labelledby="comments-heading" className="space-y-3" data-testid="comments-panel">
       <style>{highlightRules}</style>
-      <CommentBubble editor={editor} onComment={startDraft} />
+      {canComment && <CommentBubble editor={editor} onComment={startDraft} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="comments-heading" className="text-sm font-semibold text-slate-700">
           Comments <span className="font-normal text-slate-500">({openCount} open)</span>
