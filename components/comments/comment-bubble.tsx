@@ -3,6 +3,7 @@
 // selection rather than Tiptap's BubbleMenu because read-only editors (observers) must get it too.
 import type { Editor } from "@tiptap/core";
 import { useEffect, useState } from "react";
+import { CommentIcon } from "./comment-icon";
 
 export function CommentBubble({ editor, onComment }: { editor: Editor; onComment: () => void }) {
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
@@ -41,9 +42,10 @@ export function CommentBubble({ editor, onComment }: { editor: Editor; onComment
         onMouseDown={(event) => event.preventDefault()}
         onClick={onComment}
         title="Comment on the selected words (Ctrl+Alt+M)"
-        className="rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-amber-50"
+        className="flex items-center gap-1.5 rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-amber-50"
       >
-        💬 Comment
+        <CommentIcon />
+        Comment
       </button>
     </div>
   );

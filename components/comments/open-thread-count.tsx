@@ -1,4 +1,6 @@
 // How many comment threads are open on a clause, for the clause list.
+import { CommentIcon } from "./comment-icon";
+
 export function OpenThreadCount({ count }: { count: number }) {
   const label = count === 1 ? "1 open comment thread" : `${count} open comment threads`;
   return (
@@ -9,7 +11,8 @@ export function OpenThreadCount({ count }: { count: number }) {
         count > 0 ? "bg-yellow-50 text-yellow-900 ring-yellow-300" : "text-slate-400 ring-slate-200"
       }`}
     >
-      <span aria-hidden>💬 {count}</span>
+      <CommentIcon />
+      <span aria-hidden>{count}</span>
       <span className="sr-only">{label}</span>
     </span>
   );
