@@ -5,6 +5,10 @@ import { openClause, signIn } from "./support/demo";
 
 const CLAUSE = /Protection of witnesses/;
 
+// Several browsers sign in and open the clause in each journey: on two shared cores that alone
+// can take half a minute.
+test.describe.configure({ timeout: 120_000 });
+
 async function person(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
@@ -15,8 +19,10 @@ async function person(browser: Browser, email: string): Promise<Page> {
 test("a comment on selected words reaches another delegation live; the reply and the resolution come back", async ({
   browser,
 }) => {
-  const australia = await person(browser, "australia@clausework.demo");
-  const canada = await person(browser, "canada@clausework.demo");
+  const [australia, canada] = await Promise.all([
+    person(browser, "australia@clausework.demo"),
+    person(browser, "canada@clausework.demo"),
+  ]);
   const words = "shield from reprisals and intimidation";
   const body = `Should this cover online harassment? ${Date.now()}`;
 
@@ -67,8 +73,10 @@ test("markup and script in a comment stay inert text", async ({ browser }) => {
 });
 
 test("deleting the anchored words leaves the thread, detached, quoting them", async ({ browser }) => {
-  const france = await person(browser, "france@clausework.demo");
-  const germany = await person(browser, "germany@clausework.demo");
+  const [france, germany] = await Promise.all([
+    person(browser, "france@clausework.demo"),
+    person(browser, "germany@clausework.demo"),
+  ]);
   const words = "Rules of evidence";
   const body = `Which rules? ${Date.now()}`;
 
@@ -91,8 +99,10 @@ test("deleting the anchored words leaves the thread, detached, quoting them", as
 test("an observer comments on words through a read-only connection; the clause list counts open threads", async ({
   browser,
 }) => {
-  const observer = await person(browser, "observer@clausework.demo");
-  const chair = await person(browser, "chair@clausework.demo");
+  const [observer, chair] = await Promise.all([
+    person(browser, "observer@clausework.demo"),
+    person(browser, "chair@clausework.demo"),
+  ]);
   await expect(observer.getByTestId("save-status")).toHaveText("Read only");
   const words = "video or other suitable technology";
   const body = `Include encrypted channels ${Date.now()}`;
