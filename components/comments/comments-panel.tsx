@@ -264,7 +264,12 @@ export function CommentsPanel({
       ? { position: "absolute" as const, top: tops[index], left: 0, right: 0 }
       : undefined;
   const offset = draft ? 1 : 0;
-  const height = wide && tops.length > 0 ? Math.max(...tops) + 400 : undefined;
+  // Absolutely placed cards take no room of their own: the column is as tall as its lowest card.
+  const keys = [...(draft ? ["draft"] : []), ...visible.map((t) => t.id)];
+  const height =
+    wide && tops.length > 0
+      ? Math.max(...tops.map((top, i) => top + (cards.current.get(keys[i])?.offsetHeight ?? 0))) + 16
+      : undefined;
 
   return (
     <section aria-labelledby="comments-heading" className="space-y-3" data-testid="comments-panel">
