@@ -1,18 +1,21 @@
 // Threaded comments anchored to the exact wording, in two (or more) browsers at once.
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
 import { commentOn, postNewComment, selectWords, setObserversMayComment, thread } from "./support/comments";
-import { openClause, signIn } from "./support/demo";
+import { signIn } from "./support/demo";
 
 const CLAUSE = /Protection of witnesses/;
 
 // Several browsers sign in and open the clause in each journey: on two shared cores that alone
 // can take half a minute.
 test.describe.configure({ timeout: 120_000 });
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 async function person(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
-  await openClause(page, CLAUSE);
+  await page.goto("/");
+  await page.getByRole("link", { name: CLAUSE }).click();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", /saved|read-only/);
   return page;
 }
 
