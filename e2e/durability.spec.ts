@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 const CLAUSE = /sexual extortion/i;
 
 test("every edit shown as saved survives a kill -9 of the server", async ({ browser }) => {
+  // Two server starts happen inside this test; on a busy two-core machine each can take half a minute.
+  test.setTimeout(180_000);
   const server = new AppServer(PORT, {
     DATABASE_URL: process.env.E2E_DATABASE_URL as string,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET as string,

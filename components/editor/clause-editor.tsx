@@ -3,8 +3,9 @@
 // other people's carets labelled with their name and delegation.
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect } from "react";
+import { PendingComment } from "@/components/comments/pending-comment";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
 import { EditorToolbar } from "./editor-toolbar";
 import type { AwarenessUser, RoomUser } from "./room-user";
@@ -27,10 +28,13 @@ export function ClauseEditor({
   connection,
   user,
   editable,
+  onEditor,
 }: {
   connection: ClauseConnection;
   user: RoomUser;
   editable: boolean;
+  /** Called with the editor once it exists (and with null when it goes), e.g. for the comments beside it. */
+  onEditor?: (editor: Editor | null) => void;
 }) {
   const editor = useEditor(
     {
@@ -49,6 +53,7 @@ export function ClauseEditor({
           } satisfies AwarenessUser,
           render: renderCaret,
         }),
+        PendingComment,
       ],
       editorProps: {
         attributes: {
@@ -65,6 +70,11 @@ export function ClauseEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   if (!editor) return <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />;
   return (

@@ -1,17 +1,34 @@
 "use client";
-// The clause room: the live text, whether it is saved, and who else is here.
+// The clause room: the live text, whether it is saved, who else is here, and the comments.
+import type { Editor } from "@tiptap/react";
+import { useState } from "react";
+import { CommentsPanel } from "@/components/comments/comments-panel";
+import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import { ClauseEditor } from "./clause-editor";
 import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
-export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user: RoomUser; canEdit: boolean }) {
+export function ClauseRoom({
+  clauseId,
+  user,
+  canEdit,
+  canComment,
+  mentionCandidates,
+}: {
+  clauseId: string;
+  user: RoomUser;
+  canEdit: boolean;
+  canComment: boolean;
+  mentionCandidates: MentionCandidate[];
+}) {
   const { connection, saveState, refusal, liveReadOnly } = useClauseConnection(clauseId);
   // The page said what the role allowed when it loaded; the socket says what it allows now.
   const editable = !refusal && (liveReadOnly === null ? canEdit : !liveReadOnly);
+  const [editor, setEditor] = useState<Editor | null>(null);
   return (
-    <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_16rem]">
+    <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-2">
         <div className="flex items-center justify-between">
           <p className="text-sm text-slate-500">
@@ -27,12 +44,23 @@ export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user
           </p>
         )}
         {connection ? (
-          <ClauseEditor connection={connection} user={user} editable={editable} />
+          <ClauseEditor connection={connection} user={user} editable={editable} onEditor={setEditor} />
         ) : (
           <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
         )}
       </div>
-      <aside className="space-y-4">{connection && <PresenceList provider={connection.provider} />}</aside>
+      <aside className="space-y-4">
+        {connection && <PresenceList provider={connection.provider} />}
+        {connection && editor && (
+          <CommentsPanel
+            clauseId={clauseId}
+            editor={editor}
+            provider={connection.provider}
+            canComment={canComment}
+            candidates={mentionCandidates}
+          />
+        )}
+      </aside>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/comments/notification-bell";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { SignOutButton } from "./sign-out-button";
 
@@ -16,6 +17,7 @@ export function AppHeader({ user, adminHref = null }: { user: SessionUser; admin
               Administration
             </Link>
           )}
+          <NotificationBell />
           <span className="flex items-center gap-2" data-testid="signed-in-user">
             <span aria-hidden className="inline-block size-3 rounded-full" style={{ backgroundColor: user.colour }} />
             <span className="font-medium">{user.name}</span>

@@ -3,7 +3,8 @@
 // an update is saved use a priority above DURABLE_STORE_PRIORITY.
 import type { Extension } from "@hocuspocus/server";
 import { liveAccess } from "@/lib/access/live-access-extension";
+import { commentAnchorsExtension } from "@/lib/comments/comment-anchors-extension";
 
 export function capabilityExtensions(): Extension[] {
-  return [liveAccess()];
+  return [liveAccess(), commentAnchorsExtension()];
 }

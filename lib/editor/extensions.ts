@@ -3,6 +3,7 @@
 // reads a clause exactly as the browser writes it.
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { CommentAnchor } from "./comment-anchor";
 
 /** The Yjs XML fragment that holds a clause's text. */
 export const CLAUSE_FRAGMENT = "default";
@@ -22,6 +23,7 @@ export const clauseExtensions: AnyExtension[] = [
     undoRedo: false,
     trailingNode: false,
   }),
+  CommentAnchor,
 ];
 
 export const clauseSchema = getSchema(clauseExtensions);

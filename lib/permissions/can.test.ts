@@ -20,6 +20,14 @@ describe("can", () => {
     "clause.manage": ["CHAIR"],
     "members.manage": ["CHAIR"],
     "audit.view": ["CHAIR"],
+    "thread.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
+    "thread.create": ["CHAIR", "DELEGATE", "OBSERVER"],
+    "comment.reply": ["CHAIR", "DELEGATE", "OBSERVER"],
+    // Without a target nobody is the author; the chair still resolves and reopens.
+    "comment.edit": [],
+    "comment.delete": [],
+    "thread.resolve": ["CHAIR"],
+    "thread.reopen": ["CHAIR"],
   };
 
   it("has an expectation for every action", () => {
@@ -46,5 +54,39 @@ describe("can", () => {
     expect(can(actor("DELEGATE", { organizationId: "insider" }), "clause.view", target)).toBe(true);
     expect(can(actor("DELEGATE", { organizationId: "outsider" }), "clause.view", target)).toBe(false);
     expect(can(actor("CHAIR", { organizationId: "secretariat" }), "clause.view", target)).toBe(true);
+  });
+
+  describe("comments", () => {
+    const mine = { authorId: "u" };
+    const theirs = { authorId: "someone-else" };
+
+    it("lets observers comment only when the instrument allows it", () => {
+      const silenced = actor("OBSERVER", { observersMayComment: false });
+      for (const action of ["thread.create", "comment.reply", "comment.edit", "comment.delete"] as const) {
+        expect(can(silenced, action, mine)).toBe(false);
+      }
+      expect(can(silenced, "thread.view")).toBe(true);
+      expect(can(actor("OBSERVER"), "thread.create")).toBe(true);
+    });
+
+    it("lets only the author edit or delete a comment, the chair included", () => {
+      for (const action of ["comment.edit", "comment.delete"] as const) {
+        expect(can(actor("DELEGATE"), action, mine)).toBe(true);
+        expect(can(actor("OBSERVER"), action, mine)).toBe(true);
+        expect(can(actor("DELEGATE"), action, theirs)).toBe(false);
+        expect(can(actor("CHAIR"), action, theirs)).toBe(false);
+        expect(can(actor("READER"), action, mine)).toBe(false);
+      }
+    });
+
+    it("lets the thread's author and the chair resolve and reopen it", () => {
+      for (const action of ["thread.resolve", "thread.reopen"] as const) {
+        expect(can(actor("DELEGATE"), action, mine)).toBe(true);
+        expect(can(actor("DELEGATE"), action, theirs)).toBe(false);
+        expect(can(actor("CHAIR"), action, theirs)).toBe(true);
+        expect(can(actor("READER"), action, mine)).toBe(false);
+        expect(can(actor("OBSERVER", { observersMayComment: false }), action, mine)).toBe(false);
+      }
+    });
   });
 });

@@ -53,6 +53,20 @@ const RULES = {
   "members.manage": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
+  /** Read a clause's comment threads (and be mentioned in them). */
+  "thread.view": anyRole,
+  /** Start a thread on words of a clause, on the whole clause, or on a proposal. */
+  "thread.create": mayComment,
+  /** Reply in a thread. */
+  "comment.reply": mayComment,
+  /** Edit a comment: only its author, while they may still comment. */
+  "comment.edit": (actor, target) => isAuthor(actor, target) && mayComment(actor, target),
+  /** Delete a comment (it leaves a "comment deleted" marker): only its author, while they may comment. */
+  "comment.delete": (actor, target) => isAuthor(actor, target) && mayComment(actor, target),
+  /** Resolve a thread: the person who started it, or the chair and secretariat. */
+  "thread.resolve": (actor, target) => actor.role === "CHAIR" || (isAuthor(actor, target) && mayComment(actor, target)),
+  /** Reopen a resolved thread: the same people who may resolve it. */
+  "thread.reopen": (actor, target) => actor.role === "CHAIR" || (isAuthor(actor, target) && mayComment(actor, target)),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -6,6 +6,7 @@ import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ClauseRoom } from "@/components/editor/clause-room";
 import { requireUser } from "@/lib/auth/current-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
+import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
 import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
@@ -25,8 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
+  const mentionCandidates = await listMentionCandidates(clause.instrumentId);
   return (
-    <main className="mx-auto max-w-6xl px-6 py-6">
+    <main className="mx-auto max-w-7xl px-6 py-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         <Link href="/" className="hover:text-un hover:underline">
           {clause.instrument.shortTitle}
@@ -51,6 +53,8 @@ export default async function ClausePage({ params }: Props) {
         clauseId={clause.id}
         user={{ id: user.id, name: user.name, colour: user.colour, organizationCode: user.organizationCode }}
         canEdit={can(actor, "clause.editText", target)}
+        canComment={can(actor, "thread.create", target)}
+        mentionCandidates={mentionCandidates}
       />
     </main>
   );

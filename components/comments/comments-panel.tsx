@@ -1,0 +1,380 @@
+"use client";
+// The comment threads beside the clause text: in the order of their words, level with them
+// where space allows; clicking a highlight opens its thread, clicking a thread shows its words.
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Editor } from "@tiptap/core";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { alignCards } from "@/lib/comments/align-cards";
+import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
+import type { ThreadView } from "@/lib/comments/thread-view";
+import { CommentBubble } from "./comment-bubble";
+import { CommentComposer } from "./comment-composer";
+import { announceCommentsChanged, commentsApi } from "./comments-api";
+import { type AnchorPlace, anchorPlaces, type CommentSelection, commentSelection } from "./editor-selection";
+import { pendingCommentKey } from "./pending-comment";
+import { type ThreadActions, ThreadCard } from "./thread-card";
+import { useThreads } from "./use-threads";
+
+type Filter = "open" | "resolved" | "all";
+type Draft = { selection: CommentSelection | null; error?: string };
+
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: "open", label: "Open" },
+  { value: "resolved", label: "Resolved" },
+  { value: "all", label: "All" },
+];
+
+/** Waits (a little) until every local edit is on the server, so the anchor's characters are there too. */
+function untilSaved(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const check = () => {
+      // A read-only connection never sends anything, so it has nothing to wait for.
+      const readOnly = provider.authorizedScope === "readonly";
+      if (readOnly || !provider.hasUnsyncedChanges || Date.now() - started > 5_000) resolve();
+      else setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(false);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    setMatches(list.matches);
+    const change = () => setMatches(list.matches);
+    list.addEventListener("change", change);
+    return () => list.removeEventListener("change", change);
+  }, [query]);
+  return matches;
+}
+
+export function CommentsPanel({
+  clauseId,
+  editor,
+  provider,
+  canComment,
+  candidates,
+}: {
+  clauseId: string;
+  editor: Editor;
+  provider: HocuspocusProvider;
+  canComment: boolean;
+  candidates: MentionCandidate[];
+}) {
+  const { threads, error, reload, put } = useThreads(clauseId, provider);
+  const [filter, setFilter] = useState<Filter>("open");
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [places, setPlaces] = useState<Map<string, AnchorPlace>>(() => anchorPlaces(editor));
+  const [tick, setTick] = useState(0);
+  const [tops, setTops] = useState<number[]>([]);
+  const container = useRef<HTMLDivElement>(null);
+  const cards = useRef(new Map<string, HTMLElement>());
+  const wide = useMediaQuery("(min-width: 1024px)");
+  const searchParams = useSearchParams();
+
+  // Follow the text: anchors move as anyone edits.
+  useEffect(() => {
+    const refresh = () => {
+      setPlaces(anchorPlaces(editor));
+      setTick((t) => t + 1);
+    };
+    refresh();
+    editor.on("update", refresh);
+    editor.on("transaction", refresh);
+    window.addEventListener("resize", refresh);
+    return () => {
+      editor.off("update", refresh);
+      editor.off("transaction", refresh);
+      window.removeEventListener("resize", refresh);
+    };
+  }, [editor]);
+
+  const visible = useMemo(() => {
+    const shown = (threads ?? []).filter((t) =>
+      filter === "all" ? true : filter === "open" ? t.resolved === null : t.resolved !== null,
+    );
+    const rank = (t: ThreadView) => {
+      if (t.quote === null) return -1; // the whole clause comes first
+      return places.get(t.id)?.pos ?? Number.MAX_SAFE_INTEGER; // detached threads last
+    };
+    return shown.sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt));
+  }, [threads, filter, places]);
+
+  const openThread = useCallback(
+    (id: string, scroll: boolean) => {
+      setActiveId(id);
+      const thread = threads?.find((t) => t.id === id);
+      if (thread && filter !== "all" && (thread.resolved === null) !== (filter === "open")) setFilter("all");
+      if (scroll) {
+        const words = editor.view.dom.querySelector(`[data-comment-thread="${CSS.escape(id)}"]`);
+        words?.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
+    },
+    [threads, filter, editor],
+  );
+
+  // A link from a notification: /clauses/<id>?thread=<thread id>.
+  const linked = searchParams.get("thread");
+  const loaded = threads !== null;
+  const followedLink = useRef<string | null>(null);
+  useEffect(() => {
+    // Once per link, after the threads have loaded.
+    if (!loaded || !linked || followedLink.current === linked) return;
+    followedLink.current = linked;
+    openThread(linked, true);
+  }, [linked, loaded, openThread]);
+
+  // Clicking highlighted words opens their thread (the innermost open one where threads overlap).
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const onClick = (event: MouseEvent) => {
+      let element = (event.target as HTMLElement | null)?.closest<HTMLElement>("[data-comment-thread]");
+      while (element && dom.contains(element)) {
+        const id = element.dataset.commentThread;
+        const thread = threads?.find((t) => t.id === id);
+        if (thread && (thread.resolved === null || id === activeId)) return openThread(thread.id, false);
+        element = element.parentElement?.closest<HTMLElement>("[data-comment-thread]") ?? null;
+      }
+    };
+    dom.addEventListener("click", onClick);
+    return () => dom.removeEventListener("click", onClick);
+  }, [editor, threads, activeId, openThread]);
+
+  const startDraft = useCallback(() => {
+    if (!canComment) return;
+    const selection = commentSelection(editor);
+    if (!selection) return;
+    editor.view.dispatch(editor.state.tr.setMeta(pendingCommentKey, { range: selection }));
+    window.getSelection()?.removeAllRanges();
+    setActiveId(null);
+    setDraft({ selection });
+  }, [canComment, editor]);
+
+  const closeDraft = useCallback(() => {
+    editor.view.dispatch(editor.state.tr.setMeta(pendingCommentKey, { clear: true }));
+    setDraft(null);
+  }, [editor]);
+
+  // Ctrl+Alt+M (Cmd+Option+M): comment on the selected words, from anywhere in the clause.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.code === "KeyM" && event.altKey && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        startDraft();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [startDraft]);
+
+  const settle = useCallback(
+    (result: { ok: true; value: ThreadView } | { ok: false; error: string }): string | null => {
+      if (!result.ok) return result.error;
+      put(result.value);
+      void reload();
+      announceCommentsChanged();
+      return null;
+    },
+    [put, reload],
+  );
+
+  const actions: ThreadActions = useMemo(
+    () => ({
+      reply: async (threadId, body) => settle(await commentsApi.reply(clauseId, threadId, body)),
+      edit: async (threadId, commentId, body) => settle(await commentsApi.edit(clauseId, threadId, commentId, body)),
+      remove: async (threadId, commentId) => settle(await commentsApi.remove(clauseId, threadId, commentId)),
+      setResolved: async (threadId, resolved) => settle(await commentsApi.setResolved(clauseId, threadId, resolved)),
+    }),
+    [clauseId, settle],
+  );
+
+  async function postDraft(body: string): Promise<string | null> {
+    if (!draft) return null;
+    await untilSaved(provider);
+    const result = await commentsApi.start(clauseId, {
+      body,
+      ...(draft.selection ? { anchor: draft.selection.anchor } : {}),
+    });
+    const refusal = settle(result);
+    if (result.ok) {
+      closeDraft();
+      setFilter((f) => (f === "resolved" ? "open" : f));
+      setActiveId(result.value.id);
+    }
+    return refusal;
+  }
+
+  // Lay the cards out level with their words (wide screens); a plain list otherwise.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick stands for "the text or the window moved"
+  useLayoutEffect(() => {
+    const box = container.current;
+    if (!box || !wide) return setTops([]);
+    const origin = box.getBoundingClientRect().top;
+    const wishFor = (id: string) => {
+      const words = editor.view.dom.querySelector(`[data-comment-thread="${CSS.escape(id)}"]`);
+      return words ? words.getBoundingClientRect().top - origin : null;
+    };
+    const slots = visible.map((t) => ({ wish: wishFor(t.id), height: cards.current.get(t.id)?.offsetHeight ?? 0 }));
+    const draftHeight = cards.current.get("draft")?.offsetHeight ?? 0;
+    let draftSlot: number | null = null;
+    if (draft?.selection) {
+      draftSlot = editor.view.coordsAtPos(Math.min(draft.selection.from, editor.state.doc.content.size)).top - origin;
+    }
+    const all = draft ? [{ wish: draftSlot ?? 0, height: draftHeight }, ...slots] : slots;
+    const active = draft ? 0 : visible.findIndex((t) => t.id === activeId);
+    const next = alignCards(all, active);
+    setTops((previous) =>
+      previous.length === next.length && previous.every((v, i) => v === next[i]) ? previous : next,
+    );
+  }, [visible, activeId, draft, tick, wide, editor]);
+
+  // Cards grow and shrink (a reply, an edit): lay out again when they do.
+  const resizes = useRef<ResizeObserver | null>(null);
+  useEffect(() => {
+    const observer = new ResizeObserver(() => setTick((t) => t + 1));
+    for (const element of cards.current.values()) observer.observe(element);
+    resizes.current = observer;
+    return () => observer.disconnect();
+  }, []);
+  const cardRef = (key: string) => (element: HTMLElement | null) => {
+    const previous = cards.current.get(key);
+    if (previous === element) return;
+    if (previous) resizes.current?.unobserve(previous);
+    if (element) {
+      cards.current.set(key, element);
+      resizes.current?.observe(element);
+    } else cards.current.delete(key);
+  };
+
+  const openCount = threads?.filter((t) => t.resolved === null).length ?? 0;
+  const highlightRules = (threads ?? [])
+    .map((t) => {
+      const selector = `.clause-text [data-comment-thread="${t.id}"]`;
+      if (t.id === activeId)
+        return `${selector}{background:rgb(253 224 71 / .75);border-bottom:2px solid rgb(202 138 4)}`;
+      return t.resolved === null ? `${selector}{background:rgb(254 240 138 / .55);cursor:pointer}` : "";
+    })
+    .join("\n");
+  const position = (index: number) =>
+    wide && tops[index] !== undefined
+      ? { position: "absolute" as const, top: tops[index], left: 0, right: 0 }
+      : undefined;
+  const offset = draft ? 1 : 0;
+  // Absolutely placed cards take no room of their own: the column is as tall as its lowest card.
+  const keys = [...(draft ? ["draft"] : []), ...visible.map((t) => t.id)];
+  const height =
+    wide && tops.length > 0
+      ? Math.max(...tops.map((top, i) => top + (cards.current.get(keys[i])?.offsetHeight ?? 0))) + 16
+      : undefined;
+
+  return (
+    <section aria-labelledby="comments-heading" className="space-y-3" data-testid="comments-panel">
+      <style>{highlightRules}</style>
+      {canComment && <CommentBubble editor={editor} onComment={startDraft} />}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="comments-heading" className="text-sm font-semibold text-slate-700">
+          Comments <span className="font-normal text-slate-500">({openCount} open)</span>
+        </h2>
+        <fieldset className="flex rounded-md border border-slate-300 text-xs" aria-label="Show threads">
+          {FILTERS.map(({ value, label }) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={filter === value}
+              onClick={() => setFilter(value)}
+              className={`px-2 py-1 first:rounded-l-md last:rounded-r-md ${filter === value ? "bg-slate-700 text-white" : "hover:bg-slate-100"}`}
+            >
+              {label}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+      {canComment ? (
+        !draft && (
+          <div className="flex items-center justify-between gap-2 text-xs text-slate-500">
+            <span>Select words, then Comment (Ctrl+Alt+M).</span>
+            <button
+              type="button"
+              onClick={() => {
+                closeDraft();
+                setDraft({ selection: null });
+              }}
+              className="shrink-0 rounded border border-slate-300 px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
+            >
+              Comment on the whole clause
+            </button>
+          </div>
+        )
+      ) : (
+        <p className="text-xs text-slate-500" data-testid="comments-read-only">
+          Your delegation can read the comments but not write them.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <div ref={container} className="relative" style={{ minHeight: height }}>
+        {draft && (
+          <div
+            ref={cardRef("draft")}
+            style={position(0)}
+            className="rounded-lg border border-amber-400 bg-white p-3 shadow-md"
+            data-testid="new-thread"
+          >
+            <p className="text-xs font-medium text-slate-500">
+              {draft.selection ? "New comment on:" : "New comment on the whole clause"}
+            </p>
+            {draft.selection && (
+              <blockquote className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-sm text-slate-700">
+                “{draft.selection.quote}”
+              </blockquote>
+            )}
+            <CommentComposer
+              label="Your comment"
+              submitLabel="Comment"
+              candidates={candidates}
+              autoFocus
+              onSubmit={postDraft}
+              onCancel={closeDraft}
+            />
+          </div>
+        )}
+        {threads === null && !error && <p className="text-sm text-slate-500">Loading comments…</p>}
+        {threads !== null && visible.length === 0 && !draft && (
+          <p className="text-sm text-slate-500" data-testid="no-threads">
+            {filter === "resolved"
+              ? "No resolved threads."
+              : filter === "open"
+                ? "No open threads."
+                : "No comments yet."}
+          </p>
+        )}
+        <ol className={wide ? "" : "space-y-3"}>
+          {visible.map((thread, index) => (
+            <li
+              key={thread.id}
+              ref={cardRef(thread.id)}
+              style={position(index + offset)}
+              className={wide ? "transition-[top] duration-150" : ""}
+            >
+              <ThreadCard
+                thread={thread}
+                currentWords={places.get(thread.id)?.words ?? null}
+                active={thread.id === activeId}
+                candidates={candidates}
+                actions={actions}
+                onActivate={() => openThread(thread.id, true)}
+              />
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+// The clause's threads, fresh from PostgreSQL: loaded once, and again whenever the
+// collaboration channel says something about them changed (for everyone in the clause).
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ThreadView } from "@/lib/comments/thread-view";
+import { announceCommentsChanged, commentsApi } from "./comments-api";
+
+export function useThreads(clauseId: string, provider: HocuspocusProvider | null) {
+  const [threads, setThreads] = useState<ThreadView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+
+  const reload = useCallback(async () => {
+    const request = ++latest.current;
+    const result = await commentsApi.list(clauseId);
+    if (request !== latest.current) return; // a newer reload is on its way
+    if (result.ok) {
+      setThreads(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, [clauseId]);
+
+  /** Puts a thread the server just answered with in place, before the reload confirms it. */
+  const put = useCallback((thread: ThreadView) => {
+    setThreads((current) => {
+      const others = (current ?? []).filter((t) => t.id !== thread.id);
+      return [...others, thread];
+    });
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    if (!provider) return;
+    const onStateless = ({ payload }: { payload: string }) => {
+      let type = "";
+      try {
+        type = String(JSON.parse(payload).type ?? "");
+      } catch {
+        return;
+      }
+      if (!type.startsWith("thread")) return;
+      void reload();
+      announceCommentsChanged();
+    };
+    // After a reconnect, catch up on whatever was said while the socket was down.
+    const onSynced = () => void reload();
+    provider.on("stateless", onStateless);
+    provider.on("synced", onSynced);
+    return () => {
+      provider.off("stateless", onStateless);
+      provider.off("synced", onSynced);
+    };
+  }, [provider, reload]);
+
+  return { threads, error, reload, put };
+}

@@ -1,0 +1,39 @@
+// Hocuspocus extension: after the text of a clause changes, find which threads lost (or got
+// back) their words and record it. Debounced per clause: a burst of typing is one check.
+import type { Extension } from "@hocuspocus/server";
+import type * as Y from "yjs";
+import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
+import { log } from "@/lib/log";
+import { anchoredThreadIds } from "./anchored-thread-ids";
+import { syncThreadAnchors } from "./sync-thread-anchors";
+
+const SETTLE_MS = 300;
+
+export function commentAnchorsExtension(): Extension {
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function check(clauseId: string, document: Y.Doc) {
+    clearTimeout(pending.get(clauseId));
+    pending.set(
+      clauseId,
+      setTimeout(() => {
+        pending.delete(clauseId);
+        syncThreadAnchors(clauseId, anchoredThreadIds(document)).catch((error) =>
+          log.error({ event: "comments.anchor-sync-failed", clauseId, err: error }, "could not check thread anchors"),
+        );
+      }, SETTLE_MS),
+    );
+  }
+
+  return {
+    extensionName: "comment-anchors",
+    async afterLoadDocument({ documentName, document }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (clauseId) check(clauseId, document);
+    },
+    async onChange({ documentName, document }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (clauseId) check(clauseId, document);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// A thread of this clause, or "not found": a thread id from another clause or instrument, or
+// one the person may not see, reads exactly like one that does not exist.
+
+import type { Prisma } from "@/lib/db/generated/client";
+import { prisma } from "@/lib/db/prisma";
+import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
+import { type CommentContext, requireCan } from "./comment-context";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findThread(ctx: CommentContext, threadId: string, tx: Prisma.TransactionClient = prisma) {
+  const thread = UUID.test(threadId)
+    ? await tx.commentThread.findFirst({ where: { id: threadId, clauseId: ctx.clause.id } })
+    : null;
+  if (!thread) throw new DoorRefusal(404, NOT_FOUND);
+  requireCan(ctx.actor, "thread.view", { authorId: thread.authorId }, true);
+  return thread;
+}
+
+/** A comment of that thread, or "not found". */
+export async function findComment(
+  ctx: CommentContext,
+  threadId: string,
+  commentId: string,
+  tx: Prisma.TransactionClient = prisma,
+) {
+  const thread = await findThread(ctx, threadId, tx);
+  const comment = UUID.test(commentId)
+    ? await tx.comment.findFirst({ where: { id: commentId, threadId: thread.id, kind: "COMMENT" } })
+    : null;
+  if (!comment) throw new DoorRefusal(404, NOT_FOUND);
+  return { thread, comment };
+}
