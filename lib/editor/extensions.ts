@@ -3,6 +3,7 @@
 // reads a clause exactly as the browser writes it.
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { proposalMarks } from "./suggestion-marks";
 
 /** The Yjs XML fragment that holds a clause's text. */
 export const CLAUSE_FRAGMENT = "default";
@@ -22,6 +23,8 @@ export const clauseExtensions: AnyExtension[] = [
     undoRedo: false,
     trailingNode: false,
   }),
+  // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
+  ...proposalMarks,
 ];
 
 export const clauseSchema = getSchema(clauseExtensions);
