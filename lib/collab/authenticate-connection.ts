@@ -25,10 +25,13 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
     );
     throw refusal("This clause does not exist or is not shared with your delegation.");
   }
-  data.connectionConfig.readOnly = !can(access.actor, "clause.editText");
+  const mayEdit = can(access.actor, "clause.editText");
+  const maySuggest = can(access.actor, "clause.suggest");
+  data.connectionConfig.readOnly = !mayEdit && !maySuggest;
+  const mayOnlySuggest = !mayEdit && maySuggest;
   log.info(
-    { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly },
+    { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly, mayOnlySuggest },
     "socket connected",
   );
-  return { user, clauseId };
+  return { user, clauseId, mayOnlySuggest };
 }

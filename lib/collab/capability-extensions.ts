@@ -2,7 +2,9 @@
 // extensions, in one list. A capability adds its extension here; guards that must run before
 // an update is saved use a priority above DURABLE_STORE_PRIORITY.
 import type { Extension } from "@hocuspocus/server";
+import { proposalIndex } from "@/lib/proposals/proposal-index";
+import { suggestOnlyGuard } from "@/lib/proposals/suggest-only-guard";
 
 export function capabilityExtensions(): Extension[] {
-  return [];
+  return [suggestOnlyGuard(), proposalIndex()];
 }
