@@ -1,13 +1,18 @@
 import Link from "next/link";
 import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
+import { OpenProposalsBadge } from "@/components/proposals/open-proposals-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
+import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
 
 export default async function HomePage() {
   const user = await requireUser();
   const instruments = await listInstrumentsFor(user);
+  const openProposals = await countOpenProposals(
+    instruments.flatMap((instrument) => instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id))),
+  );
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
       {instruments.length === 0 && (
@@ -38,6 +43,7 @@ export default async function HomePage() {
                         <span className="font-medium">{clause.title}</span>
                       </span>
                       <span className="flex items-center gap-3">
+                        <OpenProposalsBadge count={openProposals.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
                         <ClauseStatusBadge status={clause.status} />
                       </span>

@@ -3,8 +3,12 @@
 // other people's carets labelled with their name and delegation.
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useRef } from "react";
+import { SuggestMode } from "@/components/proposals/suggest-mode-extension";
+import type { EditorMode } from "@/components/proposals/use-editor-mode";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { EditorToolbar } from "./editor-toolbar";
 import type { AwarenessUser, RoomUser } from "./room-user";
 import type { ClauseConnection } from "./use-clause-connection";
@@ -26,17 +30,36 @@ export function ClauseEditor({
   connection,
   user,
   editable,
+  mode,
+  author,
+  onRefused,
+  onEditor,
 }: {
   connection: ClauseConnection;
   user: RoomUser;
   editable: boolean;
+  mode: EditorMode;
+  /** Who new proposals belong to; null for people who may not propose. */
+  author: ProposalAuthor | null;
+  onRefused: (reason: string) => void;
+  onEditor?: (editor: Editor | null) => void;
 }) {
+  // Read by the suggest-mode extension on every transaction.
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const refusedRef = useRef(onRefused);
+  refusedRef.current = onRefused;
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable,
+      editable: editable && mode !== "viewing",
       extensions: [
         ...clauseExtensions,
+        SuggestMode.configure({
+          author,
+          isSuggesting: () => modeRef.current === "suggesting",
+          onRefused: (reason) => refusedRef.current(reason),
+        }),
         Collaboration.configure({ document: connection.doc, field: CLAUSE_FRAGMENT }),
         CollaborationCaret.configure({
           provider: connection.provider,
@@ -60,10 +83,21 @@ export function ClauseEditor({
     [connection],
   );
 
+  useEffect(() => {
+    if (!editor) return;
+    editor.setEditable(editable && mode !== "viewing");
+    editor.view.dom.setAttribute("data-mode", mode);
+  }, [editor, editable, mode]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   if (!editor) return <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />;
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
-      <EditorToolbar editor={editor} />
+      <EditorToolbar editor={editor} formatting={mode === "editing"} />
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,36 +1,103 @@
 "use client";
-// The clause room: the live text, whether it is saved, and who else is here.
+// The clause room: the live text in the chosen mode (editing, suggesting, viewing), whether it
+// is saved, who else is here, and the clause's proposals.
+import type { Editor } from "@tiptap/react";
+import { useState } from "react";
+import { ModeSwitch } from "@/components/proposals/mode-switch";
+import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
+import { ProposalsPanel } from "@/components/proposals/proposals-panel";
+import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { ClauseEditor } from "./clause-editor";
 import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
-export function ClauseRoom({ clauseId, user, canEdit }: { clauseId: string; user: RoomUser; canEdit: boolean }) {
+export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean; canTakePosition: boolean };
+
+export function ClauseRoom({
+  clauseId,
+  user,
+  permissions,
+}: {
+  clauseId: string;
+  user: RoomUser;
+  permissions: RoomPermissions;
+}) {
   const { connection, saveState, refusal } = useClauseConnection(clauseId);
+  const modes = availableModes(permissions);
+  const { mode, setMode } = useEditorMode(modes);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const mayWrite = permissions.canEdit || permissions.canSuggest;
+  const author: ProposalAuthor | null = permissions.canSuggest
+    ? {
+        authorId: user.id,
+        authorName: user.name,
+        organizationId: user.organizationId,
+        organizationCode: user.organizationCode,
+        organizationName: user.organizationName,
+        colour: user.colour,
+      }
+    : null;
   return (
-    <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_16rem]">
+    <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-2">
-        <div className="flex items-center justify-between">
-          <p className="text-sm text-slate-500">
-            {canEdit
-              ? "Changes are shared with everyone in the clause as you type."
-              : "You can read this clause; your delegation cannot change its text."}
-          </p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          {mayWrite ? (
+            <ModeSwitch modes={modes} mode={mode} onChange={setMode} />
+          ) : (
+            <p className="text-sm text-slate-500">You can read this clause; your delegation cannot change its text.</p>
+          )}
           <SaveStatus state={saveState} />
         </div>
+        {mayWrite && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
         {refusal && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {refusal}
           </p>
         )}
+        {notice && (
+          <p
+            role="status"
+            className="flex justify-between gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            <span>{notice}</span>
+            <button type="button" onClick={() => setNotice(null)} className="underline">
+              Dismiss
+            </button>
+          </p>
+        )}
         {connection ? (
-          <ClauseEditor connection={connection} user={user} editable={canEdit} />
+          <ClauseEditor
+            connection={connection}
+            user={user}
+            editable={mayWrite}
+            mode={mode}
+            author={author}
+            onRefused={setNotice}
+            onEditor={setEditor}
+          />
         ) : (
           <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
         )}
+        <ProposalHoverCard root={editor && !editor.isDestroyed ? editor.view.dom : null} />
       </div>
-      <aside className="space-y-4">{connection && <PresenceList provider={connection.provider} />}</aside>
+      <aside className="space-y-4">
+        {connection && <PresenceList provider={connection.provider} />}
+        {connection && (
+          <ProposalsPanel
+            clauseId={clauseId}
+            provider={connection.provider}
+            editor={editor}
+            userId={user.id}
+            organizationId={user.organizationId}
+            canDecide={permissions.canDecide}
+            canTakePosition={permissions.canTakePosition}
+          />
+        )}
+      </aside>
     </div>
   );
 }

@@ -49,8 +49,20 @@ export default async function ClausePage({ params }: Props) {
       </header>
       <ClauseRoom
         clauseId={clause.id}
-        user={{ id: user.id, name: user.name, colour: user.colour, organizationCode: user.organizationCode }}
-        canEdit={can(actor, "clause.editText")}
+        user={{
+          id: user.id,
+          name: user.name,
+          colour: user.colour,
+          organizationId: user.organizationId,
+          organizationCode: user.organizationCode,
+          organizationName: user.organizationName,
+        }}
+        permissions={{
+          canEdit: can(actor, "clause.editText"),
+          canSuggest: can(actor, "clause.suggest"),
+          canDecide: can(actor, "proposal.decide"),
+          canTakePosition: can(actor, "proposal.takePosition"),
+        }}
       />
     </main>
   );
