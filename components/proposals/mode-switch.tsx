@@ -12,7 +12,8 @@ export function ModeSwitch({
   onChange: (mode: EditorMode) => void;
 }) {
   return (
-    <div role="group" aria-label="Mode" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+    <fieldset className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+      <legend className="sr-only">Mode</legend>
       {modes.map((option) => (
         <button
           key={option}
@@ -27,6 +28,6 @@ export function ModeSwitch({
           {MODE_LABELS[option].label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
