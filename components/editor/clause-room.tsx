@@ -30,6 +30,8 @@ export function ClauseRoom({
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Hover cards listen on the text's container, which exists before the editor view mounts.
+  const [textArea, setTextArea] = useState<HTMLDivElement | null>(null);
   const mayWrite = permissions.canEdit || permissions.canSuggest;
   const author: ProposalAuthor | null = permissions.canSuggest
     ? {
@@ -69,20 +71,22 @@ export function ClauseRoom({
             </button>
           </p>
         )}
-        {connection ? (
-          <ClauseEditor
-            connection={connection}
-            user={user}
-            editable={mayWrite}
-            mode={mode}
-            author={author}
-            onRefused={setNotice}
-            onEditor={setEditor}
-          />
-        ) : (
-          <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
-        )}
-        <ProposalHoverCard root={editor && !editor.isDestroyed ? editor.view.dom : null} />
+        <div ref={setTextArea}>
+          {connection ? (
+            <ClauseEditor
+              connection={connection}
+              user={user}
+              editable={mayWrite}
+              mode={mode}
+              author={author}
+              onRefused={setNotice}
+              onEditor={setEditor}
+            />
+          ) : (
+            <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+          )}
+        </div>
+        <ProposalHoverCard root={textArea} />
       </div>
       <aside className="space-y-4">
         {connection && <PresenceList provider={connection.provider} />}

@@ -1,16 +1,16 @@
 "use client";
-import { revertSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
 // The clause's proposals: filter by delegation and status, jump to one in the text, decide
 // (chair), withdraw (own), and record the delegation's position. Loaded from PostgreSQL and
 // reloaded whenever the server announces that the clause's proposals changed.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
 import { decideProposalsAction, listProposalsAction, takePositionAction } from "@/lib/proposals/proposal-actions";
 import { DecisionControls } from "./decision-controls";
 import { ProposalCard } from "./proposal-card";
-import { AS_IS } from "./suggest-mode-extension";
 
 type StatusFilter = ProposalView["status"] | "ALL";
 
@@ -99,9 +99,9 @@ export function ProposalsPanel({
   }
 
   function withdraw(id: string) {
-    if (!editor) return;
-    // One's own proposal is taken back as is, not proposed for deletion.
-    revertSuggestion(id)(editor.state, (tr) => editor.view.dispatch(tr.setMeta(AS_IS, true)));
+    // Taking back one's own proposal is rejecting it oneself, on the shared text: its words go,
+    // the words it would have deleted stay. The server lets it through (nothing agreed changes).
+    decideInFragment(provider.document.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED");
   }
 
   const chosenDelegation = delegations.find((d) => d.id === delegation);

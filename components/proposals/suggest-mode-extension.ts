@@ -7,9 +7,6 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { suggestTransaction } from "@/lib/editor/suggestions/suggest-transaction";
 
-/** Meta that lets a transaction through untransformed (withdrawing one's own proposal). */
-export const AS_IS = "clausework-as-is";
-
 export type SuggestModeOptions = {
   author: ProposalAuthor | null;
   /** Read on every transaction, so switching modes needs no new editor. */
@@ -42,8 +39,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       this.editor.isCapturingTransaction ||
       sync?.isChangeOrigin ||
       sync?.isUndoRedoOperation ||
-      transaction.getMeta("y-sync$")?.isChangeOrigin ||
-      transaction.getMeta(AS_IS);
+      transaction.getMeta("y-sync$")?.isChangeOrigin;
     if (skip) return next(transaction);
     const result = suggestTransaction(transaction, this.editor.state, {
       author,
