@@ -36,11 +36,24 @@ function readClause(doc: Y.Doc) {
 export function suggestOnlyGuard(): Extension {
   // One shadow per open clause, kept equal to the live document plus the update under test.
   const shadows = new Map<string, Y.Doc>();
+  // The shadow's text as last read, reused as "before" when nothing arrived in between.
+  // (A state vector would not do: it does not change when only deletions arrive.)
+  const lastRead = new Map<string, { version: number; clause: ReturnType<typeof readClause> }>();
+  const versions = new Map<Y.Doc, number>();
+
+  function readBefore(documentName: string, shadow: Y.Doc) {
+    const cached = lastRead.get(documentName);
+    if (cached && cached.version === versions.get(shadow)) return cached.clause;
+    return readClause(shadow);
+  }
 
   function shadowOf(documentName: string, live: Y.Doc): Y.Doc {
     let shadow = shadows.get(documentName);
     if (!shadow) {
-      shadow = new Y.Doc({ gc: false });
+      const created = new Y.Doc({ gc: false });
+      versions.set(created, 0);
+      created.on("update", () => versions.set(created, (versions.get(created) ?? 0) + 1));
+      shadow = created;
       shadows.set(documentName, shadow);
     }
     // Catch up with everything the live document received since (others' edits, decisions).
@@ -49,8 +62,11 @@ export function suggestOnlyGuard(): Extension {
   }
 
   function forget(documentName: string) {
-    shadows.get(documentName)?.destroy();
+    const shadow = shadows.get(documentName);
+    if (shadow) versions.delete(shadow);
+    shadow?.destroy();
     shadows.delete(documentName);
+    lastRead.delete(documentName);
   }
 
   return {
@@ -61,7 +77,7 @@ export function suggestOnlyGuard(): Extension {
       const ctx = context as CollabContext;
       if (type === SYNC_STEP_1 || connection.readOnly || !ctx.mayOnlySuggest) return;
       const shadow = shadowOf(documentName, document);
-      const before = readClause(shadow);
+      const before = readBefore(documentName, shadow);
       let reason: string | null = null;
       try {
         Y.applyUpdate(shadow, payload);
@@ -69,8 +85,10 @@ export function suggestOnlyGuard(): Extension {
         if (shadow.store.pendingStructs || shadow.store.pendingDs)
           reason = "depends on updates the server never received";
         else {
-          const verdict = checkSuggestion(before, readClause(shadow), authorOf(ctx));
-          if (!verdict.ok) reason = verdict.reason;
+          const after = readClause(shadow);
+          const verdict = checkSuggestion(before, after, authorOf(ctx));
+          if (verdict.ok) lastRead.set(documentName, { version: versions.get(shadow) ?? 0, clause: after });
+          else reason = verdict.reason;
         }
       } catch (error) {
         reason = `is not a readable update (${(error as Error).message})`;

@@ -92,6 +92,22 @@ describe("suggest mode", () => {
     expect(state.doc.eq(proposed)).toBe(true);
   });
 
+  it("makes a word typed letter by letter one proposal, in one run of marks", () => {
+    let state = clause(CSAM);
+    let at = find(state.doc, " offences");
+    for (const letter of " online") {
+      state = suggest(state, australia, (tr) => tr.insertText(letter, at));
+      at += 1;
+    }
+    expect(proposalTexts(state.doc)).toHaveLength(1);
+    let runs = 0;
+    state.doc.descendants((node) => {
+      if (node.isText && node.marks.some((mark) => mark.type.name === "insertion")) runs++;
+    });
+    expect(runs).toBe(1);
+    expect(render(state.doc)).toBe("States shall criminalize child pornography[+AUS: online+] offences.");
+  });
+
   it("lets a delegate revise their own proposal by typing inside it", () => {
     let state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     state = suggest(state, australia, (tr) => tr.insertText(" and offline", find(tr.doc, "online") + "online".length));

@@ -123,17 +123,19 @@ function restoreOthersMarks(tr: Transaction, before: Node, me: string): void {
  * library borrowed the id of someone else's neighbouring proposal.
  */
 function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: SuggestOptions): void {
-  const ownerOfId = new Map<string, string>();
+  const firstMarkOfId = new Map<string, Mark>();
   before.descendants((node) => {
     for (const mark of node.marks) {
-      const owner = authorOfMark(mark.attrs);
-      if (isSuggestionMarkName(mark.type.name) && owner) ownerOfId.set(String(mark.attrs.id), owner.authorId);
+      const id = String(mark.attrs.id);
+      if (isSuggestionMarkName(mark.type.name) && authorOfMark(mark.attrs) && !firstMarkOfId.has(id)) {
+        firstMarkOfId.set(id, mark);
+      }
     }
   });
   const renamed = new Map<string, string>();
   const idFor = (id: string) => {
-    const owner = ownerOfId.get(id);
-    if (owner === undefined || owner === author.authorId) return id;
+    const owner = firstMarkOfId.get(id);
+    if (!owner || authorOfMark(owner.attrs)?.authorId === author.authorId) return id;
     if (!renamed.has(id)) renamed.set(id, newId());
     return renamed.get(id) as string;
   };
@@ -144,7 +146,11 @@ function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: 
     for (const mark of node.marks) {
       if (!isSuggestionMarkName(mark.type.name) || authorOfMark(mark.attrs)) continue;
       const id = idFor(String(mark.attrs.id));
-      const next = mark.type.create({ ...mark.attrs, id, ...author, at });
+      // Growing one's own proposal keeps its attributes (and time), so its marks stay one run.
+      const existing = firstMarkOfId.get(id);
+      const next = mark.type.create(
+        existing ? { ...mark.attrs, ...existing.attrs } : { ...mark.attrs, id, ...author, at },
+      );
       fixes.push({ from: pos, to: pos + node.nodeSize, old: mark, next });
     }
     return false;
