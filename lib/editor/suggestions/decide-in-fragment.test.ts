@@ -1,6 +1,6 @@
 // Accepting and rejecting proposals on the clause's Yjs text, as the server does.
 import { Slice } from "@tiptap/pm/model";
-import type { EditorState } from "@tiptap/pm/state";
+import { EditorState } from "@tiptap/pm/state";
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -141,5 +141,44 @@ describe("deciding proposals", () => {
     const state = suggest(start, australia, (tr) => tr.replace(end, end, paragraph));
     expect(decide(state, "all", "REJECTED").raw).toBe(`${CSAM}\nSecond paragraph.`);
     expect(decide(state, "all", "ACCEPTED").raw).toBe(`${CSAM}\nNew paragraph.\nSecond paragraph.`);
+  });
+
+  it("handles a proposed new numbered paragraph (a list item split), accepted or rejected", () => {
+    const list = clauseSchema.node("doc", null, [
+      clauseSchema.node("orderedList", null, [
+        clauseSchema.node("listItem", null, [
+          clauseSchema.node("paragraph", null, [clauseSchema.text("Creating material;")]),
+        ]),
+        clauseSchema.node("listItem", null, [
+          clauseSchema.node("paragraph", null, [clauseSchema.text("Possessing it.")]),
+        ]),
+      ]),
+    ]);
+    const start = EditorState.create({ doc: list });
+    const at = find(start.doc, " material");
+    let state = suggest(start, australia, (tr) => tr.split(at, 2));
+    state = suggest(state, australia, (tr) => tr.insertText("Offering", find(tr.doc, " material")));
+    expect(state.doc.child(0).childCount).toBe(3);
+    expect(decide(state, "all", "REJECTED").raw).toBe("Creating material;\nPossessing it.");
+    const accepted = decide(state, "all", "ACCEPTED");
+    expect(accepted.result.child(0).childCount).toBe(3);
+    expect(accepted.raw).not.toContain("\u200B");
+  });
+
+  it("handles a new empty numbered paragraph proposed at the end of a list", () => {
+    const list = clauseSchema.node("doc", null, [
+      clauseSchema.node("orderedList", null, [
+        clauseSchema.node("listItem", null, [
+          clauseSchema.node("paragraph", null, [clauseSchema.text("Possessing it.")]),
+        ]),
+      ]),
+    ]);
+    const start = EditorState.create({ doc: list });
+    const end = find(start.doc, "it.") + 3;
+    let state = suggest(start, australia, (tr) => tr.split(end, 2));
+    state = suggest(state, australia, (tr) => tr.insertText("Offering it.", state.doc.content.size - 3));
+    expect(state.doc.child(0).childCount).toBe(2);
+    expect(decide(state, "all", "REJECTED").raw).toBe("Possessing it.");
+    expect(decide(state, "all", "ACCEPTED").raw).toBe("Possessing it.\nOffering it.");
   });
 });

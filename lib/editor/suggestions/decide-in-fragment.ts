@@ -72,13 +72,17 @@ function boundariesToJoin(fragment: Y.XmlFragment, selection: Selection, outcome
       visit(child);
       const next = children[i + 1];
       if (!(next instanceof Y.XmlElement)) return;
-      const last = child.toArray().at(-1);
-      const first = next.toArray()[0];
+      // The paragraphs on either side of the boundary, also inside list items.
+      const before = edgeTextblock(child, "last");
+      const after = edgeTextblock(next, "first");
+      if (!before || !after) return;
+      const last = before.toArray().at(-1);
+      const first = after.toArray()[0];
       if (!(last instanceof Y.XmlText) || !(first instanceof Y.XmlText)) return;
       const end = runsOf(last).at(-1);
       const start = runsOf(first)[0];
       if (!end || !start || end.id === null || end.id !== start.id || end.kind !== start.kind) return;
-      if (chosen(selection, end.id) && removes(end, outcome)) pairs.push([child, next]);
+      if (chosen(selection, end.id) && removes(end, outcome)) pairs.push([before, after]);
     });
   };
   visit(fragment);
@@ -103,6 +107,23 @@ function paragraphsToRemove(fragment: Y.XmlFragment, selection: Selection, outco
   return found;
 }
 
+/** The first or last paragraph within an element (itself, if it holds text). */
+function edgeTextblock(element: Y.XmlElement, edge: "first" | "last"): Y.XmlElement | null {
+  const children = element.toArray();
+  const child = edge === "first" ? children[0] : children.at(-1);
+  if (child instanceof Y.XmlElement) return edgeTextblock(child, edge);
+  return child instanceof Y.XmlText ? element : null;
+}
+
+/** Removes an element, and its containers that it leaves empty (a list item around a paragraph). */
+function removeWithEmptyContainers(element: Y.XmlElement): void {
+  let target: Y.XmlElement = element;
+  while (target.parent instanceof Y.XmlElement && target.parent.length === 1) target = target.parent;
+  const parent = target.parent as Y.XmlFragment | Y.XmlElement;
+  if (parent instanceof Y.XmlFragment && !(parent instanceof Y.XmlElement) && parent.length === 1) return;
+  parent.delete(parent.toArray().indexOf(target), 1);
+}
+
 /** Moves the content of `second` to the end of `first` and removes `second`. */
 function join(first: Y.XmlElement, second: Y.XmlElement): void {
   const target = first.toArray().at(-1) as Y.XmlText;
@@ -118,9 +139,7 @@ function join(first: Y.XmlElement, second: Y.XmlElement): void {
       first.push([child.clone() as Y.XmlElement | Y.XmlText]);
     }
   }
-  const parent = second.parent as Y.XmlFragment | Y.XmlElement;
-  const index = parent.toArray().indexOf(second);
-  parent.delete(index, 1);
+  removeWithEmptyContainers(second);
 }
 
 /** Applies the decision to every chosen proposal in the fragment. Returns the ids it touched. */
@@ -153,10 +172,7 @@ export function decideInFragment(fragment: Y.XmlFragment, selection: Selection, 
       join(target, second);
       mergedInto.set(second, target);
     }
-    for (const paragraph of emptied) {
-      const parent = paragraph.parent as Y.XmlFragment | Y.XmlElement;
-      if (parent.length > 1) parent.delete(parent.toArray().indexOf(paragraph), 1);
-    }
+    for (const paragraph of emptied) removeWithEmptyContainers(paragraph);
   });
   return touched;
 }

@@ -50,19 +50,26 @@ export function suggestTransaction(tr: Transaction, state: EditorState, options:
 }
 
 /**
- * The library marks a wholly inserted or deleted paragraph with a node mark, which the schema
- * does not allow and y-tiptap would not store. Its transaction is made to mark the paragraph's
- * text instead (an empty paragraph gets a zero-width anchor to carry the mark).
+ * The library marks a wholly inserted or deleted paragraph (or list item) with a node mark, which
+ * the schema does not allow and y-tiptap would not store. Its transaction is made to mark the
+ * text of each paragraph inside instead (an empty one gets a zero-width anchor to carry the mark).
  */
 function withInlineBlockMarks(state: EditorState): EditorState {
   const tracked = state.tr;
   const addNodeMark = tracked.addNodeMark.bind(tracked);
   tracked.addNodeMark = (pos: number, mark: Mark) => {
     const node = tracked.doc.nodeAt(pos);
-    if (!node?.isTextblock || !isSuggestionMarkName(mark.type.name)) return addNodeMark(pos, mark);
-    if (node.content.size === 0) tracked.insertText("\u200B", pos + 1);
-    const size = tracked.doc.nodeAt(pos)?.content.size ?? 0;
-    return tracked.addMark(pos + 1, pos + 1 + size, mark);
+    if (!node || node.isInline || !isSuggestionMarkName(mark.type.name)) return addNodeMark(pos, mark);
+    // Every paragraph in the node (itself, or those in a list item), last first so positions hold.
+    const textblocks: number[] = [];
+    if (node.isTextblock) textblocks.push(pos);
+    else node.descendants((child, offset) => (child.isTextblock ? (textblocks.push(pos + 1 + offset), false) : true));
+    for (const start of textblocks.reverse()) {
+      if (tracked.doc.nodeAt(start)?.content.size === 0) tracked.insertText("\u200B", start + 1);
+      const size = tracked.doc.nodeAt(start)?.content.size ?? 0;
+      tracked.addMark(start + 1, start + 1 + size, mark);
+    }
+    return tracked;
   };
   const view = Object.create(state) as EditorState;
   Object.defineProperty(view, "tr", { get: () => tracked });
