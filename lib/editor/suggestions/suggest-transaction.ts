@@ -63,7 +63,11 @@ function withInlineBlockMarks(state: EditorState): EditorState {
     // Every paragraph in the node (itself, or those in a list item), last first so positions hold.
     const textblocks: number[] = [];
     if (node.isTextblock) textblocks.push(pos);
-    else node.descendants((child, offset) => (child.isTextblock ? (textblocks.push(pos + 1 + offset), false) : true));
+    else
+      node.descendants((child, offset) => {
+        if (child.isTextblock) textblocks.push(pos + 1 + offset);
+        return !child.isTextblock;
+      });
     for (const start of textblocks.reverse()) {
       if (tracked.doc.nodeAt(start)?.content.size === 0) tracked.insertText("\u200B", start + 1);
       const size = tracked.doc.nodeAt(start)?.content.size ?? 0;
