@@ -53,6 +53,8 @@ test("a delegation's proposed replacement is seen live, supported, and accepted 
   await selectWords(australia, "child pornography");
   await australia.keyboard.type("child sexual abuse material");
   await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+  // Her caret (and its name label, part of others' text content) moves out of the passage.
+  await australia.keyboard.press("ControlOrMeta+Home");
 
   // The chair sees it live: struck old words, new words, attributed to Australia.
   const proposedInChair = chair
