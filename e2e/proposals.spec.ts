@@ -137,11 +137,26 @@ test("a rejected proposal disappears for everyone and stays in history", async (
   await expect(proposalCard(chair, second.trim())).toContainText("Withdrawn");
 });
 
-test("observers only view, and a delegate can switch to Viewing", async ({ browser }) => {
+test("observers only view; a delegate undoes and redoes a proposal, then switches to Viewing", async ({ browser }) => {
   const observer = await signedInAt(browser, "observer@clausework.demo");
   await expect(observer.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
   await expect(observer.getByRole("button", { name: "Suggesting" })).toHaveCount(0);
+
   const canada = await signedInAt(browser, "canada@clausework.demo");
+  const words = ` undone ${Date.now()}`;
+  await selectWords(canada, "whether real or simulated");
+  await canada.keyboard.press("End");
+  await canada.keyboard.type(words);
+  const proposed = canada.getByTestId("clause-editor").locator("ins.proposal", { hasText: words.trim() });
+  await expect(proposed).toBeVisible();
+  await canada.keyboard.press("ControlOrMeta+z");
+  await expect(canada.getByTestId("clause-editor")).not.toContainText(words.trim());
+  await canada.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(proposed).toBeVisible();
+  await expect(canada.getByTestId("save-status")).toHaveText("Saved");
+
+  // Viewing shows the agreed text, without the proposal, and cannot be typed in.
   await canada.getByRole("button", { name: "Viewing" }).click();
   await expect(canada.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
+  await expect(proposed).toBeHidden();
 });
