@@ -3,36 +3,37 @@ import { openClause, signIn, typeAtEnd } from "./support/demo";
 
 const CLAUSE = /Solicitation or grooming/i;
 
-test("two delegations co-edit one clause live, with carets, presence and a truthful saved status", async ({
+// Direct co-editing is the chair's and secretariat's; delegations propose (e2e/proposals.spec.ts).
+test("the chair and the secretariat co-edit one clause live, with carets, presence and a truthful saved status", async ({
   browser,
 }) => {
-  const australia = await (await browser.newContext()).newPage();
-  const canada = await (await browser.newContext()).newPage();
-  await signIn(australia, "australia@clausework.demo");
-  await signIn(canada, "canada@clausework.demo");
-  await openClause(australia, CLAUSE);
-  await openClause(canada, CLAUSE);
+  const chair = await (await browser.newContext()).newPage();
+  const secretariat = await (await browser.newContext()).newPage();
+  await signIn(chair, "chair@clausework.demo");
+  await signIn(secretariat, "secretariat@clausework.demo");
+  await openClause(chair, CLAUSE);
+  await openClause(secretariat, CLAUSE);
 
   // Each sees the other in the list of who is here.
-  await expect(australia.getByTestId("presence-list")).toContainText("CAN");
-  await expect(canada.getByTestId("presence-list")).toContainText("AUS");
+  await expect(chair.getByTestId("presence-list")).toContainText("Tomasz Wierzbicki");
+  await expect(secretariat.getByTestId("presence-list")).toContainText("Inés Valderrama");
 
-  const fromAustralia = `Australia proposes wording ${Date.now()}`;
-  await typeAtEnd(australia, fromAustralia);
-  await expect(canada.getByTestId("clause-editor")).toContainText(fromAustralia);
-  // Australia's caret is drawn in Canada's editor with her name and delegation.
-  await expect(canada.locator(".collaboration-carets__label")).toContainText("AUS");
-  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+  const fromChair = `The chair adds wording ${Date.now()}`;
+  await typeAtEnd(chair, fromChair);
+  await expect(secretariat.getByTestId("clause-editor")).toContainText(fromChair);
+  // The chair's caret is drawn in the secretariat's editor with her name and delegation.
+  await expect(secretariat.locator(".collaboration-carets__label")).toContainText("Inés Valderrama · CHAIR");
+  await expect(chair.getByTestId("save-status")).toHaveText("Saved");
 
-  const fromCanada = `Canada adds a sentence ${Date.now()}`;
-  await typeAtEnd(canada, fromCanada);
-  await expect(australia.getByTestId("clause-editor")).toContainText(fromCanada);
-  await expect(canada.getByTestId("save-status")).toHaveText("Saved");
+  const fromSecretariat = `The secretariat adds a sentence ${Date.now()}`;
+  await typeAtEnd(secretariat, fromSecretariat);
+  await expect(chair.getByTestId("clause-editor")).toContainText(fromSecretariat);
+  await expect(secretariat.getByTestId("save-status")).toHaveText("Saved");
 
   // A reload shows the text as saved.
-  await australia.reload();
-  await expect(australia.getByTestId("clause-editor")).toContainText(fromAustralia);
-  await expect(australia.getByTestId("clause-editor")).toContainText(fromCanada);
+  await chair.reload();
+  await expect(chair.getByTestId("clause-editor")).toContainText(fromChair);
+  await expect(chair.getByTestId("clause-editor")).toContainText(fromSecretariat);
 });
 
 test("a reader opens a clause but cannot change it", async ({ page }) => {

@@ -1,4 +1,5 @@
-// Nothing shown as "Saved" is lost when the server is killed with SIGKILL.
+// Nothing shown as "Saved" is lost when the server is killed with SIGKILL. Jamaica is a
+// delegation, so what it types here are proposals: they are as durable as any edit.
 import { expect, test } from "@playwright/test";
 import { AppServer } from "./support/app-server";
 import { openClause, signIn, typeAtEnd } from "./support/demo";

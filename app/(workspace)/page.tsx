@@ -2,17 +2,20 @@ import Link from "next/link";
 import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
 import { OpenThreadCount } from "@/components/comments/open-thread-count";
+import { OpenProposalsBadge } from "@/components/proposals/open-proposals-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
+import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
 
 export default async function HomePage() {
   const user = await requireUser();
   const instruments = await listInstrumentsFor(user);
-  const openThreads = await countOpenThreads(
-    instruments.flatMap((instrument) => instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id))),
+  const clauseIds = instruments.flatMap((instrument) =>
+    instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id)),
   );
+  const [openThreads, openProposals] = await Promise.all([countOpenThreads(clauseIds), countOpenProposals(clauseIds)]);
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
       {instruments.length === 0 && (
@@ -49,6 +52,7 @@ export default async function HomePage() {
                           </span>
                         )}
                         <OpenThreadCount count={openThreads.get(clause.id) ?? 0} />
+                        <OpenProposalsBadge count={openProposals.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
                         <ClauseStatusBadge status={clause.status} />
                       </span>

@@ -4,9 +4,12 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { PendingComment } from "@/components/comments/pending-comment";
+import { SuggestMode } from "@/components/proposals/suggest-mode-extension";
+import type { EditorMode } from "@/components/proposals/use-editor-mode";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { EditorToolbar } from "./editor-toolbar";
 import type { AwarenessUser, RoomUser } from "./room-user";
 import type { ClauseConnection } from "./use-clause-connection";
@@ -28,20 +31,37 @@ export function ClauseEditor({
   connection,
   user,
   editable,
+  mode,
+  author,
+  onRefused,
   onEditor,
 }: {
   connection: ClauseConnection;
   user: RoomUser;
   editable: boolean;
+  mode: EditorMode;
+  /** Who new proposals belong to; null for people who may not propose. */
+  author: ProposalAuthor | null;
+  onRefused: (reason: string) => void;
   /** Called with the editor once it exists (and with null when it goes), e.g. for the comments beside it. */
   onEditor?: (editor: Editor | null) => void;
 }) {
+  // Read by the suggest-mode extension on every transaction.
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const refusedRef = useRef(onRefused);
+  refusedRef.current = onRefused;
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable,
+      editable: editable && mode !== "viewing",
       extensions: [
         ...clauseExtensions,
+        SuggestMode.configure({
+          author,
+          isSuggesting: () => modeRef.current === "suggesting",
+          onRefused: (reason) => refusedRef.current(reason),
+        }),
         Collaboration.configure({ document: connection.doc, field: CLAUSE_FRAGMENT }),
         CollaborationCaret.configure({
           provider: connection.provider,
@@ -68,8 +88,10 @@ export function ClauseEditor({
 
   // Rights can change while the clause is open (a role change reaches the socket live).
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
-  }, [editor, editable]);
+    if (!editor) return;
+    editor.setEditable(editable && mode !== "viewing");
+    editor.view.dom.setAttribute("data-mode", mode);
+  }, [editor, editable, mode]);
 
   useEffect(() => {
     onEditor?.(editor);
@@ -79,7 +101,7 @@ export function ClauseEditor({
   if (!editor) return <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />;
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
-      <EditorToolbar editor={editor} />
+      <EditorToolbar editor={editor} formatting={mode === "editing"} />
       <EditorContent editor={editor} />
     </div>
   );

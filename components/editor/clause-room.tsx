@@ -1,56 +1,114 @@
 "use client";
-// The clause room: the live text, whether it is saved, who else is here, and the comments.
+// The clause room: the live text in the chosen mode (editing, suggesting, viewing), whether it
+// is saved, who else is here, the clause's proposals, and the comment threads.
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
 import { CommentsPanel } from "@/components/comments/comments-panel";
+import { ModeSwitch } from "@/components/proposals/mode-switch";
+import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
+import { ProposalsPanel } from "@/components/proposals/proposals-panel";
+import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { ClauseEditor } from "./clause-editor";
 import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
+export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean; canTakePosition: boolean };
+
 export function ClauseRoom({
   clauseId,
   user,
-  canEdit,
+  permissions,
   canComment,
   mentionCandidates,
 }: {
   clauseId: string;
   user: RoomUser;
-  canEdit: boolean;
+  permissions: RoomPermissions;
   canComment: boolean;
   mentionCandidates: MentionCandidate[];
 }) {
   const { connection, saveState, refusal, liveReadOnly } = useClauseConnection(clauseId);
-  // The page said what the role allowed when it loaded; the socket says what it allows now.
-  const editable = !refusal && (liveReadOnly === null ? canEdit : !liveReadOnly);
+  const modes = availableModes(permissions);
+  const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Hover cards listen on the text's container, which exists before the editor view mounts.
+  const [textArea, setTextArea] = useState<HTMLDivElement | null>(null);
+  const mayWrite = permissions.canEdit || permissions.canSuggest;
+  // The page said what the role allowed when it loaded; the socket says what it allows now.
+  const writable = !refusal && (liveReadOnly === null ? mayWrite : !liveReadOnly);
+  const author: ProposalAuthor | null = permissions.canSuggest
+    ? {
+        authorId: user.id,
+        authorName: user.name,
+        organizationId: user.organizationId,
+        organizationCode: user.organizationCode,
+        organizationName: user.organizationName,
+        colour: user.colour,
+      }
+    : null;
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-2">
-        <div className="flex items-center justify-between">
-          <p className="text-sm text-slate-500">
-            {editable
-              ? "Changes are shared with everyone in the clause as you type."
-              : "You can read this clause; your delegation cannot change its text."}
-          </p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          {writable ? (
+            <ModeSwitch modes={modes} mode={mode} onChange={setMode} />
+          ) : (
+            <p className="text-sm text-slate-500">You can read this clause; your delegation cannot change its text.</p>
+          )}
           <SaveStatus state={saveState} />
         </div>
+        {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
         {refusal && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {refusal}
           </p>
         )}
-        {connection ? (
-          <ClauseEditor connection={connection} user={user} editable={editable} onEditor={setEditor} />
-        ) : (
-          <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+        {notice && (
+          <p
+            role="status"
+            className="flex justify-between gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            <span>{notice}</span>
+            <button type="button" onClick={() => setNotice(null)} className="underline">
+              Dismiss
+            </button>
+          </p>
         )}
+        <div ref={setTextArea}>
+          {connection ? (
+            <ClauseEditor
+              connection={connection}
+              user={user}
+              editable={writable}
+              mode={mode}
+              author={author}
+              onRefused={setNotice}
+              onEditor={setEditor}
+            />
+          ) : (
+            <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+          )}
+        </div>
+        <ProposalHoverCard root={textArea} />
       </div>
       <aside className="space-y-4">
         {connection && <PresenceList provider={connection.provider} />}
+        {connection && (
+          <ProposalsPanel
+            clauseId={clauseId}
+            provider={connection.provider}
+            editor={editor}
+            userId={user.id}
+            organizationId={user.organizationId}
+            canDecide={permissions.canDecide}
+            canTakePosition={permissions.canTakePosition}
+          />
+        )}
         {connection && editor && (
           <CommentsPanel
             clauseId={clauseId}

@@ -4,7 +4,8 @@ import { useEditorState } from "@tiptap/react";
 
 type Tool = { label: string; shortcut: string; glyph: string; run: () => boolean; active?: boolean; enabled: boolean };
 
-export function EditorToolbar({ editor }: { editor: Editor }) {
+/** `formatting`: false in suggest mode, where only wording can be proposed (undo/redo stay). */
+export function EditorToolbar({ editor, formatting = true }: { editor: Editor; formatting?: boolean }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -61,9 +62,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     },
     { label: "Redo", shortcut: "Ctrl+Shift+Z", glyph: "↷", run: () => chain().redo().run(), enabled: state.canRedo },
   ];
+  const shown = formatting ? tools : tools.filter((tool) => tool.label.startsWith("Undo") || tool.label === "Redo");
   return (
     <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-slate-200 px-2 py-1.5">
-      {tools.map((tool) => (
+      {shown.map((tool) => (
         <button
           key={tool.label}
           type="button"

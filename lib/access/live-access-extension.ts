@@ -10,8 +10,8 @@ import { findSessionUser } from "@/lib/auth/find-session-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
 import type { CollabContext } from "@/lib/collab/collab-context";
+import { socketRights } from "@/lib/collab/socket-rights";
 import { log } from "@/lib/log";
-import { can } from "@/lib/permissions/can";
 import {
   ACCESS_UNCONFIRMED,
   type AccessChangedMessage,
@@ -36,7 +36,9 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
   const access = await findClauseAccess(user, clauseId);
   if (!access) return closeWith(connection, 4404, NO_LONGER_SHARED);
   context.user = user; // the organisation's name or colour may have changed too
-  const readOnly = !can(access.actor, "clause.editText", access.target);
+  const { readOnly, mayOnlySuggest } = socketRights(access.actor, access.target);
+  // A delegate made chair (or the reverse) changes what the suggest-only guard checks.
+  context.mayOnlySuggest = mayOnlySuggest;
   if (readOnly === connection.readOnly) return;
   connection.readOnly = readOnly;
   connection.sendStateless(JSON.stringify({ type: "access.changed", readOnly } satisfies AccessChangedMessage));

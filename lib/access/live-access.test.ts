@@ -36,7 +36,16 @@ async function organisation(code: string, role: ParticipantRole) {
         memberships: { create: { organizationId: organization.id } },
       },
     });
-    return { id: user.id, cookie: await sessionCookie(user.id) };
+    // Delegates write as they must: as proposals of their delegation.
+    const author = {
+      authorId: user.id,
+      authorName: name,
+      organizationId: organization.id,
+      organizationCode: organization.code,
+      organizationName: organization.name,
+      colour: organization.colour,
+    };
+    return { id: user.id, cookie: await sessionCookie(user.id), author };
   };
   return { id: organization.id, person };
 }
@@ -87,7 +96,7 @@ describe("live access on open sockets", () => {
   it("downgrades a delegate to read-only at once when the role becomes reader; its edits then reach nobody", async () => {
     const org = await organisation("DWN", "DELEGATE");
     const delegate = await org.person("Downgraded Delegate");
-    const client = openClause(server.url, clauseId, delegate.cookie);
+    const client = openClause(server.url, clauseId, delegate.cookie, { proposeAs: delegate.author });
     const seen = watch(client);
     const chair = openClause(server.url, clauseId, chairCookie);
     await expect(client.authenticated).resolves.toBe("read-write");
@@ -119,7 +128,7 @@ describe("live access on open sockets", () => {
   it("upgrades a reader to writing in place when the role becomes delegate", async () => {
     const org = await organisation("UPG", "READER");
     const reader = await org.person("Upgraded Reader");
-    const client = openClause(server.url, clauseId, reader.cookie);
+    const client = openClause(server.url, clauseId, reader.cookie, { proposeAs: reader.author });
     const seen = watch(client);
     await expect(client.authenticated).resolves.toBe("readonly");
     await eventually(() => client.provider.synced);
@@ -137,7 +146,7 @@ describe("live access on open sockets", () => {
   it("closes the connections of an organisation removed from the instrument, with a reason", async () => {
     const org = await organisation("RMV", "DELEGATE");
     const delegate = await org.person("Removed Delegate");
-    const client = openClause(server.url, clauseId, delegate.cookie);
+    const client = openClause(server.url, clauseId, delegate.cookie, { proposeAs: delegate.author });
     const seen = watch(client);
     await client.saved();
     await prisma.participant.delete({
@@ -156,8 +165,8 @@ describe("live access on open sockets", () => {
     const org = await organisation("DEA", "DELEGATE");
     const leaving = await org.person("Leaving Delegate");
     const staying = await org.person("Staying Delegate");
-    const gone = openClause(server.url, clauseId, leaving.cookie);
-    const kept = openClause(server.url, clauseId, staying.cookie);
+    const gone = openClause(server.url, clauseId, leaving.cookie, { proposeAs: leaving.author });
+    const kept = openClause(server.url, clauseId, staying.cookie, { proposeAs: staying.author });
     const goneSeen = watch(gone);
     const keptSeen = watch(kept);
     await Promise.all([gone.saved(), kept.saved()]);
@@ -169,7 +178,7 @@ describe("live access on open sockets", () => {
     expect(await storedUpdatesBy(staying.id)).toBeGreaterThan(0);
     expect(keptSeen.closeReasons).toEqual([]);
     // Reconnecting does not help: the session no longer admits them.
-    const again = openClause(server.url, clauseId, leaving.cookie);
+    const again = openClause(server.url, clauseId, leaving.cookie, { proposeAs: leaving.author });
     await expect(again.refused).resolves.toMatch(/sign in/i);
     for (const c of [gone, kept, again]) c.destroy();
   });
@@ -188,7 +197,7 @@ describe("live access on open sockets", () => {
         position: 1,
       },
     });
-    const inClient = openClause(server.url, restricted.id, insider.cookie);
+    const inClient = openClause(server.url, restricted.id, insider.cookie, { proposeAs: insider.author });
     const outClient = openClause(server.url, restricted.id, outsider.cookie);
     const inSeen = watch(inClient);
     const outSeen = watch(outClient);

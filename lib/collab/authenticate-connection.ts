@@ -4,10 +4,10 @@ import type { onAuthenticatePayload } from "@hocuspocus/server";
 import { sessionFromCookie } from "@/lib/auth/session-cookie";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { log } from "@/lib/log";
-import { can } from "@/lib/permissions/can";
 import { parseClauseDocumentName } from "./clause-document-name";
 import type { CollabContext } from "./collab-context";
 import { refusal } from "./refusal";
+import { socketRights } from "./socket-rights";
 
 export async function authenticateConnection(data: onAuthenticatePayload): Promise<CollabContext> {
   const session = await sessionFromCookie(data.requestHeaders.get("cookie"));
@@ -26,10 +26,11 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
     );
     throw refusal("This clause does not exist or is not shared with your delegation.");
   }
-  data.connectionConfig.readOnly = !can(access.actor, "clause.editText", access.target);
+  const { readOnly, mayOnlySuggest } = socketRights(access.actor, access.target);
+  data.connectionConfig.readOnly = readOnly;
   log.info(
-    { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly },
+    { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly, mayOnlySuggest },
     "socket connected",
   );
-  return { user, clauseId, sessionExpiresAt: session.expiresAt };
+  return { user, clauseId, mayOnlySuggest, sessionExpiresAt: session.expiresAt };
 }

@@ -6,4 +6,9 @@ export type CollabContext = {
   clauseId: string;
   /** When the session token behind this socket expires (ms since the epoch); null if it does not say. */
   sessionExpiresAt?: number | null;
+  /**
+   * The person may change the text only by proposing (suggest mode): the collaboration server
+   * refuses any update of theirs that changes agreed text or forges authorship.
+   */
+  mayOnlySuggest: boolean;
 };

@@ -9,8 +9,9 @@ import { type CollabTestServer, startCollabTestServer } from "./test-support/col
 
 let server: CollabTestServer;
 let clauseId: string;
-const cookies: Record<"delegate" | "chair" | "reader" | "outsider", string> = {
+const cookies: Record<"delegate" | "chair" | "secretariat" | "reader" | "outsider", string> = {
   delegate: "",
+  secretariat: "",
   chair: "",
   reader: "",
   outsider: "",
@@ -30,6 +31,10 @@ beforeAll(async () => {
   clauseId = (await prisma.clause.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
   cookies.delegate = await sessionCookie(await userWithRole("DELEGATE"));
   cookies.chair = await sessionCookie(await userWithRole("CHAIR"));
+  // Direct edits are the chair's and secretariat's; delegates only propose (lib/proposals).
+  cookies.secretariat = await sessionCookie(
+    (await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@clausework.demo" } })).id,
+  );
   cookies.reader = await sessionCookie(await userWithRole("READER"));
   const outsiderOrg = await prisma.organization.create({
     data: { name: "Not a participant", code: `OUT${Date.now()}`, kind: "OBSERVER", colour: "#555555" },
@@ -50,19 +55,25 @@ afterAll(async () => {
 });
 
 describe("collaboration server", () => {
-  it("lets two delegations co-edit a clause and converge", async () => {
-    const a = openClause(server.url, clauseId, cookies.delegate);
+  it("lets the chair and the secretariat co-edit a clause and converge", async () => {
+    const a = openClause(server.url, clauseId, cookies.secretariat);
     const b = openClause(server.url, clauseId, cookies.chair);
     await Promise.all([a.saved(), b.saved()]);
-    a.appendParagraph("Text typed by a delegate.");
+    a.appendParagraph("Text typed by the secretariat.");
     b.appendParagraph("Text typed by the chair.");
-    await eventually(() => a.text() === b.text() && a.text().includes("chair") && b.text().includes("delegate"));
+    await eventually(() => a.text() === b.text() && a.text().includes("chair") && b.text().includes("secretariat"));
     a.destroy();
     b.destroy();
   });
 
+  it("gives delegates a writable connection (for proposals; lib/proposals guards what they write)", async () => {
+    const delegate = openClause(server.url, clauseId, cookies.delegate);
+    await expect(delegate.authenticated).resolves.toBe("read-write");
+    delegate.destroy();
+  });
+
   it("has an edit in PostgreSQL by the time the client is told it is saved", async () => {
-    const client = openClause(server.url, clauseId, cookies.delegate);
+    const client = openClause(server.url, clauseId, cookies.chair);
     await client.saved();
     const marker = `durable-${Date.now()}`;
     client.appendParagraph(marker);
@@ -113,7 +124,7 @@ describe("collaboration server", () => {
   });
 
   it("keeps every saved edit across a crash and restart of the server", async () => {
-    const client = openClause(server.url, clauseId, cookies.delegate);
+    const client = openClause(server.url, clauseId, cookies.chair);
     await client.saved();
     const marker = `survives-restart-${Date.now()}`;
     client.appendParagraph(marker);
@@ -147,6 +158,6 @@ describe("collaboration server", () => {
     expect(after.getXmlFragment("default").toString()).toBe(editor.getXmlFragment("default").toString());
     const document = await prisma.clauseDocument.findUniqueOrThrow({ where: { clauseId } });
     expect(document.plainText).toContain("compaction third");
-    expect(document.plainText).toContain("Text typed by a delegate.");
+    expect(document.plainText).toContain("Text typed by the secretariat.");
   });
 });

@@ -102,7 +102,7 @@ describe("threads on the exact wording", () => {
 
   it("lands the anchor on the right words although others typed after the selection was made", async () => {
     const range = selectWords(await storedDoc(), "members of the witness’s family");
-    const typist = openClause(server.url, clauseId, await sessionCookie((await as("jamaica")).user.id));
+    const typist = openClause(server.url, clauseId, await sessionCookie((await as("chair")).user.id));
     await typist.saved();
     const paragraph = typist.doc.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
     const firstText = (paragraph.toArray()[0] as Y.XmlElement).toArray()[0] as Y.XmlElement;

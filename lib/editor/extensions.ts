@@ -4,6 +4,7 @@
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { CommentAnchor } from "./comment-anchor";
+import { proposalMarks } from "./suggestion-marks";
 
 /** The Yjs XML fragment that holds a clause's text. */
 export const CLAUSE_FRAGMENT = "default";
@@ -24,6 +25,8 @@ export const clauseExtensions: AnyExtension[] = [
     trailingNode: false,
   }),
   CommentAnchor,
+  // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
+  ...proposalMarks,
 ];
 
 export const clauseSchema = getSchema(clauseExtensions);

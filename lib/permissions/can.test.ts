@@ -15,7 +15,12 @@ describe("can", () => {
   const expected: Record<Action, Role[]> = {
     "instrument.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "clause.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
-    "clause.editText": ["CHAIR", "DELEGATE"],
+    "clause.editText": ["CHAIR"],
+    "clause.suggest": ["CHAIR", "DELEGATE"],
+    // Without a target nobody is its author; see the test below.
+    "proposal.withdraw": [],
+    "proposal.decide": ["CHAIR"],
+    "proposal.takePosition": ["DELEGATE"],
     "instrument.manage": ["CHAIR"],
     "clause.manage": ["CHAIR"],
     "members.manage": ["CHAIR"],
@@ -48,6 +53,16 @@ describe("can", () => {
       expect(can(actor("CHAIR", { active: false }), action)).toBe(false);
     });
   }
+
+  it("lets delegates and the chair withdraw only their own proposals", () => {
+    const own = { authorId: "u", authorOrganizationId: "o" };
+    const someoneElses = { authorId: "v", authorOrganizationId: "o" };
+    expect(can(actor("DELEGATE"), "proposal.withdraw", own)).toBe(true);
+    expect(can(actor("CHAIR"), "proposal.withdraw", own)).toBe(true);
+    expect(can(actor("DELEGATE"), "proposal.withdraw", someoneElses)).toBe(false);
+    expect(can(actor("OBSERVER"), "proposal.withdraw", own)).toBe(false);
+    expect(can(actor("READER"), "proposal.withdraw", own)).toBe(false);
+  });
 
   it("hides a restricted thing from organisations outside the list, but not from the chair", () => {
     const target = { restrictedTo: ["insider"] };

@@ -35,6 +35,10 @@ const roles =
   (actor) =>
     allowed.includes(actor.role);
 const isAuthor: Rule = (actor, target) => target.authorId !== undefined && target.authorId === actor.userId;
+const both =
+  (first: Rule, second: Rule): Rule =>
+  (actor, target) =>
+    first(actor, target) && second(actor, target);
 const mayComment: Rule = (actor) =>
   actor.role === "CHAIR" || actor.role === "DELEGATE" || (actor.role === "OBSERVER" && actor.observersMayComment);
 
@@ -43,8 +47,16 @@ const RULES = {
   "instrument.view": anyRole,
   /** Open a clause and read its text live. */
   "clause.view": anyRole,
-  /** Change the text of a clause directly in the collaborative editor. */
-  "clause.editText": roles("CHAIR", "DELEGATE"),
+  /** Change the text of a clause directly in the collaborative editor (not as a proposal). */
+  "clause.editText": roles("CHAIR"),
+  /** Propose wording in suggest mode: insertions and deletions attributed to the delegation. */
+  "clause.suggest": roles("CHAIR", "DELEGATE"),
+  /** Withdraw (or revise) a proposal — only one's own. */
+  "proposal.withdraw": both(roles("CHAIR", "DELEGATE"), isAuthor),
+  /** Accept or reject proposals, one, a delegation's, or all in a clause. */
+  "proposal.decide": roles("CHAIR"),
+  /** Record the delegation's position on a proposal: supports, opposes, reserves. */
+  "proposal.takePosition": roles("DELEGATE"),
   /** Edit the instrument itself: its titles, its settings, its chapters; start a new instrument. */
   "instrument.manage": roles("CHAIR"),
   /** Create clauses and change their number, title, topics, order, status and restrictions. */
@@ -73,7 +85,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Rules that later capabilities build on; exported so tests can read them in words. */
-export const rules = { anyRole, roles, isAuthor, mayComment };
+export const rules = { anyRole, roles, isAuthor, both, mayComment };
 
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (!actor?.active || actor.role === null) return false;

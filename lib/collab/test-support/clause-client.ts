@@ -1,10 +1,13 @@
 // A Node client for a clause, using the real HocuspocusProvider over a real websocket,
 // signed in with a real next-auth session cookie.
+import { randomUUID } from "node:crypto";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { stamp } from "@/lib/proposals/test-support/yjs-proposals";
 import { clauseDocumentName } from "../clause-document-name";
 
 export async function sessionCookie(userId: string): Promise<string> {
@@ -33,7 +36,13 @@ export type ClauseClient = {
   destroy(): void;
 };
 
-export function openClause(url: string, clauseId: string, cookie: string | null): ClauseClient {
+/** `proposeAs`: write as a delegation does, every new paragraph's text a proposed insertion. */
+export function openClause(
+  url: string,
+  clauseId: string,
+  cookie: string | null,
+  options: { proposeAs?: ProposalAuthor } = {},
+): ClauseClient {
   const doc = new Y.Doc();
   let onRefused: (reason: string) => void = () => {};
   let onAuthenticated: (scope: "read-write" | "readonly") => void = () => {};
@@ -57,8 +66,10 @@ export function openClause(url: string, clauseId: string, cookie: string | null)
     authenticated,
     appendParagraph(text: string) {
       const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [new Y.XmlText(text)]);
+      const content = new Y.XmlText();
+      paragraph.insert(0, [content]);
       fragment.insert(fragment.length, [paragraph]);
+      content.insert(0, text, options.proposeAs ? { insertion: stamp(options.proposeAs, randomUUID()) } : {});
     },
     text: () => fragment.toString(),
     saved: () =>

@@ -51,10 +51,22 @@ export default async function ClausePage({ params }: Props) {
       </header>
       <ClauseRoom
         clauseId={clause.id}
-        user={{ id: user.id, name: user.name, colour: user.colour, organizationCode: user.organizationCode }}
-        canEdit={can(actor, "clause.editText", target)}
+        user={{
+          id: user.id,
+          name: user.name,
+          colour: user.colour,
+          organizationId: user.organizationId,
+          organizationCode: user.organizationCode,
+          organizationName: user.organizationName,
+        }}
         canComment={can(actor, "thread.create", target)}
         mentionCandidates={mentionCandidates}
+        permissions={{
+          canEdit: can(actor, "clause.editText", target),
+          canSuggest: can(actor, "clause.suggest", target),
+          canDecide: can(actor, "proposal.decide", target),
+          canTakePosition: can(actor, "proposal.takePosition", target),
+        }}
       />
     </main>
   );

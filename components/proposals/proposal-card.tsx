@@ -1,0 +1,110 @@
+"use client";
+// One proposal in the panel: its words in context, who proposed it for which delegation and
+// when, where delegations stand, the chair's controls, and its history of decisions.
+import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
+import { DecisionControls } from "./decision-controls";
+import { PositionsTally, type Stance } from "./positions-tally";
+import { ProposalWords } from "./proposal-words";
+import { exactTime, timeAgo } from "./time-ago";
+
+const KIND_LABELS = { INSERTION: "Insertion", DELETION: "Deletion", REPLACEMENT: "Replacement" } as const;
+const STATUS_LABELS = { OPEN: "Open", ACCEPTED: "Accepted", REJECTED: "Rejected", WITHDRAWN: "Withdrawn" } as const;
+
+export function ProposalCard({
+  proposal,
+  userId,
+  organizationId,
+  canDecide,
+  canTakePosition,
+  busy,
+  onJump,
+  onDecide,
+  onWithdraw,
+  onTakePosition,
+}: {
+  proposal: ProposalView;
+  userId: string;
+  organizationId: string;
+  canDecide: boolean;
+  canTakePosition: boolean;
+  busy: boolean;
+  onJump: () => void;
+  onDecide: (outcome: "ACCEPTED" | "REJECTED", reason: string) => void;
+  onWithdraw: () => void;
+  onTakePosition: (stance: Stance) => void;
+}) {
+  const open = proposal.status === "OPEN";
+  return (
+    <li
+      className="space-y-2 rounded-md border border-slate-200 border-l-4 bg-white p-3"
+      style={{ borderLeftColor: proposal.delegation.colour }}
+      data-testid="proposal"
+      data-proposal-id={proposal.id}
+      data-status={proposal.status}
+    >
+      <div className="flex items-start justify-between gap-2 text-xs">
+        <p>
+          <span className="font-semibold" style={{ color: proposal.delegation.colour }}>
+            {proposal.delegation.name}
+          </span>{" "}
+          <span className="text-slate-600">· {proposal.author.name}</span>
+        </p>
+        <time dateTime={proposal.proposedAt} title={exactTime(proposal.proposedAt)} className="shrink-0 text-slate-500">
+          {timeAgo(proposal.proposedAt)}
+        </time>
+      </div>
+      <button
+        type="button"
+        onClick={onJump}
+        disabled={!open}
+        className="block w-full rounded text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-un disabled:cursor-default"
+        title={open ? "Show in the text" : undefined}
+      >
+        <span className="sr-only">
+          {KIND_LABELS[proposal.kind]} proposed by {proposal.delegation.name}:{" "}
+        </span>
+        <ProposalWords
+          contextBefore={proposal.contextBefore}
+          contextAfter={proposal.contextAfter}
+          deletedText={proposal.deletedText}
+          insertedText={proposal.insertedText}
+          colour={proposal.delegation.colour}
+        />
+      </button>
+      <p className="text-xs text-slate-500">
+        {KIND_LABELS[proposal.kind]} · <span data-testid="proposal-status">{STATUS_LABELS[proposal.status]}</span>
+      </p>
+      <PositionsTally
+        proposal={proposal}
+        ownDelegationId={organizationId}
+        canTakePosition={canTakePosition}
+        onTakePosition={onTakePosition}
+      />
+      {open && proposal.author.id === userId && (
+        <button
+          type="button"
+          onClick={onWithdraw}
+          disabled={busy}
+          className="text-xs text-slate-600 underline hover:text-slate-900"
+        >
+          Withdraw my proposal
+        </button>
+      )}
+      {open && canDecide && <DecisionControls label="this proposal" busy={busy} onDecide={onDecide} />}
+      {proposal.decisions.length > 0 && (
+        <ol className="space-y-1 border-t border-slate-100 pt-2 text-xs text-slate-600" aria-label="History">
+          {proposal.decisions.map((decision) => (
+            <li key={decision.id} data-testid="proposal-decision">
+              <span className="font-medium">{STATUS_LABELS[decision.outcome]}</span> by {decision.decidedBy}{" "}
+              <time dateTime={decision.at} title={exactTime(decision.at)}>
+                {timeAgo(decision.at)}
+              </time>
+              {decision.reason && <span> — “{decision.reason}”</span>}
+              <span className="block text-slate-500">Now reads: …{decision.resultingText}…</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,188 @@
+"use client";
+// The clause's proposals: filter by delegation and status, jump to one in the text, decide
+// (chair), withdraw (own), and record the delegation's position. Loaded from PostgreSQL and
+// reloaded whenever the server announces that the clause's proposals changed.
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Editor } from "@tiptap/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
+import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
+import { decideProposalsAction, listProposalsAction, takePositionAction } from "@/lib/proposals/proposal-actions";
+import { DecisionControls } from "./decision-controls";
+import { ProposalCard } from "./proposal-card";
+
+type StatusFilter = ProposalView["status"] | "ALL";
+
+function findInText(editor: Editor, id: string): number | null {
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.isText && node.marks.some((mark) => String(mark.attrs.id) === id)) found = pos;
+    return found === null;
+  });
+  return found;
+}
+
+export function ProposalsPanel({
+  clauseId,
+  provider,
+  editor,
+  userId,
+  organizationId,
+  canDecide,
+  canTakePosition,
+}: {
+  clauseId: string;
+  provider: HocuspocusProvider;
+  editor: Editor | null;
+  userId: string;
+  organizationId: string;
+  canDecide: boolean;
+  canTakePosition: boolean;
+}) {
+  const [proposals, setProposals] = useState<ProposalView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [delegation, setDelegation] = useState<string>("ALL");
+  const [status, setStatus] = useState<StatusFilter>("OPEN");
+
+  const reload = useCallback(async () => {
+    const result = await listProposalsAction({ clauseId });
+    if (result.ok) setProposals(result.value);
+    else setError(result.error);
+  }, [clauseId]);
+
+  useEffect(() => {
+    void reload();
+    const onStateless = ({ payload }: { payload: string }) => {
+      try {
+        if ((JSON.parse(payload) as { type?: string }).type === "proposals.changed") void reload();
+      } catch {
+        // Not one of ours.
+      }
+    };
+    provider.on("stateless", onStateless);
+    return () => {
+      provider.off("stateless", onStateless);
+    };
+  }, [provider, reload]);
+
+  const delegations = useMemo(() => {
+    const byId = new Map(proposals.map((p) => [p.delegation.id, p.delegation]));
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [proposals]);
+  const shown = proposals.filter(
+    (p) => (delegation === "ALL" || p.delegation.id === delegation) && (status === "ALL" || p.status === status),
+  );
+  const openCount = proposals.filter((p) => p.status === "OPEN").length;
+
+  async function act(run: () => Promise<{ ok: true } | { ok: false; error: string }>) {
+    setBusy(true);
+    setError(null);
+    const result = await run();
+    if (!result.ok) setError(result.error);
+    await reload();
+    setBusy(false);
+  }
+
+  function decide(scope: { proposalId: string } | { organizationId: string } | { all: true }) {
+    return (outcome: "ACCEPTED" | "REJECTED", reason: string) =>
+      act(() => decideProposalsAction({ clauseId, scope, outcome, reason: reason || undefined }));
+  }
+
+  function jump(id: string) {
+    if (!editor) return;
+    const pos = findInText(editor, id);
+    if (pos === null) return setError("This proposal is no longer in the text.");
+    editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
+  }
+
+  function withdraw(id: string) {
+    // Taking back one's own proposal is rejecting it oneself, on the shared text: its words go,
+    // the words it would have deleted stay. The server lets it through (nothing agreed changes).
+    decideInFragment(provider.document.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED");
+  }
+
+  const chosenDelegation = delegations.find((d) => d.id === delegation);
+  return (
+    <section aria-labelledby="proposals-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <h2 id="proposals-heading" className="text-sm font-semibold text-slate-700">
+        Proposals ({openCount} open)
+      </h2>
+      <div className="mt-2 grid grid-cols-2 gap-2 text-xs">
+        <label className="space-y-0.5">
+          <span className="block text-slate-500">Delegation</span>
+          <select
+            value={delegation}
+            onChange={(event) => setDelegation(event.target.value)}
+            className="w-full rounded border border-slate-300 bg-white px-1 py-1"
+          >
+            <option value="ALL">All delegations</option>
+            {delegations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-0.5">
+          <span className="block text-slate-500">Status</span>
+          <select
+            value={status}
+            onChange={(event) => setStatus(event.target.value as StatusFilter)}
+            className="w-full rounded border border-slate-300 bg-white px-1 py-1"
+          >
+            <option value="OPEN">Open</option>
+            <option value="ACCEPTED">Accepted</option>
+            <option value="REJECTED">Rejected</option>
+            <option value="WITHDRAWN">Withdrawn</option>
+            <option value="ALL">All</option>
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
+          {error}
+        </p>
+      )}
+      {canDecide && openCount > 0 && (
+        <div className="mt-3 rounded border border-slate-200 bg-white p-2">
+          <p className="mb-1 text-xs font-medium text-slate-700">
+            {chosenDelegation
+              ? `All of ${chosenDelegation.name}'s open proposals`
+              : "All open proposals in this clause"}
+          </p>
+          <DecisionControls
+            label={chosenDelegation ? `all of ${chosenDelegation.name}'s proposals` : "all proposals in this clause"}
+            busy={busy}
+            onDecide={decide(chosenDelegation ? { organizationId: chosenDelegation.id } : { all: true })}
+          />
+        </div>
+      )}
+      {shown.length === 0 ? (
+        <p className="mt-3 text-xs text-slate-500">
+          {status === "OPEN" ? "No open proposals." : "Nothing matches these filters."}
+        </p>
+      ) : (
+        <ul className="mt-3 space-y-2">
+          {shown.map((proposal) => (
+            <ProposalCard
+              key={proposal.id}
+              proposal={proposal}
+              userId={userId}
+              organizationId={organizationId}
+              canDecide={canDecide}
+              canTakePosition={canTakePosition}
+              busy={busy}
+              onJump={() => jump(proposal.id)}
+              onDecide={decide({ proposalId: proposal.id })}
+              onWithdraw={() => withdraw(proposal.id)}
+              onTakePosition={(stance) => act(() => takePositionAction({ clauseId, proposalId: proposal.id, stance }))}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// The editor's suggest mode: while on, every local edit goes through the suggest transform and
+// becomes a proposal attributed to this person's delegation. Remote updates and undo/redo (both
+// arrive from Yjs) are never transformed — turning them into proposals is the classic bug.
+import { suggestChanges } from "@handlewithcare/prosemirror-suggest-changes";
+import { Extension } from "@tiptap/core";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { suggestTransaction } from "@/lib/editor/suggestions/suggest-transaction";
+
+export type SuggestModeOptions = {
+  author: ProposalAuthor | null;
+  /** Read on every transaction, so switching modes needs no new editor. */
+  isSuggesting: () => boolean;
+  onRefused: (reason: string) => void;
+};
+
+export const SuggestMode = Extension.create<SuggestModeOptions>({
+  name: "suggestMode",
+
+  addOptions() {
+    return { author: null, isSuggesting: () => false, onRefused: () => {} };
+  },
+
+  // The library's plugin draws paragraph-edge proposals and skips its zero-width anchors.
+  addProseMirrorPlugins() {
+    return [suggestChanges()];
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const { author, isSuggesting, onRefused } = this.options;
+    const sync = transaction.getMeta(ySyncPluginKey) as
+      | { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
+      | undefined;
+    const skip =
+      !author ||
+      !isSuggesting() ||
+      !transaction.docChanged ||
+      // Commands captured for a chain are transformed once, when the chain dispatches.
+      this.editor.isCapturingTransaction ||
+      sync?.isChangeOrigin ||
+      sync?.isUndoRedoOperation ||
+      transaction.getMeta("y-sync$")?.isChangeOrigin;
+    if (skip) return next(transaction);
+    const result = suggestTransaction(transaction, this.editor.state, {
+      author,
+      now: () => new Date().toISOString(),
+      newId: () => crypto.randomUUID(),
+    });
+    if (result.ok) next(result.transaction);
+    else onRefused(result.reason);
+  },
+});

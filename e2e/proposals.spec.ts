@@ -1,0 +1,162 @@
+// The heart of a negotiation: a delegation proposes wording, others see it live and take
+// positions, and the chair accepts or rejects it — for everyone at once, kept in history.
+import { expect, type Page, test } from "@playwright/test";
+import { openClause, signIn } from "./support/demo";
+
+const CSAM = /Offences related to/;
+
+/** Selects the first occurrence of `words` in the clause text, as a person would by dragging. */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await page.getByTestId("clause-editor").evaluate((root, target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(target) ?? -1;
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + target.length);
+      (root as HTMLElement).focus();
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`"${target}" is not in the clause`);
+  }, words);
+  // Let ProseMirror read the new DOM selection.
+  await page.waitForTimeout(100);
+}
+
+async function signedInAt(browser: import("@playwright/test").Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  await openClause(page, CSAM);
+  return page;
+}
+
+function proposalCard(page: Page, words: string) {
+  return page.getByTestId("proposal").filter({ hasText: words });
+}
+
+test("a delegation's proposed replacement is seen live, supported, and accepted by the chair for everyone", async ({
+  browser,
+}) => {
+  const australia = await signedInAt(browser, "australia@clausework.demo");
+  const chair = await signedInAt(browser, "chair@clausework.demo");
+  const newZealand = await signedInAt(browser, "new-zealand@clausework.demo");
+
+  // Delegates can only suggest; the chair may edit directly.
+  await expect(australia.getByRole("button", { name: "Suggesting" })).toHaveAttribute("aria-pressed", "true");
+  await expect(australia.getByRole("button", { name: "Editing" })).toHaveCount(0);
+  await expect(chair.getByRole("button", { name: "Editing" })).toHaveAttribute("aria-pressed", "true");
+
+  await selectWords(australia, "child pornography");
+  await australia.keyboard.type("child sexual abuse material");
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+  // Her caret (and its name label, part of others' text content) moves out of the passage.
+  await australia.keyboard.press("ControlOrMeta+Home");
+
+  // The chair sees it live: struck old words, new words, attributed to Australia.
+  const proposedInChair = chair
+    .getByTestId("clause-editor")
+    .locator("ins.proposal", { hasText: "child sexual abuse material" });
+  await expect(proposedInChair).toBeVisible();
+  await expect(
+    chair.getByTestId("clause-editor").locator("del.proposal", { hasText: "child pornography" }).first(),
+  ).toBeVisible();
+  await proposedInChair.hover();
+  await expect(chair.getByTestId("proposal-hover-card")).toContainText("Australia");
+  await expect(chair.getByTestId("proposal-hover-card")).toContainText("Chloe Whitfield");
+  const inPanel = proposalCard(chair, "child sexual abuse material");
+  await expect(inPanel).toContainText("Australia");
+  await expect(inPanel).toContainText("Replacement");
+  // New Zealand had the clause open in Suggesting mode: Australia's words reached it as a remote
+  // update and were not turned into a proposal of New Zealand's.
+  await expect(chair.getByRole("heading", { name: "Proposals (1 open)" })).toBeVisible();
+  await expect(
+    newZealand.getByTestId("clause-editor").locator("ins.proposal", { hasText: "child sexual abuse material" }),
+  ).toBeVisible();
+
+  // Another delegation records its support; the chair sees the tally with its name.
+  await proposalCard(newZealand, "child sexual abuse material").getByRole("button", { name: "Supports" }).click();
+  await expect(inPanel.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
+
+  // The chair accepts: everyone sees the clean text.
+  await inPanel.getByPlaceholder("Reason (optional)").fill("Terminology agreed in informals");
+  await inPanel.getByRole("button", { name: "Accept this proposal" }).click();
+  const clean = "available [child sexual abuse material] [child sexual abuse material] through";
+  for (const page of [chair, australia, newZealand]) {
+    await expect(page.getByTestId("clause-editor")).toContainText(clean);
+    await expect(
+      page.getByTestId("clause-editor").locator("ins.proposal", { hasText: "child sexual abuse material" }),
+    ).toHaveCount(0);
+  }
+  // The decision stays in the proposal's history.
+  await chair.getByLabel("Status").selectOption("ACCEPTED");
+  const decided = proposalCard(chair, "child sexual abuse material");
+  await expect(decided.getByTestId("proposal-decision")).toContainText("Accepted by Inés Valderrama");
+  await expect(decided.getByTestId("proposal-decision")).toContainText("Terminology agreed in informals");
+
+  // A reload reads the same clean text from the server.
+  await australia.reload();
+  await expect(australia.getByTestId("clause-editor")).toContainText(clean);
+});
+
+test("a rejected proposal disappears for everyone and stays in history", async ({ browser }) => {
+  const russia = await signedInAt(browser, "russian-federation@clausework.demo");
+  const chair = await signedInAt(browser, "chair@clausework.demo");
+
+  const words = ` or other material ${Date.now()}`;
+  await selectWords(russia, "whether real or simulated");
+  await russia.keyboard.press("End");
+  await russia.keyboard.type(words);
+  await expect(russia.getByTestId("save-status")).toHaveText("Saved");
+  await expect(chair.getByTestId("clause-editor").locator("ins.proposal", { hasText: words.trim() })).toBeVisible();
+
+  const card = proposalCard(chair, words.trim());
+  await expect(card).toContainText("Russian Federation");
+  await card.getByRole("button", { name: "Reject this proposal" }).click();
+  for (const page of [chair, russia]) {
+    await expect(page.getByTestId("clause-editor")).not.toContainText(words.trim());
+  }
+  await expect(proposalCard(chair, words.trim())).toHaveCount(0);
+  await chair.getByLabel("Status").selectOption("REJECTED");
+  await expect(proposalCard(chair, words.trim()).getByTestId("proposal-decision")).toContainText("Rejected by");
+
+  // A delegation withdraws its own proposal: gone for everyone, listed as withdrawn.
+  const second = ` and withdrawn words ${Date.now()}`;
+  await selectWords(russia, "whether real or simulated");
+  await russia.keyboard.press("End");
+  await russia.keyboard.type(second);
+  await expect(chair.getByTestId("clause-editor")).toContainText(second.trim());
+  await proposalCard(russia, second.trim()).getByRole("button", { name: "Withdraw my proposal" }).click();
+  for (const page of [chair, russia]) {
+    await expect(page.getByTestId("clause-editor")).not.toContainText(second.trim());
+  }
+  await chair.getByLabel("Status").selectOption("WITHDRAWN");
+  await expect(proposalCard(chair, second.trim())).toContainText("Withdrawn");
+});
+
+test("observers only view; a delegate undoes and redoes a proposal, then switches to Viewing", async ({ browser }) => {
+  const observer = await signedInAt(browser, "observer@clausework.demo");
+  await expect(observer.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
+  await expect(observer.getByRole("button", { name: "Suggesting" })).toHaveCount(0);
+
+  const canada = await signedInAt(browser, "canada@clausework.demo");
+  const words = ` undone ${Date.now()}`;
+  await selectWords(canada, "whether real or simulated");
+  await canada.keyboard.press("End");
+  await canada.keyboard.type(words);
+  const proposed = canada.getByTestId("clause-editor").locator("ins.proposal", { hasText: words.trim() });
+  await expect(proposed).toBeVisible();
+  await canada.keyboard.press("ControlOrMeta+z");
+  await expect(canada.getByTestId("clause-editor")).not.toContainText(words.trim());
+  await canada.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(proposed).toBeVisible();
+  await expect(canada.getByTestId("save-status")).toHaveText("Saved");
+
+  // Viewing shows the agreed text, without the proposal, and cannot be typed in.
+  await canada.getByRole("button", { name: "Viewing" }).click();
+  await expect(canada.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
+  await expect(proposed).toBeHidden();
+});

@@ -1,0 +1,173 @@
+// Suggest mode: turns what a person types, pastes or deletes into proposals instead of edits,
+// using @handlewithcare/prosemirror-suggest-changes for the step-by-step transform, then
+// stamping every new proposal mark with its author, delegation and time.
+//
+// Two decisions on top of the library:
+// - New text is always the typist's own proposal, even next to (or inside) another person's:
+//   the library joins adjacent marks, which would credit one delegation's words to another.
+// - Deleting inside another person's proposed insertion is refused, not done: the library
+//   would erase their proposal for real. They withdraw it, or the chair decides.
+import { transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
+import type { Mark, Node } from "@tiptap/pm/model";
+import type { EditorState, Transaction } from "@tiptap/pm/state";
+import { AddMarkStep, RemoveMarkStep } from "@tiptap/pm/transform";
+import { authorOfMark, isSuggestionMarkName, type ProposalAuthor } from "./proposal-author";
+import { proposalTexts } from "./read-proposals";
+
+export type SuggestOptions = {
+  author: ProposalAuthor;
+  /** ISO time stamped on new proposals. */
+  now: () => string;
+  newId: () => string;
+};
+
+export type SuggestResult = { ok: true; transaction: Transaction } | { ok: false; reason: string };
+
+/** True when a transaction only changes formatting (bold, italic…) of existing text. */
+function changesFormattingOnly(tr: Transaction): boolean {
+  return tr.steps.length > 0 && tr.steps.every((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep);
+}
+
+export function suggestTransaction(tr: Transaction, state: EditorState, options: SuggestOptions): SuggestResult {
+  if (!tr.docChanged) return { ok: true, transaction: tr };
+  if (changesFormattingOnly(tr)) {
+    return { ok: false, reason: "Formatting cannot be proposed. Propose a change of wording instead." };
+  }
+  const tracked = transformToSuggestionTransaction(tr, withInlineBlockMarks(state), () => options.newId());
+  restoreOthersMarks(tracked, state.doc, options.author.authorId);
+  stampAuthorship(tracked, state.doc, options);
+  const othersBefore = othersInsertions(state.doc, options.author.authorId);
+  const othersAfter = othersInsertions(tracked.doc, options.author.authorId);
+  for (const [id, before] of othersBefore) {
+    if (othersAfter.get(id)?.text !== before.text) {
+      return {
+        ok: false,
+        reason: `That wording is ${before.organization}'s proposal. It stays until they withdraw it or the chair decides; record your position on it instead.`,
+      };
+    }
+  }
+  return { ok: true, transaction: tracked };
+}
+
+/**
+ * The library marks a wholly inserted or deleted paragraph (or list item) with a node mark, which
+ * the schema does not allow and y-tiptap would not store. Its transaction is made to mark the
+ * text of each paragraph inside instead (an empty one gets a zero-width anchor to carry the mark).
+ */
+function withInlineBlockMarks(state: EditorState): EditorState {
+  const tracked = state.tr;
+  const addNodeMark = tracked.addNodeMark.bind(tracked);
+  tracked.addNodeMark = (pos: number, mark: Mark) => {
+    const node = tracked.doc.nodeAt(pos);
+    if (!node || node.isInline || !isSuggestionMarkName(mark.type.name)) return addNodeMark(pos, mark);
+    // Every paragraph in the node (itself, or those in a list item), last first so positions hold.
+    const textblocks: number[] = [];
+    if (node.isTextblock) textblocks.push(pos);
+    else
+      node.descendants((child, offset) => {
+        if (child.isTextblock) textblocks.push(pos + 1 + offset);
+        return !child.isTextblock;
+      });
+    for (const start of textblocks.reverse()) {
+      if (tracked.doc.nodeAt(start)?.content.size === 0) tracked.insertText("\u200B", start + 1);
+      const size = tracked.doc.nodeAt(start)?.content.size ?? 0;
+      tracked.addMark(start + 1, start + 1 + size, mark);
+    }
+    return tracked;
+  };
+  const view = Object.create(state) as EditorState;
+  Object.defineProperty(view, "tr", { get: () => tracked });
+  return view;
+}
+
+/** The text of every proposed insertion that belongs to someone else, by proposal id. */
+function othersInsertions(doc: Node, me: string): Map<string, { text: string; organization: string }> {
+  const result = new Map<string, { text: string; organization: string }>();
+  for (const proposal of proposalTexts(doc)) {
+    if (proposal.author && proposal.author.authorId !== me && proposal.insertedText) {
+      result.set(proposal.id, { text: proposal.insertedText, organization: proposal.author.organizationName });
+    }
+  }
+  return result;
+}
+
+/**
+ * The library joins a new proposal with the marks right next to it by re-marking them with
+ * one id and no author, which would hand another delegation's proposal to the typist. Every
+ * character that carried someone else's proposal mark and is still there gets that mark back.
+ */
+function restoreOthersMarks(tr: Transaction, before: Node, me: string): void {
+  const restores: { from: number; to: number; mark: Mark }[] = [];
+  before.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => isSuggestionMarkName(m.type.name) && authorOfMark(m.attrs)?.authorId !== me);
+    if (!mark || !authorOfMark(mark.attrs)) return false;
+    const text = node.text ?? "";
+    let start = -1;
+    let last = -1;
+    const flush = () => {
+      if (start >= 0) restores.push({ from: start, to: last + 1, mark });
+      start = -1;
+    };
+    for (let i = 0; i < text.length; i++) {
+      const mapped = tr.mapping.mapResult(pos + i, 1);
+      const kept = !mapped.deletedAfter && tr.doc.textBetween(mapped.pos, mapped.pos + 1) === text[i];
+      if (!kept) {
+        flush();
+        continue;
+      }
+      if (start >= 0 && mapped.pos !== last + 1) flush();
+      if (start < 0) start = mapped.pos;
+      last = mapped.pos;
+    }
+    flush();
+    return false;
+  });
+  for (const { from, to, mark } of restores) {
+    tr.removeMark(from, to, mark.type);
+    tr.addMark(from, to, mark);
+  }
+}
+
+/**
+ * Gives every unattributed proposal mark the typist's identity, and a fresh id whenever the
+ * library borrowed the id of someone else's neighbouring proposal.
+ */
+function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: SuggestOptions): void {
+  const firstMarkOfId = new Map<string, Mark>();
+  before.descendants((node) => {
+    for (const mark of node.marks) {
+      const id = String(mark.attrs.id);
+      if (isSuggestionMarkName(mark.type.name) && authorOfMark(mark.attrs) && !firstMarkOfId.has(id)) {
+        firstMarkOfId.set(id, mark);
+      }
+    }
+  });
+  const renamed = new Map<string, string>();
+  const idFor = (id: string) => {
+    const owner = firstMarkOfId.get(id);
+    if (!owner || authorOfMark(owner.attrs)?.authorId === author.authorId) return id;
+    if (!renamed.has(id)) renamed.set(id, newId());
+    return renamed.get(id) as string;
+  };
+  const at = now();
+  const fixes: { from: number; to: number; old: Mark; next: Mark }[] = [];
+  tr.doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    for (const mark of node.marks) {
+      if (!isSuggestionMarkName(mark.type.name) || authorOfMark(mark.attrs)) continue;
+      const id = idFor(String(mark.attrs.id));
+      // Growing one's own proposal keeps its attributes (and time), so its marks stay one run.
+      const existing = firstMarkOfId.get(id);
+      const next = mark.type.create(
+        existing ? { ...mark.attrs, ...existing.attrs } : { ...mark.attrs, id, ...author, at },
+      );
+      fixes.push({ from: pos, to: pos + node.nodeSize, old: mark, next });
+    }
+    return false;
+  });
+  for (const fix of fixes) {
+    tr.removeMark(fix.from, fix.to, fix.old);
+    tr.addMark(fix.from, fix.to, fix.next);
+  }
+}

@@ -1,0 +1,75 @@
+// Everything the proposals panel shows about a clause's proposals: words in context, author and
+// delegation, positions by delegation, and the decisions taken — read from PostgreSQL alone.
+import { prisma } from "@/lib/db/prisma";
+
+export type ProposalView = {
+  id: string;
+  kind: "INSERTION" | "DELETION" | "REPLACEMENT";
+  status: "OPEN" | "ACCEPTED" | "REJECTED" | "WITHDRAWN";
+  insertedText: string;
+  deletedText: string;
+  contextBefore: string;
+  contextAfter: string;
+  proposedAt: string;
+  author: { id: string; name: string };
+  delegation: { id: string; name: string; code: string; colour: string };
+  positions: { stance: "SUPPORTS" | "OPPOSES" | "RESERVES"; delegation: { id: string; code: string; name: string } }[];
+  decisions: {
+    id: string;
+    outcome: "ACCEPTED" | "REJECTED" | "OPEN" | "WITHDRAWN";
+    reason: string | null;
+    decidedBy: string;
+    at: string;
+    insertedText: string;
+    deletedText: string;
+    resultingText: string;
+  }[];
+};
+
+export async function listClauseProposals(clauseId: string): Promise<ProposalView[]> {
+  const rows = await prisma.proposal.findMany({
+    where: { clauseId },
+    orderBy: { proposedAt: "asc" },
+    include: {
+      author: { select: { id: true, name: true } },
+      organization: { select: { id: true, name: true, code: true, colour: true } },
+      positions: { include: { organization: { select: { id: true, code: true, name: true } } } },
+      decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { name: true } } } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    insertedText: row.insertedText,
+    deletedText: row.deletedText,
+    contextBefore: row.contextBefore,
+    contextAfter: row.contextAfter,
+    proposedAt: row.proposedAt.toISOString(),
+    author: row.author,
+    delegation: row.organization,
+    positions: row.positions
+      .map((position) => ({ stance: position.stance, delegation: position.organization }))
+      .sort((a, b) => a.delegation.code.localeCompare(b.delegation.code)),
+    decisions: row.decisions.map((decision) => ({
+      id: decision.id,
+      outcome: decision.outcome,
+      reason: decision.reason,
+      decidedBy: decision.decidedBy.name,
+      at: decision.createdAt.toISOString(),
+      insertedText: decision.insertedText,
+      deletedText: decision.deletedText,
+      resultingText: decision.resultingText,
+    })),
+  }));
+}
+
+/** Open proposals per clause, for the clause list. */
+export async function countOpenProposals(clauseIds: string[]): Promise<Map<string, number>> {
+  const groups = await prisma.proposal.groupBy({
+    by: ["clauseId"],
+    where: { clauseId: { in: clauseIds }, status: "OPEN" },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.clauseId, group._count._all]));
+}
