@@ -4,6 +4,8 @@
 // decision recorded (who, when, why, proposed and resulting text).
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { collabInstance } from "@/lib/collab/collab-instance";
@@ -21,6 +23,9 @@ export type DecideInput = {
   outcome: Outcome;
   reason: string | null;
   decidedById: string;
+  /** For the audit trail: who decided, through which delegation, in which instrument. */
+  decidedBy?: Pick<SessionUser, "id" | "name" | "organizationId" | "organizationCode">;
+  instrumentId?: string;
 };
 
 export class NothingToDecide extends Error {}
@@ -57,34 +62,47 @@ export async function decideProposals(input: DecideInput): Promise<{ decided: st
     decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), new Set(chosen.map((row) => row.id)), input.outcome);
     const update = Y.encodeStateAsUpdate(copy, before);
     copy.destroy();
-    const decided = await prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
-      const still = await tx.proposal.findMany({ where: { id: { in: chosen.map((row) => row.id) }, status: "OPEN" } });
-      if (still.length !== chosen.length)
-        throw new NothingToDecide("Someone decided some of these proposals just now. Look again.");
-      const now = new Date();
-      await tx.clauseUpdate.create({
-        data: { clauseId: input.clauseId, update: Buffer.from(update), userId: input.decidedById },
-      });
-      for (const row of still) {
-        const current = inText.get(row.id);
-        const kept = input.outcome === "ACCEPTED" ? (current?.insertedText ?? "") : (current?.deletedText ?? "");
-        await tx.proposal.update({ where: { id: row.id }, data: { status: input.outcome, decidedAt: now } });
-        await tx.proposalDecision.create({
-          data: {
-            proposalId: row.id,
-            outcome: input.outcome,
-            reason: input.reason,
-            decidedById: input.decidedById,
-            insertedText: current?.insertedText ?? row.insertedText,
-            deletedText: current?.deletedText ?? row.deletedText,
-            resultingText: `${current?.contextBefore ?? row.contextBefore}${kept}${current?.contextAfter ?? row.contextAfter}`,
-            createdAt: now,
-          },
+    const decided = await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
+        const still = await tx.proposal.findMany({
+          where: { id: { in: chosen.map((row) => row.id) }, status: "OPEN" },
         });
-      }
-      return still.map((row) => row.id);
-    });
+        if (still.length !== chosen.length)
+          throw new NothingToDecide("Someone decided some of these proposals just now. Look again.");
+        const now = new Date();
+        await tx.clauseUpdate.create({
+          data: { clauseId: input.clauseId, update: Buffer.from(update), userId: input.decidedById },
+        });
+        for (const row of still) {
+          const current = inText.get(row.id);
+          const kept = input.outcome === "ACCEPTED" ? (current?.insertedText ?? "") : (current?.deletedText ?? "");
+          await tx.proposal.update({ where: { id: row.id }, data: { status: input.outcome, decidedAt: now } });
+          await tx.proposalDecision.create({
+            data: {
+              proposalId: row.id,
+              outcome: input.outcome,
+              reason: input.reason,
+              decidedById: input.decidedById,
+              insertedText: current?.insertedText ?? row.insertedText,
+              deletedText: current?.deletedText ?? row.deletedText,
+              resultingText: `${current?.contextBefore ?? row.contextBefore}${kept}${current?.contextAfter ?? row.contextAfter}`,
+              createdAt: now,
+            },
+          });
+        }
+        // A decision settles the text: it belongs in the tamper-evident record.
+        await recordAuditEvent(tx, {
+          action: input.outcome === "ACCEPTED" ? "proposal.accepted" : "proposal.rejected",
+          actor: input.decidedBy ?? { id: input.decidedById, name: "" },
+          instrumentId: input.instrumentId ?? null,
+          target: { type: "clause", id: input.clauseId },
+          details: { proposals: still.map((row) => row.id), reason: input.reason },
+        });
+        return still.map((row) => row.id);
+      },
+      { timeout: 20_000 },
+    );
     // Stored: now everyone sees it (Hocuspocus broadcasts the update to every open editor).
     Y.applyUpdate(live, update);
     announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });

@@ -34,6 +34,8 @@ const decide = clauseDoor("proposal.decide", ZDecision, async ({ user, clause },
       outcome: input.outcome,
       reason: input.reason ? input.reason : null,
       decidedById: user.id,
+      decidedBy: user,
+      instrumentId: clause.instrumentId,
     });
   } catch (error) {
     if (error instanceof NothingToDecide) throw new DoorRefusal(400, error.message);
