@@ -9,7 +9,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  // Journeys drive several browsers and restart servers on a two-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? "list" : [["list"]],
   globalSetup: "./e2e/support/global-setup.ts",

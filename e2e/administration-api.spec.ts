@@ -1,7 +1,8 @@
 // The administration commands through POST /api/admin/<operation> as the chair: each does what
 // it says, refuses bad input with a clear message, and changes nothing when it refuses.
-import { expect, test } from "@playwright/test";
+
 import { type Session, signInApi, withDatabase } from "./support/sessions";
+import { expect, test } from "./support/test";
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}`;
 

@@ -2,9 +2,9 @@
 // verifies with `npm run audit:verify`.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
 import { openAdministration } from "./support/admin";
 import { signIn } from "./support/demo";
+import { expect, test } from "./support/test";
 
 test("a status change and sign-ins appear in the audit trail, which the secretariat can filter, and the chain verifies", async ({
   page,

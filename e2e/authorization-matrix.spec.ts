@@ -2,12 +2,13 @@
 // that offers it (page, route handler / server action, websocket), each case run against the
 // running app and its collaboration server on a real PostgreSQL, and compared with what
 // lib/permissions/can.ts says. A new action with its door is one entry in DOORS.
-import { expect, test } from "@playwright/test";
+
 import { MODE_LABELS } from "@/components/proposals/use-editor-mode";
 import { openClause } from "@/lib/collab/test-support/clause-client";
 import { ACTIONS, type Action, type Actor, can, type Target } from "@/lib/permissions/can";
 import type { Role } from "@/lib/permissions/roles";
 import { createOutsider, type Session, signInApi, withDatabase } from "./support/sessions";
+import { expect, test } from "./support/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE = `http://localhost:${PORT}`;

@@ -1,7 +1,8 @@
 // Threaded comments anchored to the exact wording, in two (or more) browsers at once.
-import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
+
 import { commentOn, postNewComment, selectWords, setObserversMayComment, thread } from "./support/comments";
 import { signIn } from "./support/demo";
+import { type Browser, expect as baseExpect, type Page, test } from "./support/test";
 
 const CLAUSE = /Protection of witnesses/;
 

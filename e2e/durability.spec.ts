@@ -1,8 +1,9 @@
 // Nothing shown as "Saved" is lost when the server is killed with SIGKILL. Jamaica is a
 // delegation, so what it types here are proposals: they are as durable as any edit.
-import { expect, test } from "@playwright/test";
+
 import { AppServer } from "./support/app-server";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
+import { expect, test } from "./support/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 const CLAUSE = /sexual extortion/i;

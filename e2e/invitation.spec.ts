@@ -1,8 +1,9 @@
 // The secretariat creates a clause, invites a person with a one-time link, and that person
 // signs in through it and finds the new clause.
-import { expect, test } from "@playwright/test";
+
 import { openAdministration } from "./support/admin";
 import { signIn } from "./support/demo";
+import { expect, test } from "./support/test";
 
 test("the secretariat creates a clause, invites a person, and that person signs in through the link", async ({
   browser,

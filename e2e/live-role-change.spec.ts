@@ -1,8 +1,9 @@
 // A role change reaches an open clause room at once: Australia, made a reader while typing,
 // is switched to reading without reloading; deactivating a person closes their clause.
-import { expect, test } from "@playwright/test";
+
 import { openAdministration } from "./support/admin";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
+import { expect, test } from "./support/test";
 
 // A clause no other journey writes in: its proposals would show up in theirs.
 const CLAUSE = /Assistance to and protection of victims/i;

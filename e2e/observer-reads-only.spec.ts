@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { openClause, signIn } from "./support/demo";
+import { expect, test } from "./support/test";
 
 const CLAUSE = /Solicitation or grooming/i;
 

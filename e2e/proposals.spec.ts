@@ -1,7 +1,8 @@
 // The heart of a negotiation: a delegation proposes wording, others see it live and take
 // positions, and the chair accepts or rejects it — for everyone at once, kept in history.
-import { expect, type Page, test } from "@playwright/test";
+
 import { openClause, signIn } from "./support/demo";
+import { expect, type Page, test } from "./support/test";
 
 const CSAM = /Offences related to/;
 

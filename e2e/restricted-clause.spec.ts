@@ -1,8 +1,9 @@
 // Informal consultations: the chair restricts a clause to Australia; it works for Australia and
 // does not exist for Canada — not in the list, and its address answers "not found".
-import { expect, test } from "@playwright/test";
+
 import { openAdministration } from "./support/admin";
 import { signIn, typeAtEnd } from "./support/demo";
+import { expect, test } from "./support/test";
 
 const CLAUSE = "Protection of witnesses";
 

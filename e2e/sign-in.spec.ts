@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signIn } from "./support/demo";
+import { expect, test } from "./support/test";
 
 test("every page but sign-in asks for a session", async ({ page }) => {
   await page.goto("/");
