@@ -3,12 +3,11 @@ import "server-only";
 // the organisation's role, asks the permissions module, and parses the input with zod — all
 // before the handler runs. A handler written without it has no user, clause or input to use.
 import type { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
-import { log } from "@/lib/log";
 import { type Action, type Actor, can, type Target } from "@/lib/permissions/can";
 import { DoorRefusal, type DoorResult, NOT_FOUND } from "./door-result";
+import { userDoor } from "./user-door";
 
 type ClauseAccess = NonNullable<Awaited<ReturnType<typeof findClauseAccess>>>;
 
@@ -28,34 +27,16 @@ export function clauseDoor<S extends z.ZodType<{ clauseId: string }>, R>(
   input: S,
   handler: (context: ClauseDoorContext, data: z.infer<S>) => Promise<R>,
 ): (raw: unknown) => Promise<DoorResult<R>> {
-  return async (raw) => {
-    try {
-      const user = await getCurrentUser();
-      if (!user) throw new DoorRefusal(401, "Your session has ended. Sign in again.");
-      const parsed = input.safeParse(raw);
-      if (!parsed.success) throw new DoorRefusal(400, parsed.error.issues.map((issue) => issue.message).join("; "));
-      // null for a clause this person may not see, restricted ones included: not found.
-      const access = await findClauseAccess(user, parsed.data.clauseId);
-      if (!access) throw new DoorRefusal(404, NOT_FOUND);
-      const require: ClauseDoorContext["require"] = (needed, target = {}, options = {}) => {
-        if (can(access.actor, needed, { ...target, restrictedTo: access.target.restrictedTo })) return;
-        if (options.hidden) throw new DoorRefusal(404, NOT_FOUND);
-        throw new DoorRefusal(403, "Your delegation's role does not allow this.");
-      };
-      require(action);
-      const value = await handler({ user, actor: access.actor, clause: access.clause, require }, parsed.data);
-      return { ok: true, value };
-    } catch (error) {
-      if (error instanceof DoorRefusal) {
-        log.warn({ event: "door.refused", action, status: error.status, reason: error.message }, "request refused");
-        return { ok: false, status: error.status, error: error.message };
-      }
-      log.error({ event: "door.failed", action, err: error }, "request failed");
-      return {
-        ok: false,
-        status: 503,
-        error: "The server could not complete this just now. Nothing was changed; try again.",
-      };
-    }
-  };
+  return userDoor(action, input, async (user, data: z.infer<S>) => {
+    // null for a clause this person may not see, restricted ones included: not found.
+    const access = await findClauseAccess(user, data.clauseId);
+    if (!access) throw new DoorRefusal(404, NOT_FOUND);
+    const require: ClauseDoorContext["require"] = (needed, target = {}, options = {}) => {
+      if (can(access.actor, needed, { ...target, restrictedTo: access.target.restrictedTo })) return;
+      if (options.hidden) throw new DoorRefusal(404, NOT_FOUND);
+      throw new DoorRefusal(403, "Your delegation's role does not allow this.");
+    };
+    require(action);
+    return handler({ user, actor: access.actor, clause: access.clause, require }, data);
+  });
 }

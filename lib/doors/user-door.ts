@@ -1,6 +1,8 @@
 import "server-only";
-// The door for things that belong to the signed-in person rather than to a clause (their
-// notifications): resolves the session and parses the input with zod before the handler runs.
+// The first half of every door: resolves the session and parses the input with zod before the
+// handler runs, and turns refusals and failures into clear DoorResults. Used alone for what
+// belongs to the signed-in person (their notifications); clause-door.ts and instrument-door.ts
+// add the access check on top.
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
