@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ClauseRoom } from "@/components/editor/clause-room";
@@ -11,13 +12,14 @@ import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
 
-async function loadClause(clauseId: string) {
+// Once per request: the metadata and the page both need the clause.
+const loadClause = cache(async (clauseId: string) => {
   const user = await requireUser();
   const access = await findClauseAccess(user, clauseId);
   // Not shared with this delegation (or restricted to others) reads exactly like not existing.
   if (!access) notFound();
   return { user, ...access };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { clause } = await loadClause((await params).clauseId);
