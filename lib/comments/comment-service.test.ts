@@ -1,6 +1,7 @@
 // The comment service on a real PostgreSQL, with a real collaboration server and real
 // providers: threads, replies, edits, deletions, resolutions, permissions, mentions,
 // notifications, live anchors and detached threads.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { findSessionUser } from "@/lib/auth/find-session-user";
@@ -12,6 +13,7 @@ import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-
 import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { listClauseProposals } from "@/lib/proposals/list-clause-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import type { CommentContext } from "./comment-context";
 import { countOpenThreads } from "./count-open-threads";
@@ -115,15 +117,74 @@ describe("threads on the exact wording", () => {
     typist.destroy();
   });
 
-  it("starts a thread on the whole clause, and one on a proposal", async () => {
+  it("starts a thread on the whole clause", async () => {
     const chair = await as("chair");
     const whole = await createThread(chair, { body: "General remarks on article 33." });
-    expect(whole.quote).toBeNull();
-    const proposalId = "5b1f5f0e-7c1a-4e53-9d55-0a4bd4f1e111";
-    const onProposal = await createThread(chair, { body: "Discuss this proposal.", proposalId });
-    expect(onProposal.proposalId).toBe(proposalId);
-    expect((await listThreads(chair, { proposalId })).map((t) => t.id)).toEqual([onProposal.id]);
+    expect(whole).toMatchObject({ quote: null, proposalId: null, proposal: null });
     expect((await listThreads(chair)).map((t) => t.id)).toContain(whole.id);
+  });
+
+  it("discusses a proposal in one thread, tells its author, and shows it on the proposal", async () => {
+    const australia = await as("australia");
+    const proposalId = randomUUID();
+    await prisma.proposal.create({
+      data: {
+        id: proposalId,
+        clauseId,
+        kind: "REPLACEMENT",
+        insertedText: "any person who cooperates",
+        deletedText: "witnesses",
+        authorId: australia.user.id,
+        organizationId: australia.user.organizationId,
+        proposedAt: new Date(),
+      },
+    });
+    const canada = await as("canada");
+    const first = await createThread(canada, { body: "Too broad for us.", proposalId });
+    expect(first).toMatchObject({
+      proposalId,
+      quote: null,
+      proposal: { kind: "REPLACEMENT", status: "OPEN", insertedText: "any person who cooperates" },
+    });
+    expect(first.proposal?.delegation.code).toBe(australia.user.organizationCode);
+    // A second "Discuss" (here by the chair) joins the same thread instead of starting another.
+    const second = await createThread(await as("chair"), { body: "Let us hear Australia.", proposalId });
+    expect(second.id).toBe(first.id);
+    expect(second.comments.map((c) => c.body)).toEqual(["Too broad for us.", "Let us hear Australia."]);
+    expect((await listThreads(canada, { proposalId })).map((t) => t.id)).toEqual([first.id]);
+    const told = await listNotifications(australia.user.id);
+    expect(told.items.filter((n) => n.threadId === first.id).length).toBeGreaterThan(0);
+    const [listed] = (await listClauseProposals(clauseId)).filter((p) => p.id === proposalId);
+    expect(listed.discussion).toEqual({ threadId: first.id, comments: 2, resolved: false });
+  });
+
+  it("refuses to discuss a proposal of another clause, an unknown one, or words and a proposal at once", async () => {
+    const canada = await as("canada");
+    const elsewhere = randomUUID();
+    await prisma.proposal.create({
+      data: {
+        id: elsewhere,
+        clauseId: otherClauseId,
+        kind: "INSERTION",
+        insertedText: "online",
+        authorId: canada.user.id,
+        organizationId: canada.user.organizationId,
+        proposedAt: new Date(),
+      },
+    });
+    const before = await prisma.comment.count();
+    expect(await refusal(createThread(canada, { body: "Here?", proposalId: elsewhere }))).toMatchObject({
+      status: 404,
+      message: expect.stringMatching(/not in this clause/),
+    });
+    expect((await refusal(createThread(canada, { body: "Here?", proposalId: randomUUID() }))).status).toBe(404);
+    const both = createThread(canada, {
+      body: "Both?",
+      proposalId: elsewhere,
+      anchor: selectWords(await storedDoc(), WORDS),
+    });
+    expect((await refusal(both)).status).toBe(400);
+    expect(await prisma.comment.count()).toBe(before);
   });
 
   it("refuses empty and over-long comments, and stores nothing", async () => {

@@ -1,6 +1,8 @@
 // Starts a thread: on selected words (anchored by a mark the server places, see
 // place-anchor.ts), on the clause as a whole, or on a proposal. The thread, its first comment,
 // the anchor's Yjs update and the notifications are stored in one transaction.
+// A proposal has one discussion, as a suggestion has in Google Docs: starting a second one
+// (two people pressing "Discuss" at once) adds the comment to the first.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
@@ -10,7 +12,8 @@ import { ZCommentBody } from "./comment-body";
 import { type CommentContext, requireCan } from "./comment-context";
 import { notifyComment } from "./notify-comment";
 import { applyToLiveClause, markAnchor } from "./place-anchor";
-import { THREAD_INCLUDE, type ThreadView, toThreadView } from "./thread-view";
+import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
+import { viewThread } from "./view-threads";
 
 const ZPosition = z.string().min(1).max(2_000);
 
@@ -25,6 +28,9 @@ export type TCreateThread = z.infer<typeof ZCreateThread>;
 export async function createThread(ctx: CommentContext, input: TCreateThread): Promise<ThreadView> {
   requireCan(ctx.actor, "thread.create");
   const { body, anchor, proposalId } = ZCreateThread.parse(input);
+  if (proposalId && anchor)
+    throw new DoorRefusal(400, "A comment is either on selected words or on a proposal, not both.");
+  if (proposalId) return discussProposal(ctx, proposalId, body);
   const threadId = randomUUID();
   const anchored = anchor ? await markAnchor(ctx.clause.id, threadId, anchor) : null;
   if (anchor && !anchored) {
@@ -39,7 +45,6 @@ export async function createThread(ctx: CommentContext, input: TCreateThread): P
       data: {
         id: threadId,
         clauseId: ctx.clause.id,
-        proposalId: proposalId ?? null,
         authorId: ctx.user.id,
         authorOrganizationId: ctx.user.organizationId,
         quote: anchored?.quote ?? null,
@@ -59,5 +64,46 @@ export async function createThread(ctx: CommentContext, input: TCreateThread): P
 
   if (anchored) await applyToLiveClause(ctx.clause.id, anchored.update);
   announceClauseEvent(ctx.clause.id, { type: "thread.created", threadId });
-  return toThreadView(thread, ctx);
+  return viewThread(thread, ctx);
+}
+
+async function discussProposal(ctx: CommentContext, proposalId: string, body: string): Promise<ThreadView> {
+  const { thread, created } = await prisma.$transaction(async (tx) => {
+    // Locking the proposal's row makes "is there a discussion yet?" a question one person asks at a time.
+    const [proposal] = await tx.$queryRaw<{ authorId: string }[]>`
+      SELECT "authorId" FROM "Proposal" WHERE id = ${proposalId} AND "clauseId" = ${ctx.clause.id}::uuid FOR UPDATE`;
+    if (!proposal) throw new DoorRefusal(404, "This proposal is not in this clause.");
+    const existing = await tx.commentThread.findFirst({ where: { proposalId, clauseId: ctx.clause.id } });
+    if (existing?.resolvedAt)
+      throw new DoorRefusal(400, "The discussion of this proposal is resolved. Reopen it to reply.");
+    const threadId = existing?.id ?? randomUUID();
+    if (!existing) {
+      await tx.commentThread.create({
+        data: {
+          id: threadId,
+          clauseId: ctx.clause.id,
+          proposalId,
+          authorId: ctx.user.id,
+          authorOrganizationId: ctx.user.organizationId,
+        },
+      });
+    }
+    const comment = await tx.comment.create({
+      data: { threadId, authorId: ctx.user.id, authorOrganizationId: ctx.user.organizationId, body },
+    });
+    // Whoever made the proposal hears that it is being discussed.
+    await notifyComment(
+      tx,
+      ctx.clause,
+      { ...comment, threadId },
+      {
+        notifyThreadParticipants: true,
+        alsoNotify: [proposal.authorId],
+      },
+    );
+    const row = await tx.commentThread.findUniqueOrThrow({ where: { id: threadId }, include: THREAD_INCLUDE });
+    return { thread: await viewThread(row, ctx, tx), created: !existing };
+  });
+  announceClauseEvent(ctx.clause.id, { type: created ? "thread.created" : "thread.changed", threadId: thread.id });
+  return thread;
 }

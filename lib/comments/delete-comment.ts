@@ -4,7 +4,8 @@ import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { prisma } from "@/lib/db/prisma";
 import { type CommentContext, requireCan } from "./comment-context";
 import { findComment } from "./find-thread";
-import { THREAD_INCLUDE, type ThreadView, toThreadView } from "./thread-view";
+import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
+import { viewThread } from "./view-threads";
 
 export async function deleteComment(ctx: CommentContext, threadId: string, commentId: string): Promise<ThreadView> {
   const thread = await prisma.$transaction(async (tx) => {
@@ -22,5 +23,5 @@ export async function deleteComment(ctx: CommentContext, threadId: string, comme
     });
   });
   announceClauseEvent(ctx.clause.id, { type: "thread.changed", threadId: thread.id });
-  return toThreadView(thread, ctx);
+  return viewThread(thread, ctx);
 }

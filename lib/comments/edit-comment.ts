@@ -8,7 +8,8 @@ import { ZCommentBody } from "./comment-body";
 import { type CommentContext, requireCan } from "./comment-context";
 import { findComment } from "./find-thread";
 import { notifyComment } from "./notify-comment";
-import { THREAD_INCLUDE, type ThreadView, toThreadView } from "./thread-view";
+import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
+import { viewThread } from "./view-threads";
 
 export const ZEditComment = z.object({ body: ZCommentBody });
 
@@ -34,5 +35,5 @@ export async function editComment(
     });
   });
   announceClauseEvent(ctx.clause.id, { type: "thread.changed", threadId: thread.id });
-  return toThreadView(thread, ctx);
+  return viewThread(thread, ctx);
 }

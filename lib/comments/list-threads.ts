@@ -2,7 +2,8 @@
 // and orders them by where their words are). `proposalId` narrows to one proposal's threads.
 import { prisma } from "@/lib/db/prisma";
 import { type CommentContext, requireCan } from "./comment-context";
-import { THREAD_INCLUDE, type ThreadView, toThreadView } from "./thread-view";
+import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
+import { viewThreads } from "./view-threads";
 
 export async function listThreads(ctx: CommentContext, options: { proposalId?: string } = {}): Promise<ThreadView[]> {
   requireCan(ctx.actor, "thread.view");
@@ -11,5 +12,5 @@ export async function listThreads(ctx: CommentContext, options: { proposalId?: s
     include: THREAD_INCLUDE,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return threads.map((thread) => toThreadView(thread, ctx));
+  return viewThreads(threads, ctx);
 }

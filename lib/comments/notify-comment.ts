@@ -10,7 +10,14 @@ export async function notifyComment(
   tx: Prisma.TransactionClient,
   clause: { id: string; instrumentId: string },
   comment: Comment,
-  { notifyThreadParticipants }: { notifyThreadParticipants: boolean },
+  {
+    notifyThreadParticipants,
+    alsoNotify = [],
+  }: {
+    notifyThreadParticipants: boolean;
+    /** People told as if they had taken part (the author of a proposal under discussion). */
+    alsoNotify?: string[];
+  },
 ): Promise<string[]> {
   const { userIds, organizationIds } = mentionedIn(comment.body);
   const inInstrument = { organization: { participants: { some: { instrumentId: clause.instrumentId } } } };
@@ -30,7 +37,10 @@ export async function notifyComment(
         where: {
           active: true,
           memberships: { some: inInstrument },
-          comments: { some: { threadId: comment.threadId, kind: "COMMENT", deletedAt: null } },
+          OR: [
+            { comments: { some: { threadId: comment.threadId, kind: "COMMENT", deletedAt: null } } },
+            { id: { in: alsoNotify } },
+          ],
         },
         select: { id: true },
       })

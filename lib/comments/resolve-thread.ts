@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { type CommentContext, requireCan } from "./comment-context";
 import { findThread } from "./find-thread";
-import { THREAD_INCLUDE, type ThreadView, toThreadView } from "./thread-view";
+import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
+import { viewThread } from "./view-threads";
 
 export async function setThreadResolved(ctx: CommentContext, threadId: string, resolved: boolean): Promise<ThreadView> {
   const thread = await prisma.$transaction(async (tx) => {
@@ -34,5 +35,5 @@ export async function setThreadResolved(ctx: CommentContext, threadId: string, r
     });
   });
   announceClauseEvent(ctx.clause.id, { type: "thread.changed", threadId: thread.id });
-  return toThreadView(thread, ctx);
+  return viewThread(thread, ctx);
 }

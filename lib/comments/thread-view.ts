@@ -3,6 +3,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/permissions/can";
 import type { CommentContext } from "./comment-context";
+import type { ProposalSummary } from "./proposal-summary";
 
 const person = {
   select: {
@@ -23,7 +24,7 @@ export const THREAD_INCLUDE = {
   },
 } satisfies Prisma.CommentThreadInclude;
 
-type ThreadRow = Prisma.CommentThreadGetPayload<{ include: typeof THREAD_INCLUDE }>;
+export type ThreadRow = Prisma.CommentThreadGetPayload<{ include: typeof THREAD_INCLUDE }>;
 
 export type PersonView = {
   id: string;
@@ -50,6 +51,8 @@ export type ThreadView = {
   id: string;
   clauseId: string;
   proposalId: string | null;
+  /** The proposal it discusses, as it stands now (null when it is not about a proposal). */
+  proposal: ProposalSummary | null;
   /** The words it was started on; null for a thread on the whole clause (or a proposal). */
   quote: string | null;
   detached: boolean;
@@ -75,7 +78,12 @@ function personView(
   };
 }
 
-export function toThreadView(thread: ThreadRow, { actor }: Pick<CommentContext, "actor">): ThreadView {
+/** Pure: `proposal` is what the thread discusses, read by view-threads.ts. */
+export function toThreadView(
+  thread: ThreadRow,
+  { actor }: Pick<CommentContext, "actor">,
+  proposal: ProposalSummary | null = null,
+): ThreadView {
   const threadTarget = { authorId: thread.authorId, authorOrganizationId: thread.authorOrganizationId };
   const open = thread.resolvedAt === null;
   const resolver = thread.resolvedBy;
@@ -83,6 +91,7 @@ export function toThreadView(thread: ThreadRow, { actor }: Pick<CommentContext, 
     id: thread.id,
     clauseId: thread.clauseId,
     proposalId: thread.proposalId,
+    proposal,
     quote: thread.quote,
     detached: thread.detachedAt !== null,
     createdAt: thread.createdAt.toISOString(),

@@ -13,6 +13,8 @@ export type ProposalView = {
   proposedAt: string;
   author: { id: string; name: string };
   delegation: { id: string; name: string; code: string; colour: string };
+  /** Its discussion (one thread per proposal), if anyone has started it. */
+  discussion: { threadId: string; comments: number; resolved: boolean } | null;
   positions: { stance: "SUPPORTS" | "OPPOSES" | "RESERVES"; delegation: { id: string; code: string; name: string } }[];
   decisions: {
     id: string;
@@ -37,6 +39,21 @@ export async function listClauseProposals(clauseId: string): Promise<ProposalVie
       decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { name: true } } } },
     },
   });
+  const threads = await prisma.commentThread.findMany({
+    where: { clauseId, proposalId: { in: rows.map((row) => row.id) } },
+    select: {
+      id: true,
+      proposalId: true,
+      resolvedAt: true,
+      _count: { select: { comments: { where: { kind: "COMMENT", deletedAt: null } } } },
+    },
+  });
+  const discussions = new Map(
+    threads.map((t) => [
+      t.proposalId,
+      { threadId: t.id, comments: t._count.comments, resolved: t.resolvedAt !== null },
+    ]),
+  );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -48,6 +65,7 @@ export async function listClauseProposals(clauseId: string): Promise<ProposalVie
     proposedAt: row.proposedAt.toISOString(),
     author: row.author,
     delegation: row.organization,
+    discussion: discussions.get(row.id) ?? null,
     positions: row.positions
       .map((position) => ({ stance: position.stance, delegation: position.organization }))
       .sort((a, b) => a.delegation.code.localeCompare(b.delegation.code)),
