@@ -161,3 +161,49 @@ test("observers only view; a delegate undoes and redoes a proposal, then switche
   await expect(canada.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
   await expect(proposed).toBeHidden();
 });
+
+test("a proposal is debated in its own thread: another delegation discusses it, its author is told and replies", async ({
+  browser,
+}) => {
+  const france = await signedInAt(browser, "france@clausework.demo");
+  const germany = await signedInAt(browser, "germany@clausework.demo");
+  const chair = await signedInAt(browser, "chair@clausework.demo");
+
+  const words = ` including live-streamed abuse ${Date.now()}`;
+  await selectWords(france, "whether real or simulated");
+  await france.keyboard.press("End");
+  await france.keyboard.type(words);
+  await expect(france.getByTestId("save-status")).toHaveText("Saved");
+
+  // Germany opens a discussion on France's proposal from the proposals panel.
+  await proposalCard(germany, words.trim()).getByRole("button", { name: "Discuss" }).click();
+  const draft = germany.getByTestId("new-thread");
+  await expect(draft.getByTestId("thread-proposal")).toContainText("On France’s proposal");
+  await expect(draft.getByTestId("thread-proposal")).toContainText(words.trim());
+  const question = `Does this cover recordings made abroad? ${Date.now()}`;
+  await draft.getByRole("combobox", { name: "Your comment" }).fill(question);
+  await draft.getByRole("button", { name: "Comment", exact: true }).click();
+  const inGermany = germany.getByTestId("thread").filter({ hasText: question });
+  await expect(inGermany.getByTestId("thread-proposal")).toContainText("France");
+
+  // France, who made the proposal, is told, sees the count on the proposal, and replies there.
+  await expect(france.getByTestId("notification-count")).toHaveText(/[1-9]/);
+  await france.getByTestId("notification-bell").click();
+  await expect(france.getByTestId("notification-list")).toContainText("commented on a proposal in");
+  await france.getByTestId("notification-bell").click();
+  const discussion = proposalCard(france, words.trim()).getByRole("button", { name: "Discussion (1 comment)" });
+  await discussion.click();
+  const inFrance = france.getByTestId("thread").filter({ hasText: question });
+  const answer = `Yes, wherever the victim is. ${Date.now()}`;
+  await inFrance.getByRole("combobox", { name: "Reply" }).fill(answer);
+  await inFrance.getByRole("button", { name: "Reply", exact: true }).click();
+
+  // Everyone sees the debate grow; the chair sees it on the proposal before deciding.
+  await expect(inGermany).toContainText(answer);
+  await expect(
+    proposalCard(chair, words.trim()).getByRole("button", { name: "Discussion (2 comments)" }),
+  ).toBeVisible();
+  await proposalCard(chair, words.trim()).getByRole("button", { name: "Reject this proposal" }).click();
+  // The debate stays, and says what became of the proposal.
+  await expect(inGermany.getByTestId("thread-proposal")).toContainText("Rejected");
+});

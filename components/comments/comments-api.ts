@@ -24,7 +24,7 @@ const threads = (clauseId: string) => `/api/clauses/${clauseId}/threads`;
 
 export const commentsApi = {
   list: (clauseId: string) => call<ThreadView[]>("GET", threads(clauseId)),
-  start: (clauseId: string, input: { body: string; anchor?: { from: string; to: string } }) =>
+  start: (clauseId: string, input: { body: string; anchor?: { from: string; to: string }; proposalId?: string }) =>
     call<ThreadView>("POST", threads(clauseId), input),
   reply: (clauseId: string, threadId: string, body: string) =>
     call<ThreadView>("POST", `${threads(clauseId)}/${threadId}/comments`, { body }),

@@ -7,17 +7,29 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { alignCards } from "@/lib/comments/align-cards";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
+import type { ProposalSummary } from "@/lib/comments/proposal-summary";
 import type { ThreadView } from "@/lib/comments/thread-view";
 import { CommentBubble } from "./comment-bubble";
 import { CommentComposer } from "./comment-composer";
 import { announceCommentsChanged, commentsApi } from "./comments-api";
-import { type AnchorPlace, anchorPlaces, type CommentSelection, commentSelection } from "./editor-selection";
+import {
+  type AnchorPlace,
+  anchorPlaces,
+  type CommentSelection,
+  commentSelection,
+  proposalPlaces,
+  threadWordsSelector,
+} from "./editor-selection";
 import { pendingCommentKey } from "./pending-comment";
+import { ProposalUnderDiscussion } from "./proposal-under-discussion";
 import { type ThreadActions, ThreadCard } from "./thread-card";
 import { useThreads } from "./use-threads";
 
 type Filter = "open" | "resolved" | "all";
-type Draft = { selection: CommentSelection | null; error?: string };
+type Draft = { selection: CommentSelection | null; proposal?: ProposalSummary; error?: string };
+
+/** "Discuss" was pressed on a proposal: open its thread, or start one. `nonce` tells presses apart. */
+export type DiscussRequest = { proposal: ProposalSummary; threadId: string | null; nonce: number };
 
 const FILTERS: { value: Filter; label: string }[] = [
   { value: "open", label: "Open" },
@@ -57,18 +69,21 @@ export function CommentsPanel({
   provider,
   canComment,
   candidates,
+  discuss,
 }: {
   clauseId: string;
   editor: Editor;
   provider: HocuspocusProvider;
   canComment: boolean;
   candidates: MentionCandidate[];
+  discuss: DiscussRequest | null;
 }) {
   const { threads, error, reload, put } = useThreads(clauseId, provider);
   const [filter, setFilter] = useState<Filter>("open");
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [places, setPlaces] = useState<Map<string, AnchorPlace>>(() => anchorPlaces(editor));
+  const [proposalsAt, setProposalsAt] = useState<Map<string, number>>(() => proposalPlaces(editor));
   const [tick, setTick] = useState(0);
   const [tops, setTops] = useState<number[]>([]);
   const container = useRef<HTMLDivElement>(null);
@@ -80,6 +95,7 @@ export function CommentsPanel({
   useEffect(() => {
     const refresh = () => {
       setPlaces(anchorPlaces(editor));
+      setProposalsAt(proposalPlaces(editor));
       setTick((t) => t + 1);
     };
     refresh();
@@ -98,11 +114,12 @@ export function CommentsPanel({
       filter === "all" ? true : filter === "open" ? t.resolved === null : t.resolved !== null,
     );
     const rank = (t: ThreadView) => {
+      if (t.proposalId) return proposalsAt.get(t.proposalId) ?? Number.MAX_SAFE_INTEGER; // decided ones last
       if (t.quote === null) return -1; // the whole clause comes first
       return places.get(t.id)?.pos ?? Number.MAX_SAFE_INTEGER; // detached threads last
     };
     return shown.sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt));
-  }, [threads, filter, places]);
+  }, [threads, filter, places, proposalsAt]);
 
   const openThread = useCallback(
     (id: string, scroll: boolean) => {
@@ -110,7 +127,7 @@ export function CommentsPanel({
       const thread = threads?.find((t) => t.id === id);
       if (thread && filter !== "all" && (thread.resolved === null) !== (filter === "open")) setFilter("all");
       if (scroll) {
-        const words = editor.view.dom.querySelector(`[data-comment-thread="${CSS.escape(id)}"]`);
+        const words = editor.view.dom.querySelector(threadWordsSelector(thread ?? { id, proposalId: null }));
         words?.scrollIntoView({ block: "center", behavior: "smooth" });
       }
     },
@@ -159,6 +176,24 @@ export function CommentsPanel({
     setDraft(null);
   }, [editor]);
 
+  // "Discuss" on a proposal: its thread if it has one, else a new comment on it.
+  const handledDiscuss = useRef<number | null>(null);
+  useEffect(() => {
+    if (!discuss || handledDiscuss.current === discuss.nonce) return;
+    handledDiscuss.current = discuss.nonce;
+    const { threadId, proposal } = discuss;
+    if (threadId) {
+      openThread(threadId, false);
+      // After the filter and layout have followed.
+      setTimeout(() => cards.current.get(threadId)?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 100);
+    } else if (canComment) {
+      closeDraft();
+      setActiveId(null);
+      setDraft({ selection: null, proposal });
+      setTimeout(() => cards.current.get("draft")?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 100);
+    }
+  }, [discuss, openThread, canComment, closeDraft]);
+
   // Ctrl+Alt+M (Cmd+Option+M): comment on the selected words, from anywhere in the clause.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -198,6 +233,7 @@ export function CommentsPanel({
     const result = await commentsApi.start(clauseId, {
       body,
       ...(draft.selection ? { anchor: draft.selection.anchor } : {}),
+      ...(draft.proposal ? { proposalId: draft.proposal.id } : {}),
     });
     const refusal = settle(result);
     if (result.ok) {
@@ -214,15 +250,17 @@ export function CommentsPanel({
     const box = container.current;
     if (!box || !wide) return setTops([]);
     const origin = box.getBoundingClientRect().top;
-    const wishFor = (id: string) => {
-      const words = editor.view.dom.querySelector(`[data-comment-thread="${CSS.escape(id)}"]`);
+    const wishFor = (thread: { id: string; proposalId: string | null }) => {
+      const words = editor.view.dom.querySelector(threadWordsSelector(thread));
       return words ? words.getBoundingClientRect().top - origin : null;
     };
-    const slots = visible.map((t) => ({ wish: wishFor(t.id), height: cards.current.get(t.id)?.offsetHeight ?? 0 }));
+    const slots = visible.map((t) => ({ wish: wishFor(t), height: cards.current.get(t.id)?.offsetHeight ?? 0 }));
     const draftHeight = cards.current.get("draft")?.offsetHeight ?? 0;
     let draftSlot: number | null = null;
     if (draft?.selection) {
       draftSlot = editor.view.coordsAtPos(Math.min(draft.selection.from, editor.state.doc.content.size)).top - origin;
+    } else if (draft?.proposal) {
+      draftSlot = wishFor({ id: "draft", proposalId: draft.proposal.id });
     }
     const all = draft ? [{ wish: draftSlot ?? 0, height: draftHeight }, ...slots] : slots;
     const active = draft ? 0 : visible.findIndex((t) => t.id === activeId);
@@ -253,6 +291,10 @@ export function CommentsPanel({
   const openCount = threads?.filter((t) => t.resolved === null).length ?? 0;
   const highlightRules = (threads ?? [])
     .map((t) => {
+      if (t.proposalId) {
+        const words = `.clause-text [data-proposal-id="${t.proposalId}"]`;
+        return t.id === activeId ? `${words}{outline:2px solid rgb(202 138 4);outline-offset:1px}` : "";
+      }
       const selector = `.clause-text [data-comment-thread="${t.id}"]`;
       if (t.id === activeId)
         return `${selector}{background:rgb(253 224 71 / .75);border-bottom:2px solid rgb(202 138 4)}`;
@@ -327,9 +369,13 @@ export function CommentsPanel({
             className="rounded-lg border border-amber-400 bg-white p-3 shadow-md"
             data-testid="new-thread"
           >
-            <p className="text-xs font-medium text-slate-500">
-              {draft.selection ? "New comment on:" : "New comment on the whole clause"}
-            </p>
+            {draft.proposal ? (
+              <ProposalUnderDiscussion proposal={draft.proposal} />
+            ) : (
+              <p className="text-xs font-medium text-slate-500">
+                {draft.selection ? "New comment on:" : "New comment on the whole clause"}
+              </p>
+            )}
             {draft.selection && (
               <blockquote className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-sm text-slate-700">
                 “{draft.selection.quote}”

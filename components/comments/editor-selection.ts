@@ -5,6 +5,7 @@ import type { Editor } from "@tiptap/core";
 import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import { encodeAnchorPosition } from "@/lib/comments/anchor-range";
 import { COMMENT_ANCHOR } from "@/lib/editor/comment-anchor";
+import { isSuggestionMarkName } from "@/lib/editor/suggestions/proposal-author";
 
 export type CommentSelection = { from: number; to: number; quote: string; anchor: { from: string; to: string } };
 
@@ -57,4 +58,25 @@ export function anchorPlaces(editor: Editor): Map<string, AnchorPlace> {
     }
   });
   return places;
+}
+
+/** Where each proposal starts in the text now, by proposal id (threads on proposals sit level with it). */
+export function proposalPlaces(editor: Editor): Map<string, number> {
+  const places = new Map<string, number>();
+  editor.state.doc.descendants((node, pos) => {
+    if (!node.isText) return;
+    for (const mark of node.marks) {
+      if (!isSuggestionMarkName(mark.type.name) || mark.attrs.id == null) continue;
+      const id = String(mark.attrs.id);
+      if (!places.has(id)) places.set(id, pos);
+    }
+  });
+  return places;
+}
+
+/** The words a thread is about, in the editor's DOM: its anchor, or the proposal it discusses. */
+export function threadWordsSelector(thread: { id: string; proposalId: string | null }): string {
+  return thread.proposalId
+    ? `[data-proposal-id="${CSS.escape(thread.proposalId)}"]`
+    : `[data-comment-thread="${CSS.escape(thread.id)}"]`;
 }

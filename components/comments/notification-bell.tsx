@@ -116,7 +116,12 @@ export function NotificationBell() {
                       <span>
                         <span className="font-medium">{item.actor.name}</span>{" "}
                         <span className="text-slate-500">({item.actor.organizationCode})</span>{" "}
-                        {item.kind === "MENTION" ? "mentioned you" : "replied"} on Article {item.clause.number}
+                        {item.kind === "MENTION"
+                          ? "mentioned you on"
+                          : item.onProposal
+                            ? "commented on a proposal in"
+                            : "replied on"}{" "}
+                        Article {item.clause.number}
                       </span>
                       {!item.read && (
                         <span className="mt-1.5 size-2 shrink-0 rounded-full bg-un">

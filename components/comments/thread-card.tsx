@@ -6,6 +6,7 @@ import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { CommentView, ThreadView } from "@/lib/comments/thread-view";
 import { CommentComposer } from "./comment-composer";
 import { CommentText } from "./comment-text";
+import { ProposalUnderDiscussion } from "./proposal-under-discussion";
 import { RelativeTime } from "./relative-time";
 
 export type ThreadActions = {
@@ -137,10 +138,10 @@ export function ThreadCard({ thread, currentWords, active, candidates, actions, 
       } ${resolved ? "opacity-90" : ""}`}
     >
       <div className="mb-2 flex items-start justify-between gap-2">
-        {thread.quote === null ? (
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            {thread.proposalId ? "On a proposal" : "On the whole clause"}
-          </p>
+        {thread.proposal ? (
+          <ProposalUnderDiscussion proposal={thread.proposal} />
+        ) : thread.quote === null ? (
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">On the whole clause</p>
         ) : (
           <div className="min-w-0">
             {detached && (

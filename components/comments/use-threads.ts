@@ -42,7 +42,8 @@ export function useThreads(clauseId: string, provider: HocuspocusProvider | null
       } catch {
         return;
       }
-      if (!type.startsWith("thread")) return;
+      // A decision on a proposal changes what its discussion says about it.
+      if (!type.startsWith("thread") && type !== "proposals.changed") return;
       void reload();
       announceCommentsChanged();
     };

@@ -3,7 +3,7 @@
 // is saved, who else is here, the clause's proposals, and the comment threads.
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
-import { CommentsPanel } from "@/components/comments/comments-panel";
+import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
@@ -36,6 +36,7 @@ export function ClauseRoom({
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [discuss, setDiscuss] = useState<DiscussRequest | null>(null);
   // Hover cards listen on the text's container, which exists before the editor view mounts.
   const [textArea, setTextArea] = useState<HTMLDivElement | null>(null);
   const mayWrite = permissions.canEdit || permissions.canSuggest;
@@ -107,6 +108,22 @@ export function ClauseRoom({
             organizationId={user.organizationId}
             canDecide={permissions.canDecide}
             canTakePosition={permissions.canTakePosition}
+            canComment={canComment}
+            onDiscuss={(proposal) =>
+              setDiscuss((previous) => ({
+                proposal: {
+                  id: proposal.id,
+                  kind: proposal.kind,
+                  status: proposal.status,
+                  insertedText: proposal.insertedText,
+                  deletedText: proposal.deletedText,
+                  authorId: proposal.author.id,
+                  delegation: proposal.delegation,
+                },
+                threadId: proposal.discussion?.threadId ?? null,
+                nonce: (previous?.nonce ?? 0) + 1,
+              }))
+            }
           />
         )}
         {connection && editor && (
@@ -116,6 +133,7 @@ export function ClauseRoom({
             provider={connection.provider}
             canComment={canComment}
             candidates={mentionCandidates}
+            discuss={discuss}
           />
         )}
       </aside>

@@ -16,24 +16,29 @@ export function ProposalCard({
   organizationId,
   canDecide,
   canTakePosition,
+  canComment,
   busy,
   onJump,
   onDecide,
   onWithdraw,
   onTakePosition,
+  onDiscuss,
 }: {
   proposal: ProposalView;
   userId: string;
   organizationId: string;
   canDecide: boolean;
   canTakePosition: boolean;
+  canComment: boolean;
   busy: boolean;
   onJump: () => void;
   onDecide: (outcome: "ACCEPTED" | "REJECTED", reason: string) => void;
   onWithdraw: () => void;
   onTakePosition: (stance: Stance) => void;
+  onDiscuss: () => void;
 }) {
   const open = proposal.status === "OPEN";
+  const { discussion } = proposal;
   return (
     <li
       className="space-y-2 rounded-md border border-slate-200 border-l-4 bg-white p-3"
@@ -80,6 +85,18 @@ export function ProposalCard({
         canTakePosition={canTakePosition}
         onTakePosition={onTakePosition}
       />
+      {(discussion || (open && canComment)) && (
+        <button
+          type="button"
+          onClick={onDiscuss}
+          className="text-xs font-medium text-slate-700 underline hover:text-slate-900"
+          data-testid="discuss-proposal"
+        >
+          {discussion
+            ? `Discussion (${discussion.comments} ${discussion.comments === 1 ? "comment" : "comments"}${discussion.resolved ? ", resolved" : ""})`
+            : "Discuss"}
+        </button>
+      )}
       {open && proposal.author.id === userId && (
         <button
           type="button"

@@ -32,6 +32,8 @@ export function ProposalsPanel({
   organizationId,
   canDecide,
   canTakePosition,
+  canComment,
+  onDiscuss,
 }: {
   clauseId: string;
   provider: HocuspocusProvider;
@@ -40,6 +42,8 @@ export function ProposalsPanel({
   organizationId: string;
   canDecide: boolean;
   canTakePosition: boolean;
+  canComment: boolean;
+  onDiscuss: (proposal: ProposalView) => void;
 }) {
   const [proposals, setProposals] = useState<ProposalView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +61,9 @@ export function ProposalsPanel({
     void reload();
     const onStateless = ({ payload }: { payload: string }) => {
       try {
-        if ((JSON.parse(payload) as { type?: string }).type === "proposals.changed") void reload();
+        // Proposals changed, or a discussion of one did (its count shows on the card).
+        const type = String((JSON.parse(payload) as { type?: string }).type ?? "");
+        if (type === "proposals.changed" || type.startsWith("thread")) void reload();
       } catch {
         // Not one of ours.
       }
@@ -174,10 +180,12 @@ export function ProposalsPanel({
               organizationId={organizationId}
               canDecide={canDecide}
               canTakePosition={canTakePosition}
+              canComment={canComment}
               busy={busy}
               onJump={() => jump(proposal.id)}
               onDecide={decide({ proposalId: proposal.id })}
               onWithdraw={() => withdraw(proposal.id)}
+              onDiscuss={() => onDiscuss(proposal)}
               onTakePosition={(stance) => act(() => takePositionAction({ clauseId, proposalId: proposal.id, stance }))}
             />
           ))}

@@ -8,6 +8,8 @@ export type NotificationView = {
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
   threadId: string;
+  /** The thread discusses a proposal. */
+  onProposal: boolean;
   preview: string;
   createdAt: string;
   read: boolean;
@@ -27,7 +29,7 @@ export async function listNotifications(userId: string): Promise<{ unread: numbe
           select: { name: true, memberships: { select: { organization: { select: { code: true } } }, take: 1 } },
         },
         comment: { select: { body: true, authorOrganization: { select: { code: true } } } },
-        thread: { select: { clause: { select: { id: true, number: true, title: true } } } },
+        thread: { select: { proposalId: true, clause: { select: { id: true, number: true, title: true } } } },
       },
     }),
   ]);
@@ -39,6 +41,7 @@ export async function listNotifications(userId: string): Promise<{ unread: numbe
       actor: { name: row.actor.name, organizationCode: row.comment.authorOrganization.code },
       clause: row.thread.clause,
       threadId: row.threadId,
+      onProposal: row.thread.proposalId !== null,
       preview: commentPreview(row.comment.body),
       createdAt: row.createdAt.toISOString(),
       read: row.readAt !== null,
