@@ -1,7 +1,7 @@
 // Does an edit by someone who may only suggest leave the agreed text and everyone else's
-// proposals exactly as they were? Compares the clause before and after the edit:
-// - the agreed text (every word outside proposed insertions, proposed deletions included, with
-//   its formatting) must be unchanged;
+// proposals exactly as they were? Compares the blocks an edit touched, before and after:
+// - their agreed form (words outside proposed insertions, proposed deletions included, with
+//   formatting and structure — see agreed-form.ts) must be unchanged;
 // - every proposal mark of another person must cover exactly the same words with the same
 //   attributes;
 // - every new or changed proposal mark must carry this person's own identity.
@@ -12,52 +12,31 @@ import {
   isSuggestionMarkName,
   type ProposalAuthor,
 } from "@/lib/editor/suggestions/proposal-author";
+import { agreedForm } from "./agreed-form";
 
 export type SuggestionVerdict = { ok: true } | { ok: false; reason: string };
-
-const ANCHOR = /\u200B/g;
-
-/** Agreed words with their formatting, e.g. `pornography|bold`. Paragraph breaks are not compared. */
-function agreedContent(doc: Node): string {
-  const pieces: string[] = [];
-  doc.descendants((node) => {
-    if (!node.isText) return true;
-    if (node.marks.some((mark) => mark.type.name === "insertion")) return false;
-    const text = (node.text ?? "").replace(ANCHOR, "");
-    if (!text) return false;
-    const formatting = node.marks
-      .filter((mark) => !isSuggestionMarkName(mark.type.name))
-      .map((mark) => `${mark.type.name}${JSON.stringify(mark.attrs)}`)
-      .sort()
-      .join(",");
-    const last = pieces.at(-1);
-    const key = `|${formatting}\n`;
-    if (last?.endsWith(key)) pieces[pieces.length - 1] = last.slice(0, -key.length) + text + key;
-    else pieces.push(text + key);
-    return false;
-  });
-  return pieces.join("");
-}
 
 type MarkUse = { attrs: string; text: string; authorId: string | null };
 
 /** For each proposal mark (by type and id): its attributes and the words it covers. */
-function proposalMarks(doc: Node): Map<string, MarkUse[]> {
+function proposalMarks(blocks: readonly Node[]): Map<string, MarkUse[]> {
   const uses = new Map<string, MarkUse[]>();
-  doc.descendants((node) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      if (!isSuggestionMarkName(mark.type.name)) continue;
-      const key = `${mark.type.name}:${String(mark.attrs.id)}`;
-      const list = uses.get(key) ?? [];
-      const attrs = JSON.stringify(mark.attrs);
-      const last = list.at(-1);
-      if (last && last.attrs === attrs) last.text += node.text ?? "";
-      else list.push({ attrs, text: node.text ?? "", authorId: authorOfMark(mark.attrs)?.authorId ?? null });
-      uses.set(key, list);
-    }
-    return false;
-  });
+  for (const block of blocks) {
+    block.descendants((node) => {
+      if (!node.isText) return true;
+      for (const mark of node.marks) {
+        if (!isSuggestionMarkName(mark.type.name)) continue;
+        const key = `${mark.type.name}:${String(mark.attrs.id)}`;
+        const list = uses.get(key) ?? [];
+        const attrs = JSON.stringify(mark.attrs);
+        const last = list.at(-1);
+        if (last && last.attrs === attrs) last.text += node.text ?? "";
+        else list.push({ attrs, text: node.text ?? "", authorId: authorOfMark(mark.attrs)?.authorId ?? null });
+        uses.set(key, list);
+      }
+      return false;
+    });
+  }
   return uses;
 }
 
@@ -65,9 +44,17 @@ function summary(uses: MarkUse[] | undefined): string {
   return JSON.stringify((uses ?? []).map((use) => [use.attrs, use.text]));
 }
 
-export function checkSuggestion(before: Node, after: Node, me: ProposalAuthor): SuggestionVerdict {
-  if (agreedContent(before) !== agreedContent(after)) {
-    return { ok: false, reason: "changes agreed text outside a proposal" };
+/**
+ * `before` and `after` are the top-level blocks around the change (see changed-blocks.ts), or
+ * the whole clause: the blocks outside them must be the same in both.
+ */
+export function checkSuggestion(
+  before: readonly Node[],
+  after: readonly Node[],
+  me: ProposalAuthor,
+): SuggestionVerdict {
+  if (agreedForm(before) !== agreedForm(after)) {
+    return { ok: false, reason: "changes agreed text or its structure outside a proposal" };
   }
   const was = proposalMarks(before);
   const now = proposalMarks(after);

@@ -8,6 +8,7 @@ import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { eventually, openClause, sessionCookie } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
 import { prisma } from "@/lib/db/prisma";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { decideProposals } from "./decide-proposals";
@@ -58,6 +59,20 @@ async function indexMatches(doc: Y.Doc) {
       .sort();
     return JSON.stringify(inText) === JSON.stringify(rows);
   });
+}
+
+/** The clause's paragraphs (also those inside numbered lists), in order. */
+function textblocks(doc: Y.Doc): Y.XmlElement[] {
+  const found: Y.XmlElement[] = [];
+  const visit = (parent: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.get(0) instanceof Y.XmlText) found.push(child);
+      else visit(child);
+    }
+  };
+  visit(doc.getXmlFragment(CLAUSE_FRAGMENT));
+  return found;
 }
 
 /** Sends a tampered update and expects the server to refuse it: nothing saved, nobody sees it. */
@@ -120,6 +135,34 @@ describe("proposals on the collaboration server", () => {
       const { text, index } = locate(doc, "Acquiring or possessing");
       text.delete(index, "Acquiring ".length);
     }, "never-there");
+  });
+
+  it("refuses a delegate's direct change of structure: a new paragraph, a line break, a joined paragraph", async () => {
+    const structureBefore = async () => (await storedText()).split("\n").length;
+    const paragraphs = await structureBefore();
+    await expectRefused((doc) => {
+      doc.getXmlFragment(CLAUSE_FRAGMENT).insert(1, [new Y.XmlElement("paragraph")]);
+    }, "never-there");
+    await expectRefused((doc) => {
+      const { text } = locate(doc, "Acquiring");
+      const paragraph = text.parent as Y.XmlElement;
+      paragraph.insert(paragraph.length, [new Y.XmlElement("hardBreak")]);
+    }, "never-there");
+    await expectRefused((doc) => {
+      // Moves the second paragraph's words to the end of the first, removing the boundary.
+      const [first, second] = textblocks(doc);
+      const words = (second.get(0) as Y.XmlText).toString();
+      (first.get(0) as Y.XmlText).insert((first.get(0) as Y.XmlText).length, words);
+      (second.parent as Y.XmlElement).delete((second.parent as Y.XmlElement).toArray().indexOf(second), 1);
+    }, "never-there");
+    expect(await structureBefore()).toBe(paragraphs);
+  });
+
+  it("refuses an update that writes outside the clause's text", async () => {
+    await expectRefused((doc) => doc.getMap("smuggled").set("note", "hidden"), "never-there");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await loadClauseState(clauseId)) as Uint8Array);
+    expect(doc.share.has("smuggled")).toBe(false);
   });
 
   it("refuses a proposal that claims to come from another delegation", async () => {

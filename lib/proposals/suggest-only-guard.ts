@@ -1,17 +1,18 @@
 // Collaboration-server guard for people who may only suggest: each of their updates is tried
 // on a shadow copy of the clause first and refused — never saved, never applied, and logged —
-// if it changes the agreed text or anyone else's proposal (see check-suggestion.ts). It runs
-// before the durable store saves the update.
+// if it changes the agreed text or its structure, or anyone else's proposal (see
+// check-suggestion.ts). Only the blocks the update touched are read and compared, so a keystroke
+// costs the same in a long clause as in a short one. It runs before the durable store saves.
 import type { Extension } from "@hocuspocus/server";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { CollabContext } from "@/lib/collab/collab-context";
 import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
 import { refusal } from "@/lib/collab/refusal";
-import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { log } from "@/lib/log";
+import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion } from "./check-suggestion";
+import { type ClauseBlocks, clauseBlocks } from "./clause-blocks";
 
 const SYNC_STEP_1 = 0;
 
@@ -29,44 +30,44 @@ function authorOf(context: CollabContext): ProposalAuthor {
   };
 }
 
-function readClause(doc: Y.Doc) {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema);
-}
+/** A shadow copy of one open clause, kept equal to the live document plus the update under test. */
+type Shadow = { doc: Y.Doc; blocks: ClauseBlocks };
 
 export function suggestOnlyGuard(): Extension {
-  // One shadow per open clause, kept equal to the live document plus the update under test.
-  const shadows = new Map<string, Y.Doc>();
-  // The shadow's text as last read, reused as "before" when nothing arrived in between.
-  // (A state vector would not do: it does not change when only deletions arrive.)
-  const lastRead = new Map<string, { version: number; clause: ReturnType<typeof readClause> }>();
-  const versions = new Map<Y.Doc, number>();
+  const shadows = new Map<string, Shadow>();
 
-  function readBefore(documentName: string, shadow: Y.Doc) {
-    const cached = lastRead.get(documentName);
-    if (cached && cached.version === versions.get(shadow)) return cached.clause;
-    return readClause(shadow);
-  }
-
-  function shadowOf(documentName: string, live: Y.Doc): Y.Doc {
+  function shadowOf(documentName: string, live: Y.Doc): Shadow {
     let shadow = shadows.get(documentName);
     if (!shadow) {
-      const created = new Y.Doc({ gc: false });
-      versions.set(created, 0);
-      created.on("update", () => versions.set(created, (versions.get(created) ?? 0) + 1));
-      shadow = created;
+      const doc = new Y.Doc({ gc: false });
+      shadow = { doc, blocks: clauseBlocks(doc) };
       shadows.set(documentName, shadow);
     }
     // Catch up with everything the live document received since (others' edits, decisions).
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(live, Y.encodeStateVector(shadow)));
+    Y.applyUpdate(shadow.doc, Y.encodeStateAsUpdate(live, Y.encodeStateVector(shadow.doc)));
+    shadow.blocks.clearForeign();
     return shadow;
   }
 
   function forget(documentName: string) {
     const shadow = shadows.get(documentName);
-    if (shadow) versions.delete(shadow);
-    shadow?.destroy();
+    shadow?.blocks.destroy();
+    shadow?.doc.destroy();
     shadows.delete(documentName);
-    lastRead.delete(documentName);
+  }
+
+  /** Why this update may not be applied, or null if it only proposes. */
+  function judge(shadow: Shadow, payload: Uint8Array, me: ProposalAuthor): string | null {
+    const before = shadow.blocks.read();
+    Y.applyUpdate(shadow.doc, payload);
+    // An update whose dependencies are missing would wait in Yjs and apply later, unchecked.
+    if (shadow.doc.store.pendingStructs || shadow.doc.store.pendingDs)
+      return "depends on updates the server never received";
+    if (shadow.blocks.wroteElsewhere()) return "writes outside the clause's text";
+    const changed = changedBlocks(before, shadow.blocks.read());
+    if (!changed) return null;
+    const verdict = checkSuggestion(changed.before, changed.after, me);
+    return verdict.ok ? null : verdict.reason;
   }
 
   return {
@@ -77,19 +78,9 @@ export function suggestOnlyGuard(): Extension {
       const ctx = context as CollabContext;
       if (type === SYNC_STEP_1 || connection.readOnly || !ctx.mayOnlySuggest) return;
       const shadow = shadowOf(documentName, document);
-      const before = readBefore(documentName, shadow);
-      let reason: string | null = null;
+      let reason: string | null;
       try {
-        Y.applyUpdate(shadow, payload);
-        // An update whose dependencies are missing would wait in Yjs and apply later, unchecked.
-        if (shadow.store.pendingStructs || shadow.store.pendingDs)
-          reason = "depends on updates the server never received";
-        else {
-          const after = readClause(shadow);
-          const verdict = checkSuggestion(before, after, authorOf(ctx));
-          if (verdict.ok) lastRead.set(documentName, { version: versions.get(shadow) ?? 0, clause: after });
-          else reason = verdict.reason;
-        }
+        reason = judge(shadow, payload, authorOf(ctx));
       } catch (error) {
         reason = `is not a readable update (${(error as Error).message})`;
       }

@@ -1,0 +1,123 @@
+// The agreed form of a run of blocks: what they would read if every proposal were rejected —
+// words, formatting and structure (paragraphs, numbered sub-paragraphs, line breaks). Someone
+// who may only suggest must leave it exactly as it was.
+//
+// It mirrors what rejecting does to the text (lib/editor/suggestions/decide-in-fragment.ts):
+// proposed words go, words proposed for deletion stay, a proposed paragraph break (the same
+// proposed insertion on both sides of the boundary) is joined again, a wholly proposed
+// paragraph goes, and containers left empty (a list item) go with it.
+import type { Node } from "@tiptap/pm/model";
+import { isSuggestionMarkName } from "@/lib/editor/suggestions/proposal-author";
+
+const ANCHOR = /\u200B/g;
+
+type Token =
+  | { kind: "open" | "close"; label: string; textblock: boolean }
+  | { kind: "text"; formatting: string; text: string }
+  | { kind: "inline"; label: string };
+
+/** Where a paragraph begins and ends in the token list, and which proposal its edges belong to. */
+type Textblock = { open: number; close: number; first: string | null; last: string | null; wholly: boolean };
+
+function label(node: Node): string {
+  return `${node.type.name}${JSON.stringify(node.attrs)}`;
+}
+
+function insertionId(node: Node): string | null {
+  const mark = node.marks.find((m) => m.type.name === "insertion");
+  return mark ? `insertion:${String(mark.attrs.id)}` : null;
+}
+
+function formatting(node: Node): string {
+  return node.marks
+    .filter((mark) => !isSuggestionMarkName(mark.type.name))
+    .map((mark) => `${mark.type.name}${JSON.stringify(mark.attrs)}`)
+    .sort()
+    .join(",");
+}
+
+function tokenize(blocks: readonly Node[]): { tokens: Token[]; textblocks: Textblock[] } {
+  const tokens: Token[] = [];
+  const textblocks: Textblock[] = [];
+  const visit = (node: Node) => {
+    tokens.push({ kind: "open", label: label(node), textblock: node.isTextblock });
+    if (node.isTextblock) {
+      const open = tokens.length - 1;
+      const edges: (string | null)[] = [];
+      let wholly = node.childCount > 0;
+      node.forEach((child) => {
+        const id = child.isText ? insertionId(child) : null;
+        edges.push(id);
+        if (id === null) wholly = false;
+        if (!child.isText) tokens.push({ kind: "inline", label: label(child) });
+        else if (id === null) {
+          const text = (child.text ?? "").replace(ANCHOR, "");
+          if (text) tokens.push({ kind: "text", formatting: formatting(child), text });
+        }
+      });
+      tokens.push({ kind: "close", label: label(node), textblock: true });
+      textblocks.push({ open, close: tokens.length - 1, first: edges[0] ?? null, last: edges.at(-1) ?? null, wholly });
+      return;
+    }
+    node.forEach(visit);
+    tokens.push({ kind: "close", label: label(node), textblock: false });
+  };
+  blocks.forEach(visit);
+  return { tokens, textblocks };
+}
+
+/** A comparable string: equal for two runs of blocks exactly when their agreed forms are equal. */
+export function agreedForm(blocks: readonly Node[]): string {
+  const { tokens, textblocks } = tokenize(blocks);
+  const gone = new Array<boolean>(tokens.length).fill(false);
+  const joined = new Set<number>();
+  // A proposed break: the boundary between two paragraphs, rejected, joins them.
+  for (let i = 0; i + 1 < textblocks.length; i++) {
+    const [a, b] = [textblocks[i], textblocks[i + 1]];
+    if (a.last === null || a.last !== b.first) continue;
+    for (let t = a.close; t <= b.open; t++) gone[t] = true;
+    joined.add(i).add(i + 1);
+  }
+  // A wholly proposed paragraph that is not joined to a neighbour goes as a whole.
+  textblocks.forEach((block, i) => {
+    if (!block.wholly || joined.has(i)) return;
+    for (let t = block.open; t <= block.close; t++) gone[t] = true;
+  });
+  let kept = tokens.filter((_, t) => !gone[t]);
+  // Containers left empty go too (a list item whose only paragraph went).
+  for (let changed = true; changed; ) {
+    changed = false;
+    const next: Token[] = [];
+    for (const token of kept) {
+      const previous = next.at(-1);
+      if (token.kind === "close" && !token.textblock && previous?.kind === "open" && !previous.textblock) {
+        next.pop();
+        changed = true;
+      } else next.push(token);
+    }
+    kept = next;
+  }
+  // The same words may be cut into text nodes differently (around a proposal): join them.
+  const out: string[] = [];
+  let run: { formatting: string; text: string } | null = null;
+  const flush = () => {
+    if (run) out.push(`"${JSON.stringify(run.text)}|${run.formatting}"`);
+    run = null;
+  };
+  for (const token of kept) {
+    if (token.kind === "text") {
+      if (run && run.formatting === token.formatting) run.text += token.text;
+      else {
+        flush();
+        run = { formatting: token.formatting, text: token.text };
+      }
+      continue;
+    }
+    flush();
+    out.push(
+      token.kind === "open" ? `<${token.label}>` : token.kind === "close" ? `</${token.label}>` : `<${token.label}/>`,
+    );
+  }
+  flush();
+  return out.join("");
+}

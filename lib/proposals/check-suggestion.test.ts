@@ -1,0 +1,182 @@
+// The suggest-only rule on plain ProseMirror: every honest suggest-mode edit passes (it leaves
+// the agreed text and its structure as they were); direct edits of words, paragraphs, numbering
+// and line breaks, and edits of someone else's proposal, are refused.
+import type { Node } from "@tiptap/pm/model";
+import { liftListItem, wrapInList } from "@tiptap/pm/schema-list";
+import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { describe, expect, it } from "vitest";
+import { clauseSchema } from "@/lib/editor/extensions";
+import { australia, canada, clause, find, suggest } from "@/lib/editor/suggestions/test-support";
+import { checkSuggestion } from "./check-suggestion";
+
+const TEXT = "States shall criminalize child pornography offences.";
+const SECOND = "Each State shall protect victims.";
+
+const blocks = (doc: Node) => [...doc.children];
+const verdict = (before: EditorState, after: EditorState, me = australia) =>
+  checkSuggestion(blocks(before.doc), blocks(after.doc), me);
+const direct = (state: EditorState, edit: (tr: Transaction) => void) => {
+  const tr = state.tr;
+  edit(tr);
+  return state.apply(tr);
+};
+
+function numbered(...items: string[]): EditorState {
+  const listItems = items.map((text) =>
+    clauseSchema.node("listItem", null, [clauseSchema.node("paragraph", null, [clauseSchema.text(text)])]),
+  );
+  return EditorState.create({
+    doc: clauseSchema.node("doc", null, [clauseSchema.node("orderedList", null, listItems)]),
+  });
+}
+
+describe("honest proposals pass", () => {
+  const cases: [string, EditorState, (tr: Transaction) => void][] = [
+    ["typing", clause(TEXT), (tr) => tr.insertText(" online", find(tr.doc, " offences"))],
+    ["deleting", clause(TEXT), (tr) => tr.delete(find(tr.doc, " offences"), find(tr.doc, "."))],
+    [
+      "replacing",
+      clause(TEXT),
+      (tr) => tr.insertText("child sexual abuse material", find(tr.doc, "child"), find(tr.doc, " offences")),
+    ],
+    ["a paragraph break (Enter)", clause(TEXT), (tr) => tr.split(find(tr.doc, " offences"))],
+    ["a break at the end of a paragraph", clause(TEXT, SECOND), (tr) => tr.split(find(tr.doc, "Each") - 2)],
+    [
+      "deleting across two paragraphs",
+      clause(TEXT, SECOND),
+      (tr) => tr.delete(find(tr.doc, "offences"), find(tr.doc, " State")),
+    ],
+    [
+      "deleting a whole paragraph",
+      clause(TEXT, SECOND),
+      (tr) => tr.delete(find(tr.doc, "Each") - 1, tr.doc.content.size),
+    ],
+    [
+      "pasting two paragraphs",
+      clause(TEXT),
+      (tr) =>
+        tr.replace(
+          find(tr.doc, " offences"),
+          find(tr.doc, " offences"),
+          EditorState.create({ doc: clause("one", "two").doc }).doc.slice(1, 10),
+        ),
+    ],
+    [
+      "a new numbered paragraph",
+      numbered("Creating material;", "Possessing it."),
+      (tr) => tr.split(find(tr.doc, " material"), 2),
+    ],
+  ];
+  for (const [name, start, edit] of cases) {
+    it(name, () => {
+      const after = suggest(start, australia, edit);
+      expect(after.doc.eq(start.doc)).toBe(false);
+      expect(verdict(start, after)).toEqual({ ok: true });
+    });
+  }
+
+  it("typing inside one's own proposed paragraph, then undoing the break", () => {
+    const start = clause(TEXT);
+    const split = suggest(start, australia, (tr) => tr.split(find(tr.doc, " offences")));
+    const typed = suggest(split, australia, (tr) => tr.insertText("new words ", find(tr.doc, " offences")));
+    expect(verdict(split, typed)).toEqual({ ok: true });
+    // Taking the proposed break back (its marks and the boundary go together) is fine too.
+    expect(verdict(split, start)).toEqual({ ok: true });
+  });
+});
+
+describe("direct edits are refused", () => {
+  const refusedFor = (before: EditorState, after: EditorState, me = australia) => {
+    const result = verdict(before, after, me);
+    expect(result.ok).toBe(false);
+    return result.ok ? "" : result.reason;
+  };
+
+  it("words typed without a proposal", () => {
+    const start = clause(TEXT);
+    expect(
+      refusedFor(
+        start,
+        direct(start, (tr) => tr.insertText("X", 3)),
+      ),
+    ).toMatch(/agreed text/);
+  });
+
+  it("a paragraph split without a proposal", () => {
+    const start = clause(TEXT);
+    expect(
+      refusedFor(
+        start,
+        direct(start, (tr) => tr.split(find(tr.doc, " offences"))),
+      ),
+    ).toMatch(/structure/);
+  });
+
+  it("two paragraphs joined without a proposal", () => {
+    const start = clause(TEXT, SECOND);
+    expect(
+      refusedFor(
+        start,
+        direct(start, (tr) => tr.join(find(tr.doc, "Each") - 1)),
+      ),
+    ).toMatch(/structure/);
+  });
+
+  it("a paragraph turned into a numbered paragraph", () => {
+    const start = clause(TEXT);
+    let after = start;
+    wrapInList(clauseSchema.nodes.orderedList)(start, (tr) => {
+      after = start.apply(tr);
+    });
+    expect(after.doc.firstChild?.type.name).toBe("orderedList");
+    refusedFor(start, after);
+  });
+
+  it("a numbered paragraph lifted out of its list (outdent)", () => {
+    const start = numbered("Creating material;", "Possessing it.");
+    const at = find(start.doc, "Possessing");
+    const inSecond = start.apply(start.tr.setSelection(TextSelection.create(start.doc, at)));
+    let after = start;
+    liftListItem(clauseSchema.nodes.listItem)(inSecond, (tr) => {
+      after = inSecond.apply(tr);
+    });
+    expect(after.doc.eq(start.doc)).toBe(false);
+    refusedFor(start, after);
+  });
+
+  it("a list's numbering changed", () => {
+    const start = numbered("Creating material;", "Possessing it.");
+    refusedFor(
+      start,
+      direct(start, (tr) => tr.setNodeMarkup(0, undefined, { ...start.doc.child(0).attrs, start: 5 })),
+    );
+  });
+
+  it("a line break inserted into agreed text", () => {
+    const start = clause(TEXT);
+    const after = direct(start, (tr) => tr.insert(find(tr.doc, " offences"), clauseSchema.nodes.hardBreak.create()));
+    refusedFor(start, after);
+  });
+
+  it("a proposed break made agreed by dropping its marks", () => {
+    const start = clause(TEXT);
+    const split = suggest(start, australia, (tr) => tr.split(find(tr.doc, " offences")));
+    const unmarked = direct(split, (tr) => {
+      tr.removeMark(0, tr.doc.content.size, clauseSchema.marks.insertion);
+    });
+    refusedFor(split, unmarked);
+  });
+
+  it("someone else's proposal edited, or claimed", () => {
+    const start = clause(TEXT);
+    const proposed = suggest(start, australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
+    const grown = direct(proposed, (tr) => {
+      const at = find(tr.doc, " online") + 3;
+      const mark = tr.doc.nodeAt(at)?.marks.find((m) => m.type.name === "insertion");
+      if (!mark) throw new Error("no proposal");
+      tr.insert(at, clauseSchema.text("XX", [mark]));
+    });
+    expect(refusedFor(proposed, grown, canada)).toMatch(/another person's proposal/);
+    expect(verdict(proposed, grown, australia)).toEqual({ ok: true });
+  });
+});

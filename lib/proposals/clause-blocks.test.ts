@@ -1,0 +1,80 @@
+// The guard's incremental reading of a clause: always equal to reading it whole, blocks that did
+// not change are reused as they are, and writes outside the clause's text are noticed.
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
+import { changedBlocks } from "./changed-blocks";
+import { clauseBlocks } from "./clause-blocks";
+
+function clauseDoc(paragraphs: number): Y.Doc {
+  const doc = new Y.Doc();
+  const content = Array.from({ length: paragraphs }, (_, i) =>
+    clauseSchema.node("paragraph", null, [clauseSchema.text(`Paragraph ${i} of the clause.`)]),
+  );
+  prosemirrorToYXmlFragment(clauseSchema.node("doc", null, content), doc.getXmlFragment(CLAUSE_FRAGMENT));
+  return doc;
+}
+
+const whole = (doc: Y.Doc) => [
+  ...yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema).children,
+];
+const paragraph = (doc: Y.Doc, i: number) => doc.getXmlFragment(CLAUSE_FRAGMENT).get(i) as Y.XmlElement;
+const textOf = (doc: Y.Doc, i: number) => paragraph(doc, i).get(0) as Y.XmlText;
+
+describe("reading a clause block by block", () => {
+  it("matches a whole read after every kind of change, and reuses the blocks that did not change", () => {
+    const doc = clauseDoc(6);
+    const blocks = clauseBlocks(doc);
+    // Each edit, and how many blocks it leaves untouched.
+    const edits: [(d: Y.Doc) => void, number][] = [
+      [(d) => textOf(d, 2).insert(3, "typed "), 5],
+      [(d) => textOf(d, 4).delete(0, 5), 5],
+      [(d) => textOf(d, 1).format(0, 4, { bold: {} }), 5],
+      [(d) => d.getXmlFragment(CLAUSE_FRAGMENT).insert(3, [new Y.XmlElement("paragraph")]), 6],
+      [(d) => d.getXmlFragment(CLAUSE_FRAGMENT).delete(0, 1), 6],
+      [(d) => paragraph(d, 2).insert(0, [new Y.XmlText("new text")]), 5],
+    ];
+    for (const [edit, untouched] of edits) {
+      const before = blocks.read();
+      edit(doc);
+      const after = blocks.read();
+      const expected = whole(doc);
+      expect(after.length).toBe(expected.length);
+      for (const [i, node] of after.entries()) expect(node.eq(expected[i])).toBe(true);
+      // Whatever did not change is the very same block object as before.
+      expect(after.filter((node) => before.includes(node)).length).toBe(untouched);
+      expect(changedBlocks(before, after)).not.toBeNull();
+    }
+  });
+
+  it("gives the touched block and one neighbour on each side", () => {
+    const doc = clauseDoc(8);
+    const blocks = clauseBlocks(doc);
+    const before = blocks.read();
+    textOf(doc, 4).insert(0, "x");
+    const range = changedBlocks(before, blocks.read());
+    expect(range?.before.map((n) => n.textContent)).toEqual([
+      "Paragraph 3 of the clause.",
+      "Paragraph 4 of the clause.",
+      "Paragraph 5 of the clause.",
+    ]);
+    expect(range?.after.map((n) => n.textContent)[1]).toBe("xParagraph 4 of the clause.");
+    expect(changedBlocks(blocks.read(), blocks.read())).toBeNull();
+  });
+
+  it("notices an update that writes outside the clause's text", () => {
+    const doc = clauseDoc(2);
+    const blocks = clauseBlocks(doc);
+    textOf(doc, 0).insert(0, "fine ");
+    expect(blocks.wroteElsewhere()).toBe(false);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const vector = Y.encodeStateVector(other);
+    other.getMap("smuggled").set("key", "value");
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, vector));
+    expect(blocks.wroteElsewhere()).toBe(true);
+    blocks.clearForeign();
+    expect(blocks.wroteElsewhere()).toBe(false);
+  });
+});
