@@ -714,3 +714,40 @@ test("malformed ids, unknown operations and forged fields get clear refusals tha
   );
   expect(role).toBe("DELEGATE");
 });
+
+test("the proposal routes refuse bad input, other sites and closed proposals clearly, changing nothing", async () => {
+  const clauseId = world.openClause.id;
+  const decisions = `/api/clauses/${clauseId}/proposals/decisions`;
+  await onFreshProposal(clauseId, world.someoneElse.open, async (id) => {
+    const position = `/api/clauses/${clauseId}/proposals/${id}/position`;
+    const malformed = await sessions.chair.api.post(decisions, {
+      data: { scope: { proposalId: "not-an-id" }, outcome: "REJECTED" },
+    });
+    expect(malformed.status()).toBe(400);
+    expect((await malformed.json()).error).toMatch(/not a proposal/i);
+    const noStance = await sessions.delegate.api.put(position, { data: { stance: "MAYBE" } });
+    expect(noStance.status()).toBe(400);
+    expect((await noStance.json()).error).toMatch(/choose supports, opposes or reserves/i);
+    const crossSite = await sessions.chair.api.post(decisions, {
+      headers: { origin: "https://evil.example" },
+      data: { scope: { proposalId: id }, outcome: "ACCEPTED" },
+    });
+    expect(crossSite.status()).toBe(403);
+    expect(await proposalStatus(id)).toBe("OPEN");
+    // Once decided, it can be neither decided again nor given a position.
+    const decided = await sessions.chair.api.post(decisions, {
+      data: { scope: { proposalId: id }, outcome: "REJECTED" },
+    });
+    expect(decided.status()).toBe(200);
+    const again = await sessions.chair.api.post(decisions, {
+      data: { scope: { proposalId: id }, outcome: "ACCEPTED" },
+    });
+    expect(again.status()).toBe(400);
+    expect((await again.json()).error).toMatch(/no longer open/i);
+    const late = await sessions.delegate.api.put(position, { data: { stance: "SUPPORTS" } });
+    expect(late.status()).toBe(400);
+    expect((await late.json()).error).toMatch(/positions are closed/i);
+    expect(await proposalStatus(id)).toBe("REJECTED");
+    return true;
+  });
+});
