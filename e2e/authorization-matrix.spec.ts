@@ -5,8 +5,6 @@
 // the door is tried twice: on the person's own and on someone else's. A new action with its
 // door is one entry in DOORS.
 
-import { randomUUID } from "node:crypto";
-import * as Y from "yjs";
 import { MODE_LABELS } from "@/components/proposals/use-editor-mode";
 import { type ClauseClient, openClause } from "@/lib/collab/test-support/clause-client";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
@@ -14,7 +12,14 @@ import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { ACTIONS, type Action, type Actor, can, type Target } from "@/lib/permissions/can";
 import type { Role } from "@/lib/permissions/roles";
-import { stamp } from "@/lib/proposals/test-support/yjs-proposals";
+import {
+  proposalFixtures,
+  proposalStatus,
+  type StoredThread,
+  storedThread,
+  type WrittenThread,
+  writtenThread,
+} from "./support/matrix-fixtures";
 import { createOutsider, type Session, signInApi, withDatabase } from "./support/sessions";
 import { expect, test } from "./support/test";
 
@@ -122,56 +127,6 @@ async function routeDoes(
   return response.ok();
 }
 
-// Comment fixtures. Each attempt acts on a fresh thread, so one person's outcome (a deletion, a
-// resolution) cannot decide the next one's. They are written straight into the database: the
-// door that creates threads is tried on its own (thread.create), and some authors here could not
-// write one today — a delegation downgraded to reader keeps the comments it wrote.
-
-type WrittenThread = { threadPath: string; commentPath: string; threadId: string; commentId: string };
-
-async function writtenThread(clauseId: string, author: ProposalAuthor, resolved = false): Promise<WrittenThread> {
-  return withDatabase(async (db) => {
-    const threadId = (
-      await db.query<{ id: string }>(
-        `INSERT INTO "CommentThread" (id, "clauseId", "authorId", "authorOrganizationId", "resolvedAt", "resolvedById", "updatedAt")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now()) RETURNING id`,
-        [
-          clauseId,
-          author.authorId,
-          author.organizationId,
-          resolved ? new Date() : null,
-          resolved ? author.authorId : null,
-        ],
-      )
-    ).rows[0].id;
-    const commentId = (
-      await db.query<{ id: string }>(
-        `INSERT INTO "Comment" (id, "threadId", "authorId", "authorOrganizationId", body)
-         VALUES (gen_random_uuid(), $1, $2, $3, 'Written for the matrix.') RETURNING id`,
-        [threadId, author.authorId, author.organizationId],
-      )
-    ).rows[0].id;
-    const threadPath = `/api/clauses/${clauseId}/threads/${threadId}`;
-    return { threadId, commentId, threadPath, commentPath: `${threadPath}/comments/${commentId}` };
-  });
-}
-
-type StoredThread = { resolved: boolean; comments: number; body: string; deleted: boolean };
-
-async function storedThread(thread: WrittenThread): Promise<StoredThread> {
-  return withDatabase(
-    async (db) =>
-      (
-        await db.query<StoredThread>(
-          `SELECT t."resolvedAt" IS NOT NULL AS resolved, c.body, c."deletedAt" IS NOT NULL AS deleted,
-                  (SELECT count(*)::int FROM "Comment" WHERE "threadId" = t.id AND kind = 'COMMENT') AS comments
-           FROM "CommentThread" t JOIN "Comment" c ON c.id = $2 WHERE t.id = $1`,
-          [thread.threadId, thread.commentId],
-        )
-      ).rows[0],
-  );
-}
-
 /** Acts through a comment route on a fresh thread of one comment by `author`. */
 async function onFreshThread(
   session: Session,
@@ -184,79 +139,6 @@ async function onFreshThread(
   return routeDoes(session, { method: act.method, path: act.path(thread), data: act.data }, async () =>
     done(await storedThread(thread)),
   );
-}
-
-// Proposal fixtures: fresh words proposed at the start of the clause, stamped with their author
-// and written over one connection of the chair per clause. The chair may edit the text
-// directly, so the server stores them as they are: that stands for any author, including
-// people who may no longer propose (the same bytes a delegate's own editor would send).
-
-const writers = new Map<string, ClauseClient>();
-let proposalsMade = 0;
-
-async function writerFor(clauseId: string): Promise<ClauseClient> {
-  let writer = writers.get(clauseId);
-  if (!writer) {
-    writer = openClause(SOCKET, clauseId, sessions.chair.cookie);
-    writers.set(clauseId, writer);
-    await writer.saved();
-  }
-  return writer;
-}
-
-/** The first run of text in the clause; a new clause gets its first paragraph (agreed text). */
-function firstText(client: ClauseClient): Y.XmlText {
-  const walk = (parent: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlText) return child;
-      const found = child instanceof Y.XmlElement ? walk(child) : null;
-      if (found) return found;
-    }
-    return null;
-  };
-  const found = walk(client.doc.getXmlFragment(CLAUSE_FRAGMENT));
-  if (found) return found;
-  client.appendParagraph("Text under informal consultations.");
-  return firstText(client);
-}
-
-async function proposalStatus(id: string): Promise<string | undefined> {
-  return withDatabase(
-    async (db) => (await db.query(`SELECT status FROM "Proposal" WHERE id = $1`, [id])).rows[0]?.status,
-  );
-}
-
-/** Proposes fresh words by `author`; resolves once the server has indexed the proposal as open. */
-async function freshProposal(clauseId: string, author: ProposalAuthor): Promise<string> {
-  const writer = await writerFor(clauseId);
-  const id = randomUUID();
-  firstText(writer).insert(0, `Matrix proposal ${++proposalsMade}. `, { insertion: stamp(author, id) });
-  await writer.saved();
-  await expect.poll(() => proposalStatus(id), { intervals: [50], timeout: 10_000 }).toBe("OPEN");
-  return id;
-}
-
-/** Takes a proposal that is still open out of the text, so no attempt leaves one behind. */
-async function closeIfOpen(clauseId: string, id: string): Promise<void> {
-  if ((await proposalStatus(id)) !== "OPEN") return;
-  const writer = await writerFor(clauseId);
-  decideInFragment(writer.doc.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED");
-  await writer.saved();
-  await expect.poll(() => proposalStatus(id), { intervals: [50], timeout: 10_000 }).toBe("WITHDRAWN");
-}
-
-/** Acts on a fresh open proposal by `author` (through a route handler, or the socket). */
-async function onFreshProposal(
-  clauseId: string,
-  author: ProposalAuthor,
-  act: (proposalId: string) => Promise<boolean>,
-): Promise<boolean> {
-  const id = await freshProposal(clauseId, author);
-  try {
-    return await act(id);
-  } finally {
-    await closeIfOpen(clauseId, id);
-  }
 }
 
 const DOORS: Door[] = [
@@ -426,7 +308,7 @@ const DOORS: Door[] = [
     what: "POST /api/clauses/:id/proposals/decisions (reject a delegate's proposal)",
     clauses: ["open", "restricted"],
     attempt: (s, w, c) =>
-      onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], (id) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], (id) =>
         routeDoes(
           s,
           {
@@ -444,7 +326,7 @@ const DOORS: Door[] = [
     what: "PUT /api/clauses/:id/proposals/:proposal/position (on a delegate's proposal)",
     clauses: ["open", "restricted"],
     attempt: (s, w, c) =>
-      onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], (id) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], (id) =>
         routeDoes(
           s,
           {
@@ -471,7 +353,7 @@ const DOORS: Door[] = [
     // held to their own proposals (the suggest-only guard).
     allows: (may) => may("proposal.withdraw") || may("clause.editText"),
     attempt: (s, w, c, author) =>
-      onFreshProposal(clauseOf(w, c).id, author, async (id) => {
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) => {
         const saved = await socketEditSaved(s, clauseOf(w, c).id, (client) =>
           decideInFragment(client.doc.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED"),
         );
@@ -563,10 +445,12 @@ test.describe.configure({ mode: "serial" });
 
 const sessions = {} as Record<Who, Session>;
 let world: World;
+let proposals: ReturnType<typeof proposalFixtures>;
 
 test.beforeAll(async () => {
   await createOutsider(PEOPLE.outsider.email);
   for (const who of Object.keys(PEOPLE) as Who[]) sessions[who] = await signInApi(BASE, PEOPLE[who].email);
+  proposals = proposalFixtures(SOCKET, sessions.chair.cookie);
   world = await withDatabase(async (db) => {
     const instrument = (
       await db.query(
@@ -639,7 +523,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const writer of writers.values()) writer.destroy();
+  proposals?.close();
   for (const session of Object.values(sessions)) await session?.api.dispose();
 });
 
@@ -718,7 +602,7 @@ test("malformed ids, unknown operations and forged fields get clear refusals tha
 test("the proposal routes refuse bad input, other sites and closed proposals clearly, changing nothing", async () => {
   const clauseId = world.openClause.id;
   const decisions = `/api/clauses/${clauseId}/proposals/decisions`;
-  await onFreshProposal(clauseId, world.someoneElse.open, async (id) => {
+  await proposals.onFreshProposal(clauseId, world.someoneElse.open, async (id) => {
     const position = `/api/clauses/${clauseId}/proposals/${id}/position`;
     const malformed = await sessions.chair.api.post(decisions, {
       data: { scope: { proposalId: "not-an-id" }, outcome: "REJECTED" },
