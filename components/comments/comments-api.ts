@@ -1,24 +1,11 @@
 "use client";
 // The browser's side of the comment route handlers. Every call answers a value or the
 // server's own clear message; nothing here decides who may do what.
+import { callRoute } from "@/components/call-route";
 import type { ThreadView } from "@/lib/comments/thread-view";
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
-  try {
-    const response = await fetch(url, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const data = await response.json().catch(() => null);
-    if (response.ok) return { ok: true, value: data as T };
-    return { ok: false, error: (data as { error?: string } | null)?.error ?? "The server refused this." };
-  } catch {
-    return { ok: false, error: "No connection to the server. Your text is kept here; try again." };
-  }
-}
+const call = <T>(method: string, url: string, body?: unknown) =>
+  callRoute<T>(method, url, body, "No connection to the server. Your text is kept here; try again.");
 
 const threads = (clauseId: string) => `/api/clauses/${clauseId}/threads`;
 

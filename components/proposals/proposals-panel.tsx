@@ -8,9 +8,9 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
-import { decideProposalsAction, listProposalsAction, takePositionAction } from "@/lib/proposals/proposal-actions";
 import { DecisionControls } from "./decision-controls";
 import { ProposalCard } from "./proposal-card";
+import { proposalsApi } from "./proposals-api";
 
 type StatusFilter = ProposalView["status"] | "ALL";
 
@@ -52,7 +52,7 @@ export function ProposalsPanel({
   const [status, setStatus] = useState<StatusFilter>("OPEN");
 
   const reload = useCallback(async () => {
-    const result = await listProposalsAction({ clauseId });
+    const result = await proposalsApi.list(clauseId);
     if (result.ok) setProposals(result.value);
     else setError(result.error);
   }, [clauseId]);
@@ -94,7 +94,7 @@ export function ProposalsPanel({
 
   function decide(scope: { proposalId: string } | { organizationId: string } | { all: true }) {
     return (outcome: "ACCEPTED" | "REJECTED", reason: string) =>
-      act(() => decideProposalsAction({ clauseId, scope, outcome, reason: reason || undefined }));
+      act(() => proposalsApi.decide(clauseId, { scope, outcome, reason: reason || undefined }));
   }
 
   function jump(id: string) {
@@ -186,7 +186,7 @@ export function ProposalsPanel({
               onDecide={decide({ proposalId: proposal.id })}
               onWithdraw={() => withdraw(proposal.id)}
               onDiscuss={() => onDiscuss(proposal)}
-              onTakePosition={(stance) => act(() => takePositionAction({ clauseId, proposalId: proposal.id, stance }))}
+              onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal.id, stance))}
             />
           ))}
         </ul>

@@ -4,6 +4,7 @@
 // decision recorded (who, when, why, proposed and resulting text).
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
@@ -16,6 +17,17 @@ import { proposalTexts } from "@/lib/editor/suggestions/read-proposals";
 import { PROPOSALS_CHANGED } from "./proposal-index";
 
 export type DecisionScope = { proposalId: string } | { organizationId: string } | { all: true };
+
+/** What the chair sends: which proposals, accept or reject, and why (optional). */
+export const ZDecision = z.object({
+  scope: z.union([
+    z.object({ proposalId: z.uuid("Not a proposal.") }),
+    z.object({ organizationId: z.string().uuid("Not a delegation.") }),
+    z.object({ all: z.literal(true) }),
+  ]),
+  outcome: z.enum(["ACCEPTED", "REJECTED"], { message: "Choose accept or reject." }),
+  reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional(),
+});
 
 export type DecideInput = {
   clauseId: string;

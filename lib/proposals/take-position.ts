@@ -1,9 +1,14 @@
 // A delegation records (or changes) its position on an open proposal.
-
+import { z } from "zod";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import type { ProposalStance } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { PROPOSALS_CHANGED } from "./proposal-index";
+
+/** What a delegation sends: where it stands on the proposal. */
+export const ZPosition = z.object({
+  stance: z.enum(["SUPPORTS", "OPPOSES", "RESERVES"], { message: "Choose supports, opposes or reserves." }),
+});
 
 export class NotOpen extends Error {}
 
