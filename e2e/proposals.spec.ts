@@ -156,6 +156,17 @@ test("observers only view; a delegate undoes and redoes a proposal, then switche
   await expect(proposed).toBeVisible();
   await expect(canada.getByTestId("save-status")).toHaveText("Saved");
 
+  // Shift+Enter proposes a new paragraph (a line break could not carry the proposal).
+  const subParagraph = `A new sub-paragraph ${Date.now()}`;
+  await canada.keyboard.press("Shift+Enter");
+  await canada.keyboard.type(subParagraph);
+  await expect(canada.getByTestId("clause-editor").locator("ins.proposal", { hasText: subParagraph })).toBeVisible();
+  await expect(canada.getByTestId("clause-editor").locator("p", { hasText: subParagraph })).toHaveText(
+    new RegExp(`^\u200B?${subParagraph}`),
+  );
+  await expect(canada.getByTestId("save-status")).toHaveText("Saved");
+  await expect(canada.getByTestId("dropped-edit")).toHaveCount(0);
+
   // Viewing shows the agreed text, without the proposal, and cannot be typed in.
   await canada.getByRole("button", { name: "Viewing" }).click();
   await expect(canada.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");

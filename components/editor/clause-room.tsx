@@ -31,7 +31,8 @@ export function ClauseRoom({
   canComment: boolean;
   mentionCandidates: MentionCandidate[];
 }) {
-  const { connection, saveState, refusal, liveReadOnly } = useClauseConnection(clauseId);
+  const { connection, saveState, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } =
+    useClauseConnection(clauseId);
   const modes = availableModes(permissions);
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -67,6 +68,18 @@ export function ClauseRoom({
         {refusal && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {refusal}
+          </p>
+        )}
+        {droppedEdit && (
+          <p
+            role="alert"
+            className="flex justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+            data-testid="dropped-edit"
+          >
+            <span>{droppedEdit}</span>
+            <button type="button" onClick={dismissDroppedEdit} className="underline">
+              Dismiss
+            </button>
           </p>
         )}
         {notice && (

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { isRefusedEdit, REFUSED_EDIT_NOTICE } from "@/lib/proposals/refused-edit-message";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
 
@@ -21,7 +22,11 @@ export function useClauseConnection(clauseId: string) {
   const [refusal, setRefusal] = useState<string | null>(null);
   /** Set when the server changed this connection's rights after it opened (a role change). */
   const [liveReadOnly, setLiveReadOnly] = useState<boolean | null>(null);
+  /** Bumped to open the clause afresh, dropping local edits the server refused for good. */
+  const [generation, setGeneration] = useState(0);
+  const [droppedEdit, setDroppedEdit] = useState<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation opens the clause afresh
   useEffect(() => {
     const doc = new Y.Doc();
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
@@ -63,6 +68,11 @@ export function useClauseConnection(clauseId: string) {
     });
     // Access changed while the clause is open: rights changed in place, or the clause was closed.
     provider.on("stateless", ({ payload }: { payload: string }) => {
+      if (isRefusedEdit(payload)) {
+        setDroppedEdit(REFUSED_EDIT_NOTICE);
+        setGeneration((g) => g + 1);
+        return;
+      }
       const changed = parseAccessChanged(payload);
       if (!changed) return;
       readOnly = changed.readOnly;
@@ -83,7 +93,14 @@ export function useClauseConnection(clauseId: string) {
       doc.destroy();
       setConnection(null);
     };
-  }, [clauseId]);
+  }, [clauseId, generation]);
 
-  return { connection, saveState, refusal, liveReadOnly };
+  return {
+    connection,
+    saveState,
+    refusal,
+    liveReadOnly,
+    droppedEdit,
+    dismissDroppedEdit: () => setDroppedEdit(null),
+  };
 }

@@ -3,9 +3,11 @@
 // arrive from Yjs) are never transformed — turning them into proposals is the classic bug.
 import { suggestChanges } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
+import { Plugin } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { suggestTransaction } from "@/lib/editor/suggestions/suggest-transaction";
+import { withoutLineBreaks } from "@/lib/editor/suggestions/without-line-breaks";
 
 export type SuggestModeOptions = {
   author: ProposalAuthor | null;
@@ -21,9 +23,26 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     return { author: null, isSuggesting: () => false, onRefused: () => {} };
   },
 
+  // Above the line-break shortcut (priority 100), so Shift+Enter can be taken over.
+  priority: 110,
+
   // The library's plugin draws paragraph-edge proposals and skips its zero-width anchors.
+  // Pasted line breaks become spaces while suggesting (a line break cannot be proposed).
   addProseMirrorPlugins() {
-    return [suggestChanges()];
+    const { isSuggesting } = this.options;
+    return [
+      suggestChanges(),
+      new Plugin({
+        props: { transformPasted: (slice) => (isSuggesting() ? withoutLineBreaks(slice) : slice) },
+      }),
+    ];
+  },
+
+  // Shift+Enter would make a line break, which cannot be proposed: propose a new paragraph.
+  addKeyboardShortcuts() {
+    return {
+      "Shift-Enter": () => this.options.isSuggesting() && this.editor.commands.keyboardShortcut("Enter"),
+    };
   },
 
   dispatchTransaction({ transaction, next }) {

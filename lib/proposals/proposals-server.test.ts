@@ -12,6 +12,7 @@ import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { decideProposals } from "./decide-proposals";
+import { isRefusedEdit } from "./refused-edit-message";
 import {
   authorFor,
   locate,
@@ -83,8 +84,12 @@ async function expectRefused(tamper: (doc: Y.Doc) => void, marker: string) {
   const rowsBefore = await prisma.clauseUpdate.count({ where: { clauseId } });
   const textBefore = await storedText();
   const closed = new Promise<void>((resolve) => delegate.provider.on("close", () => resolve()));
+  const told: string[] = [];
+  delegate.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
   tamper(delegate.doc);
   await closed;
+  // The browser is told to drop the edit rather than send it again on reconnecting.
+  expect(told.some(isRefusedEdit)).toBe(true);
   expect(await prisma.clauseUpdate.count({ where: { clauseId } })).toBe(rowsBefore);
   expect(await storedText()).toBe(textBefore);
   expect(plainText(watcher.doc)).toBe(textBefore);

@@ -13,6 +13,7 @@ import { log } from "@/lib/log";
 import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion } from "./check-suggestion";
 import { type ClauseBlocks, clauseBlocks } from "./clause-blocks";
+import { REFUSED_EDIT } from "./refused-edit-message";
 
 const SYNC_STEP_1 = 0;
 
@@ -91,6 +92,8 @@ export function suggestOnlyGuard(): Extension {
         { event: "proposals.refused-edit", clauseId: ctx.clauseId, userId: ctx.user.id, reason },
         "refused an edit from someone who may only suggest",
       );
+      // Before the connection closes: the browser drops the edit instead of resending it.
+      connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT }));
       throw refusal("Your delegation can propose changes but not edit the agreed text directly.");
     },
 

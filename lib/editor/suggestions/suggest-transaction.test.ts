@@ -1,12 +1,13 @@
 // The suggest-mode transform on plain ProseMirror, without a browser.
 
 import { history, redo, undo } from "@tiptap/pm/history";
-import { Slice } from "@tiptap/pm/model";
+import { Fragment, Slice } from "@tiptap/pm/model";
 import { type Command, EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import { clauseSchema } from "../extensions";
 import { proposalTexts } from "./read-proposals";
 import { australia, canada, clause, find, render, suggest, trySuggest } from "./test-support";
+import { withoutLineBreaks } from "./without-line-breaks";
 
 function apply(state: EditorState, command: Command): EditorState {
   let next = state;
@@ -206,5 +207,25 @@ describe("suggest mode", () => {
     state = suggest(state, canada, (tr) => tr.insertText("Each ", 1));
     const aus = proposalTexts(state.doc).find((p) => p.insertedText === " online");
     expect(aus?.author).toEqual(australia);
+  });
+
+  it("refuses to propose a line break, and pasted line breaks become spaces", () => {
+    const start = clause(CSAM);
+    const at = find(start.doc, " offences");
+    const result = trySuggest(start, australia, (tr) => tr.insert(at, clauseSchema.nodes.hardBreak.create()));
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/line break cannot be proposed/) });
+    const pasted = new Slice(
+      Fragment.from(
+        clauseSchema.node("paragraph", null, [
+          clauseSchema.text("one"),
+          clauseSchema.nodes.hardBreak.create(),
+          clauseSchema.text("two"),
+        ]),
+      ),
+      1,
+      1,
+    );
+    const state = suggest(start, australia, (tr) => tr.replace(at, at, withoutLineBreaks(pasted)));
+    expect(render(state.doc)).toBe("States shall criminalize child pornography[+AUS:one two+] offences.");
   });
 });

@@ -7,6 +7,7 @@
 //   the library joins adjacent marks, which would credit one delegation's words to another.
 // - Deleting inside another person's proposed insertion is refused, not done: the library
 //   would erase their proposal for real. They withdraw it, or the chair decides.
+// - Line breaks (Shift+Enter) cannot be proposed: the editor proposes a new paragraph instead.
 import { transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
 import type { Mark, Node } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
@@ -33,6 +34,14 @@ export function suggestTransaction(tr: Transaction, state: EditorState, options:
   if (changesFormattingOnly(tr)) {
     return { ok: false, reason: "Formatting cannot be proposed. Propose a change of wording instead." };
   }
+  // A line break cannot carry a proposal's mark in the shared text (y-tiptap keeps marks on text
+  // only), so it would arrive as an unattributed change to the agreed text.
+  if (lineBreaks(tr.doc) > lineBreaks(state.doc)) {
+    return {
+      ok: false,
+      reason: "A line break cannot be proposed. Press Enter to propose a new paragraph instead.",
+    };
+  }
   const tracked = transformToSuggestionTransaction(tr, withInlineBlockMarks(state), () => options.newId());
   restoreOthersMarks(tracked, state.doc, options.author.authorId);
   stampAuthorship(tracked, state.doc, options);
@@ -47,6 +56,15 @@ export function suggestTransaction(tr: Transaction, state: EditorState, options:
     }
   }
   return { ok: true, transaction: tracked };
+}
+
+function lineBreaks(doc: Node): number {
+  let count = 0;
+  doc.descendants((node) => {
+    if (node.type.name === "hardBreak") count++;
+    return !node.isText;
+  });
+  return count;
 }
 
 /**
