@@ -5,9 +5,9 @@ import { suggestChanges } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import { Plugin } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { pastedSlice } from "@/lib/editor/suggestions/pasted-slice";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { suggestTransaction } from "@/lib/editor/suggestions/suggest-transaction";
-import { withoutLineBreaks } from "@/lib/editor/suggestions/without-line-breaks";
 
 export type SuggestModeOptions = {
   author: ProposalAuthor | null;
@@ -27,13 +27,13 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
   priority: 110,
 
   // The library's plugin draws paragraph-edge proposals and skips its zero-width anchors.
-  // Pasted line breaks become spaces while suggesting (a line break cannot be proposed).
+  // Pastes lose their proposal marks (and, while suggesting, their line breaks): pasted-slice.ts.
   addProseMirrorPlugins() {
     const { isSuggesting } = this.options;
     return [
       suggestChanges(),
       new Plugin({
-        props: { transformPasted: (slice) => (isSuggesting() ? withoutLineBreaks(slice) : slice) },
+        props: { transformPasted: (slice) => pastedSlice(slice, { suggesting: isSuggesting() }) },
       }),
     ];
   },

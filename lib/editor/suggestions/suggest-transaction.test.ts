@@ -5,9 +5,9 @@ import { Fragment, Slice } from "@tiptap/pm/model";
 import { type Command, EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import { clauseSchema } from "../extensions";
+import { pastedSlice } from "./pasted-slice";
 import { proposalTexts } from "./read-proposals";
 import { australia, canada, clause, find, render, suggest, trySuggest } from "./test-support";
-import { withoutLineBreaks } from "./without-line-breaks";
 
 function apply(state: EditorState, command: Command): EditorState {
   let next = state;
@@ -225,7 +225,26 @@ describe("suggest mode", () => {
       1,
       1,
     );
-    const state = suggest(start, australia, (tr) => tr.replace(at, at, withoutLineBreaks(pasted)));
+    const state = suggest(start, australia, (tr) => tr.replace(at, at, pastedSlice(pasted, { suggesting: true })));
     expect(render(state.doc)).toBe("States shall criminalize child pornography[+AUS:one two+] offences.");
+  });
+
+  it("pastes words copied from someone else's proposal as one's own, not theirs", () => {
+    const proposed = suggest(clause(CSAM), canada, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
+    const from = find(proposed.doc, " online");
+    const copied = proposed.doc.slice(from, from + " online".length);
+    const end = find(proposed.doc, ".");
+    // Suggesting: the pasted words become Australia's proposal.
+    const suggested = suggest(proposed, australia, (tr) =>
+      tr.replace(end, end, pastedSlice(copied, { suggesting: true })),
+    );
+    expect(render(suggested.doc)).toBe(
+      "States shall criminalize child pornography[+CAN: online+] offences[+AUS: online+].",
+    );
+    // Editing directly (the chair): the pasted words are plain agreed words, with no one's name on them.
+    const tr = proposed.tr.replace(end, end, pastedSlice(copied, { suggesting: false }));
+    expect(render(proposed.apply(tr).doc)).toBe(
+      "States shall criminalize child pornography[+CAN: online+] offences online.",
+    );
   });
 });

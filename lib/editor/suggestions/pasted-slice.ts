@@ -1,0 +1,22 @@
+// What a paste brings into a clause. Proposal marks do not travel: words copied from a proposal
+// are plain words where they land (a proposal of the paster's own while suggesting, agreed text
+// when the chair edits directly), never someone else's proposal with their name on it. Line
+// breaks become spaces while suggesting, since a line break cannot be proposed (see
+// suggest-transaction.ts) and refusing a whole paste for one would lose the rest of it.
+import { Fragment, type Node, Slice } from "@tiptap/pm/model";
+import { isSuggestionMarkName } from "./proposal-author";
+
+function clean(fragment: Fragment, suggesting: boolean): Fragment {
+  const nodes: Node[] = [];
+  fragment.forEach((node) => {
+    const marks = node.marks.filter((mark) => !isSuggestionMarkName(mark.type.name));
+    if (suggesting && node.type.name === "hardBreak") nodes.push(node.type.schema.text(" ", marks));
+    else if (node.isText) nodes.push(node.mark(marks));
+    else nodes.push(node.type.create(node.attrs, clean(node.content, suggesting), marks));
+  });
+  return Fragment.fromArray(nodes);
+}
+
+export function pastedSlice(slice: Slice, { suggesting }: { suggesting: boolean }): Slice {
+  return new Slice(clean(slice.content, suggesting), slice.openStart, slice.openEnd);
+}
