@@ -1,5 +1,6 @@
 // Hocuspocus extension: after the text of a clause changes, find which threads lost (or got
-// back) their words and record it. Debounced per clause: a burst of typing is one check.
+// back) their words and record it. Debounced per clause: a burst of typing is one check, and
+// PostgreSQL is asked only when the set of anchored threads differs from the last one recorded.
 import type { Extension } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
@@ -11,6 +12,7 @@ const SETTLE_MS = 300;
 
 export function commentAnchorsExtension(): Extension {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const recorded = new Map<string, string>();
 
   function check(clauseId: string, document: Y.Doc) {
     clearTimeout(pending.get(clauseId));
@@ -18,9 +20,14 @@ export function commentAnchorsExtension(): Extension {
       clauseId,
       setTimeout(() => {
         pending.delete(clauseId);
-        syncThreadAnchors(clauseId, anchoredThreadIds(document)).catch((error) =>
-          log.error({ event: "comments.anchor-sync-failed", clauseId, err: error }, "could not check thread anchors"),
-        );
+        const anchored = anchoredThreadIds(document);
+        const signature = [...anchored].sort().join(",");
+        if (recorded.get(clauseId) === signature) return;
+        syncThreadAnchors(clauseId, anchored)
+          .then(() => recorded.set(clauseId, signature))
+          .catch((error) =>
+            log.error({ event: "comments.anchor-sync-failed", clauseId, err: error }, "could not check thread anchors"),
+          );
       }, SETTLE_MS),
     );
   }
@@ -34,6 +41,10 @@ export function commentAnchorsExtension(): Extension {
     async onChange({ documentName, document }) {
       const clauseId = parseClauseDocumentName(documentName);
       if (clauseId) check(clauseId, document);
+    },
+    async afterUnloadDocument({ documentName }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (clauseId) recorded.delete(clauseId);
     },
   };
 }

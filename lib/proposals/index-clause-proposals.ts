@@ -2,9 +2,8 @@
 // OPEN row with its current words; an open row whose marks are gone from the text (withdrawn
 // by its author, or its words edited away by the chair) becomes WITHDRAWN, and comes back if
 // an undo restores it. Decided proposals are left as the decision recorded them.
-import type { Node } from "@tiptap/pm/model";
 import { prisma } from "@/lib/db/prisma";
-import { type ProposalInText, proposalTexts } from "@/lib/editor/suggestions/read-proposals";
+import type { ProposalInText } from "@/lib/editor/suggestions/read-proposals";
 import { log } from "@/lib/log";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,9 +21,9 @@ function sameWords(
   );
 }
 
-/** Brings the table in line with `doc`. Returns true when any row changed. */
-export async function indexClauseProposals(clauseId: string, doc: Node): Promise<boolean> {
-  const inText = proposalTexts(doc).filter(
+/** Brings the table in line with the proposals read from the text. Returns true when any row changed. */
+export async function indexClauseProposals(clauseId: string, proposals: ProposalInText[]): Promise<boolean> {
+  const inText = proposals.filter(
     (p) => p.author && UUID.test(p.author.authorId) && UUID.test(p.author.organizationId),
   );
   return prisma.$transaction(async (tx) => {

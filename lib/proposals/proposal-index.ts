@@ -1,18 +1,28 @@
 // Collaboration-server extension that re-indexes a clause's proposals after its text changes:
 // debounced per clause (a burst of keystrokes is indexed once), never concurrently for one
 // clause, and always once more after the last change — also when the clause is closed.
+// The text is read block by block (clause-blocks.ts), and PostgreSQL is asked only when the
+// proposals in the text differ from those last indexed: typing outside proposals costs no query.
 import type { Extension } from "@hocuspocus/server";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
-import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
+import { clauseSchema } from "@/lib/editor/extensions";
+import { proposalTexts } from "@/lib/editor/suggestions/read-proposals";
 import { log } from "@/lib/log";
+import { type ClauseBlocks, clauseBlocks } from "./clause-blocks";
 import { indexClauseProposals } from "./index-clause-proposals";
 
 const QUIET_MS = 150;
 
-type Pending = { timer: ReturnType<typeof setTimeout> | null; running: Promise<void>; doc: Y.Doc };
+type Pending = {
+  timer: ReturnType<typeof setTimeout> | null;
+  running: Promise<void>;
+  doc: Y.Doc;
+  blocks: ClauseBlocks;
+  /** The proposals as last written to the table. */
+  indexed: string | null;
+};
 
 export const PROPOSALS_CHANGED = "proposals.changed";
 
@@ -23,8 +33,11 @@ export function proposalIndex(): Extension {
     entry.timer = null;
     entry.running = entry.running.then(async () => {
       try {
-        const doc = yXmlFragmentToProseMirrorRootNode(entry.doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema);
-        if (await indexClauseProposals(clauseId, doc)) announceClauseEvent(clauseId, { type: PROPOSALS_CHANGED });
+        const proposals = proposalTexts(clauseSchema.topNodeType.create(null, entry.blocks.read()));
+        const signature = JSON.stringify(proposals);
+        if (signature === entry.indexed) return;
+        if (await indexClauseProposals(clauseId, proposals)) announceClauseEvent(clauseId, { type: PROPOSALS_CHANGED });
+        entry.indexed = signature;
       } catch (error) {
         log.error({ event: "proposals.index-failed", clauseId, err: error }, "could not index proposals");
       }
@@ -33,8 +46,13 @@ export function proposalIndex(): Extension {
   }
 
   function schedule(clauseId: string, doc: Y.Doc) {
-    const entry = pending.get(clauseId) ?? { timer: null, running: Promise.resolve(), doc };
-    entry.doc = doc;
+    let entry = pending.get(clauseId);
+    if (entry && entry.doc !== doc) {
+      // The clause was closed and opened again: a new document to follow.
+      entry.blocks.destroy();
+      entry = { ...entry, doc, blocks: clauseBlocks(doc), indexed: null };
+    }
+    entry ??= { timer: null, running: Promise.resolve(), doc, blocks: clauseBlocks(doc), indexed: null };
     pending.set(clauseId, entry);
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => void run(clauseId, entry), QUIET_MS);
@@ -56,6 +74,7 @@ export function proposalIndex(): Extension {
         clearTimeout(entry.timer);
         await run(clauseId, entry);
       } else await entry.running;
+      entry.blocks.destroy();
       pending.delete(clauseId);
     },
   };
