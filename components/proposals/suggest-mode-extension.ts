@@ -1,10 +1,12 @@
 // The editor's suggest mode: while on, every local edit goes through the suggest transform and
-// becomes a proposal attributed to this person's delegation. Remote updates and undo/redo (both
+// becomes a proposal attributed to this person's delegation; while off (the chair editing
+// directly), what is typed is agreed text, never part of someone's proposal. Remote updates and undo/redo (both
 // arrive from Yjs) are never transformed — turning them into proposals is the classic bug.
 import { suggestChanges } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import { Plugin } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { asDirectEdit } from "@/lib/editor/suggestions/direct-edit";
 import { pastedSlice } from "@/lib/editor/suggestions/pasted-slice";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { suggestTransaction } from "@/lib/editor/suggestions/suggest-transaction";
@@ -50,16 +52,16 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     const sync = transaction.getMeta(ySyncPluginKey) as
       | { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
       | undefined;
-    const skip =
-      !author ||
-      !isSuggesting() ||
-      !transaction.docChanged ||
+    const local =
+      transaction.docChanged &&
       // Commands captured for a chain are transformed once, when the chain dispatches.
-      this.editor.isCapturingTransaction ||
-      sync?.isChangeOrigin ||
-      sync?.isUndoRedoOperation ||
-      transaction.getMeta("y-sync$")?.isChangeOrigin;
-    if (skip) return next(transaction);
+      !this.editor.isCapturingTransaction &&
+      !sync?.isChangeOrigin &&
+      !sync?.isUndoRedoOperation &&
+      !transaction.getMeta("y-sync$")?.isChangeOrigin;
+    if (!local) return next(transaction);
+    // Editing directly: what is typed is agreed text, even inside someone's proposal.
+    if (!author || !isSuggesting()) return next(asDirectEdit(transaction));
     const result = suggestTransaction(transaction, this.editor.state, {
       author,
       now: () => new Date().toISOString(),

@@ -5,6 +5,7 @@ import { Fragment, Slice } from "@tiptap/pm/model";
 import { type Command, EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import { clauseSchema } from "../extensions";
+import { asDirectEdit } from "./direct-edit";
 import { pastedSlice } from "./pasted-slice";
 import { proposalTexts } from "./read-proposals";
 import { australia, canada, clause, find, render, suggest, trySuggest } from "./test-support";
@@ -246,5 +247,17 @@ describe("suggest mode", () => {
     expect(render(proposed.apply(tr).doc)).toBe(
       "States shall criminalize child pornography[+CAN: online+] offences online.",
     );
+  });
+
+  it("keeps the chair's direct words out of a delegation's proposal they are typed into", () => {
+    const proposed = suggest(clause(CSAM), canada, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
+    const inside = find(proposed.doc, "line");
+    const typed = proposed.apply(asDirectEdit(proposed.tr.insertText("-and-off", inside)));
+    expect(render(typed.doc)).toBe(
+      "States shall criminalize child pornography[+CAN: on+]-and-off[+CAN:line+] offences.",
+    );
+    // Without it, ProseMirror would credit the chair's words to Canada.
+    const plain = proposed.apply(proposed.tr.insertText("-and-off", inside));
+    expect(render(plain.doc)).toContain("[+CAN: on-and-offline+]");
   });
 });
