@@ -136,6 +136,15 @@ test("a rejected proposal disappears for everyone and stays in history", async (
   }
   await chair.getByLabel("Status").selectOption("WITHDRAWN");
   await expect(proposalCard(chair, second.trim())).toContainText("Withdrawn");
+
+  // Changed her mind: Ctrl+Z in the text brings the withdrawn proposal back, for everyone.
+  await russia.getByTestId("clause-editor").click();
+  await russia.keyboard.press("ControlOrMeta+z");
+  for (const page of [chair, russia]) {
+    await expect(page.getByTestId("clause-editor").locator("ins.proposal", { hasText: second.trim() })).toBeVisible();
+  }
+  await chair.getByLabel("Status").selectOption("OPEN");
+  await expect(proposalCard(chair, second.trim())).toContainText("Russian Federation");
 });
 
 test("observers only view; a delegate undoes and redoes a proposal, then switches to Viewing", async ({ browser }) => {

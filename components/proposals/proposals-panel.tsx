@@ -4,6 +4,7 @@
 // reloaded whenever the server announces that the clause's proposals changed.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
@@ -107,7 +108,8 @@ export function ProposalsPanel({
   function withdraw(id: string) {
     // Taking back one's own proposal is rejecting it oneself, on the shared text: its words go,
     // the words it would have deleted stay. The server lets it through (nothing agreed changes).
-    decideInFragment(provider.document.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED");
+    // Done as the editor's own change, so Ctrl+Z in the text brings the proposal back.
+    decideInFragment(provider.document.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED", ySyncPluginKey);
   }
 
   const chosenDelegation = delegations.find((d) => d.id === delegation);

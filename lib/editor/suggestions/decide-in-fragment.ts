@@ -142,11 +142,19 @@ function join(first: Y.XmlElement, second: Y.XmlElement): void {
   removeWithEmptyContainers(second);
 }
 
-/** Applies the decision to every chosen proposal in the fragment. Returns the ids it touched. */
-export function decideInFragment(fragment: Y.XmlFragment, selection: Selection, outcome: Outcome): Set<string> {
+/**
+ * Applies the decision to every chosen proposal in the fragment. Returns the ids it touched.
+ * `origin` marks the Yjs transaction (the browser passes its editor's, so Ctrl+Z undoes it).
+ */
+export function decideInFragment(
+  fragment: Y.XmlFragment,
+  selection: Selection,
+  outcome: Outcome,
+  origin?: unknown,
+): Set<string> {
   const touched = new Set<string>();
   const doc = fragment.doc;
-  const run = (fn: () => void) => (doc ? doc.transact(fn) : fn());
+  const run = (fn: () => void) => (doc ? doc.transact(fn, origin) : fn());
   run(() => {
     const joins = boundariesToJoin(fragment, selection, outcome);
     const joined = new Set(joins.flat());
