@@ -85,28 +85,30 @@ export function ProposalCard({
         canTakePosition={canTakePosition}
         onTakePosition={onTakePosition}
       />
-      {(discussion || (open && canComment)) && (
-        <button
-          type="button"
-          onClick={onDiscuss}
-          className="text-xs font-medium text-slate-700 underline hover:text-slate-900"
-          data-testid="discuss-proposal"
-        >
-          {discussion
-            ? `Discussion (${discussion.comments} ${discussion.comments === 1 ? "comment" : "comments"}${discussion.resolved ? ", resolved" : ""})`
-            : "Discuss"}
-        </button>
-      )}
-      {open && proposal.author.id === userId && (
-        <button
-          type="button"
-          onClick={onWithdraw}
-          disabled={busy}
-          className="text-xs text-slate-600 underline hover:text-slate-900"
-        >
-          Withdraw my proposal
-        </button>
-      )}
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {(discussion || (open && canComment)) && (
+          <button
+            type="button"
+            onClick={onDiscuss}
+            className="text-xs font-medium text-slate-700 underline hover:text-slate-900"
+            data-testid="discuss-proposal"
+          >
+            {discussion
+              ? `Discussion (${discussion.comments} ${discussion.comments === 1 ? "comment" : "comments"}${discussion.resolved ? ", resolved" : ""})`
+              : "Discuss"}
+          </button>
+        )}
+        {open && proposal.author.id === userId && (
+          <button
+            type="button"
+            onClick={onWithdraw}
+            disabled={busy}
+            className="text-xs text-slate-600 underline hover:text-slate-900"
+          >
+            Withdraw my proposal
+          </button>
+        )}
+      </div>
       {open && canDecide && <DecisionControls label="this proposal" busy={busy} onDecide={onDecide} />}
       {proposal.decisions.length > 0 && (
         <ol className="space-y-1 border-t border-slate-100 pt-2 text-xs text-slate-600" aria-label="History">
