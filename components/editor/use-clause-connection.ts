@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
-import { isRefusedEdit, REFUSED_EDIT_NOTICE } from "@/lib/proposals/refused-edit-message";
+import { isRefusedEdit, REFUSED_EDIT_NOTICE, REFUSED_TOO_OFTEN } from "@/lib/proposals/refused-edit-message";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
 
@@ -25,6 +25,7 @@ export function useClauseConnection(clauseId: string) {
   /** Bumped to open the clause afresh, dropping local edits the server refused for good. */
   const [generation, setGeneration] = useState(0);
   const [droppedEdit, setDroppedEdit] = useState<string | null>(null);
+  const [droppedAt] = useState<number[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation opens the clause afresh
   useEffect(() => {
@@ -70,7 +71,15 @@ export function useClauseConnection(clauseId: string) {
     provider.on("stateless", ({ payload }: { payload: string }) => {
       if (isRefusedEdit(payload)) {
         setDroppedEdit(REFUSED_EDIT_NOTICE);
-        setGeneration((g) => g + 1);
+        // Reloading again and again would hide a fault: after a few, stop and say so.
+        const now = Date.now();
+        droppedAt.push(now);
+        if (droppedAt.filter((at) => now - at < 60_000).length > 3) {
+          refused = true;
+          setRefusal(REFUSED_TOO_OFTEN);
+          provider.disconnect();
+          update();
+        } else setGeneration((g) => g + 1);
         return;
       }
       const changed = parseAccessChanged(payload);

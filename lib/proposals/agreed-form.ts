@@ -5,7 +5,8 @@
 // It mirrors what rejecting does to the text (lib/editor/suggestions/decide-in-fragment.ts):
 // proposed words go, words proposed for deletion stay, a proposed paragraph break (the same
 // proposed insertion on both sides of the boundary) is joined again, a wholly proposed
-// paragraph goes, and containers left empty (a list item) go with it.
+// paragraph goes, and containers left empty (a list item) go with it. Empty top-level
+// paragraphs are not part of it (see below).
 import type { Node } from "@tiptap/pm/model";
 import { isSuggestionMarkName } from "@/lib/editor/suggestions/proposal-author";
 
@@ -70,30 +71,45 @@ function tokenize(blocks: readonly Node[]): { tokens: Token[]; textblocks: Textb
 export function agreedForm(blocks: readonly Node[]): string {
   const { tokens, textblocks } = tokenize(blocks);
   const gone = new Array<boolean>(tokens.length).fill(false);
-  const joined = new Set<number>();
-  // A proposed break: the boundary between two paragraphs, rejected, joins them.
-  for (let i = 0; i + 1 < textblocks.length; i++) {
-    const [a, b] = [textblocks[i], textblocks[i + 1]];
-    if (a.last === null || a.last !== b.first) continue;
-    for (let t = a.close; t <= b.open; t++) gone[t] = true;
-    joined.add(i).add(i + 1);
+  // Paragraphs joined by proposed breaks (the same proposed insertion on both sides of each
+  // boundary) form one paragraph when rejected; made wholly of proposed words, they go entirely.
+  for (let first = 0; first < textblocks.length; ) {
+    let last = first;
+    while (
+      last + 1 < textblocks.length &&
+      textblocks[last].last !== null &&
+      textblocks[last].last === textblocks[last + 1].first
+    )
+      last++;
+    const chain = textblocks.slice(first, last + 1);
+    if (chain.every((block) => block.wholly)) {
+      for (let t = chain[0].open; t <= chain[chain.length - 1].close; t++) gone[t] = true;
+    } else {
+      for (let i = 0; i + 1 < chain.length; i++)
+        for (let t = chain[i].close; t <= chain[i + 1].open; t++) gone[t] = true;
+    }
+    first = last + 1;
   }
-  // A wholly proposed paragraph that is not joined to a neighbour goes as a whole.
-  textblocks.forEach((block, i) => {
-    if (!block.wholly || joined.has(i)) return;
-    for (let t = block.open; t <= block.close; t++) gone[t] = true;
-  });
   let kept = tokens.filter((_, t) => !gone[t]);
-  // Containers left empty go too (a list item whose only paragraph went).
+  // Containers left empty go too (a list item whose only paragraph went), and so do empty
+  // paragraphs between blocks: they hold no words, and the editor writes one of its own when a
+  // person empties a clause that had none.
   for (let changed = true; changed; ) {
     changed = false;
     const next: Token[] = [];
+    let depth = 0;
     for (const token of kept) {
       const previous = next.at(-1);
-      if (token.kind === "close" && !token.textblock && previous?.kind === "open" && !previous.textblock) {
+      const closesEmpty = token.kind === "close" && previous?.kind === "open";
+      if (closesEmpty && (!token.textblock || depth === 1)) {
         next.pop();
+        depth--;
         changed = true;
-      } else next.push(token);
+        continue;
+      }
+      if (token.kind === "open") depth++;
+      if (token.kind === "close") depth--;
+      next.push(token);
     }
     kept = next;
   }

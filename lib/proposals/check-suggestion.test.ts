@@ -75,6 +75,26 @@ describe("honest proposals pass", () => {
     });
   }
 
+  it("a break inside one's own proposed paragraph, in the middle of the clause", () => {
+    const start = clause(TEXT, SECOND);
+    const added = suggest(start, australia, (tr) => tr.split(find(tr.doc, "Each") - 2));
+    const typed = suggest(added, australia, (tr) => tr.insertText("A new sentence here.", find(tr.doc, "Each") - 2));
+    const broken = suggest(typed, australia, (tr) => tr.split(find(tr.doc, " sentence")));
+    expect(broken.doc.childCount).toBe(4);
+    expect(verdict(start, broken)).toEqual({ ok: true });
+    expect(verdict(typed, broken)).toEqual({ ok: true });
+  });
+
+  it("writing the first words of an empty clause, and emptying it again", () => {
+    const blank = clause("");
+    const typed = suggest(blank, australia, (tr) => tr.insertText("First words", 1));
+    const broken = suggest(typed, australia, (tr) => tr.split(find(tr.doc, " words")));
+    // The shared text of a new clause has no paragraph at all until someone writes.
+    expect(checkSuggestion([], blocks(typed.doc), australia)).toEqual({ ok: true });
+    expect(checkSuggestion([], blocks(broken.doc), australia)).toEqual({ ok: true });
+    expect(verdict(typed, blank)).toEqual({ ok: true });
+  });
+
   it("typing inside one's own proposed paragraph, then undoing the break", () => {
     const start = clause(TEXT);
     const split = suggest(start, australia, (tr) => tr.split(find(tr.doc, " offences")));
@@ -142,6 +162,15 @@ describe("direct edits are refused", () => {
     });
     expect(after.doc.eq(start.doc)).toBe(false);
     refusedFor(start, after);
+  });
+
+  it("an empty numbered paragraph added to a list (it renumbers the rest)", () => {
+    const start = numbered("Creating material;", "Possessing it.");
+    const item = clauseSchema.node("listItem", null, [clauseSchema.node("paragraph")]);
+    refusedFor(
+      start,
+      direct(start, (tr) => tr.insert(1, item)),
+    );
   });
 
   it("a list's numbering changed", () => {

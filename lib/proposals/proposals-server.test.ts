@@ -143,11 +143,20 @@ describe("proposals on the collaboration server", () => {
     }, "never-there");
   });
 
-  it("refuses a delegate's direct change of structure: a new paragraph, a line break, a joined paragraph", async () => {
+  it("refuses a delegate's direct change of structure: a split paragraph, a line break, a joined paragraph", async () => {
     const structureBefore = async () => (await storedText()).split("\n").length;
     const paragraphs = await structureBefore();
     await expectRefused((doc) => {
-      doc.getXmlFragment(CLAUSE_FRAGMENT).insert(1, [new Y.XmlElement("paragraph")]);
+      // Splits the first paragraph in two without proposing it: its last word moves to a new one.
+      doc.transact(() => {
+        const [first] = textblocks(doc);
+        const text = first.get(0) as Y.XmlText;
+        const word = text.toString().slice(-6);
+        text.delete(text.length - 6, 6);
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(word)]);
+        (first.parent as Y.XmlElement).insert((first.parent as Y.XmlElement).toArray().indexOf(first) + 1, [paragraph]);
+      });
     }, "never-there");
     await expectRefused((doc) => {
       const { text } = locate(doc, "Acquiring");

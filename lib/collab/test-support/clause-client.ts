@@ -65,11 +65,14 @@ export function openClause(
     refused,
     authenticated,
     appendParagraph(text: string) {
-      const paragraph = new Y.XmlElement("paragraph");
-      const content = new Y.XmlText();
-      paragraph.insert(0, [content]);
-      fragment.insert(fragment.length, [paragraph]);
-      content.insert(0, text, options.proposeAs ? { insertion: stamp(options.proposeAs, randomUUID()) } : {});
+      // One update, as the editor sends it: a delegate's empty paragraph alone would be refused.
+      doc.transact(() => {
+        const paragraph = new Y.XmlElement("paragraph");
+        const content = new Y.XmlText();
+        paragraph.insert(0, [content]);
+        fragment.insert(fragment.length, [paragraph]);
+        content.insert(0, text, options.proposeAs ? { insertion: stamp(options.proposeAs, randomUUID()) } : {});
+      });
     },
     text: () => fragment.toString(),
     saved: () =>
