@@ -16,6 +16,7 @@ import {
   ACCESS_UNCONFIRMED,
   type AccessChangedMessage,
   DEACTIVATED,
+  DELEGATION_CHANGED,
   NO_LONGER_SHARED,
   SESSION_EXPIRED,
 } from "./access-messages";
@@ -35,6 +36,8 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
   if (!user) return closeWith(connection, 4401, DEACTIVATED);
   const access = await findClauseAccess(user, clauseId);
   if (!access) return closeWith(connection, 4404, NO_LONGER_SHARED);
+  // Moved to another organisation: the page still shows, and proposes as, the old one.
+  if (user.organizationId !== context.user.organizationId) return closeWith(connection, 4409, DELEGATION_CHANGED);
   context.user = user; // the organisation's name or colour may have changed too
   const { readOnly, mayOnlySuggest } = socketRights(access.actor, access.target);
   // A delegate made chair (or the reverse) changes what the suggest-only guard checks.
