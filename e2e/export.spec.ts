@@ -192,6 +192,11 @@ test("bad requests are refused clearly and recorded nowhere", async () => {
     }
     const anonymous = await fetch(`${BASE}/api/instruments/${instrumentId}/export`);
     expect(anonymous.status).toBe(401);
+    // Another site cannot make a delegate's browser fetch (and so audit) an export.
+    const crossSite = await canada.api.get(`/api/instruments/${instrumentId}/export`, {
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status()).toBe(403);
   } finally {
     await outsider.api.dispose();
   }

@@ -45,6 +45,10 @@ export async function answerDownload(
   params: Record<string, string>,
   door: (raw: unknown) => Promise<DoorResult<Download>>,
 ): Promise<Response> {
+  // A download is audited: another site must not be able to make someone's browser fetch one.
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    return doorResultToResponse({ ok: false, status: 403, error: "Open the export from the app itself." });
+  }
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const result = await door({ ...query, ...params });
   if (!result.ok) return doorResultToResponse(result);

@@ -10,6 +10,7 @@ import { escapeHtml } from "./escape-html";
 const ANCHOR = /\u200B/g;
 const FORMATTING: Record<string, string> = { bold: "strong", italic: "em", underline: "u" };
 const LIST_TYPES = /^[1aAiI]$/;
+const NUMBERING: Record<string, string> = { a: "lower-alpha", A: "upper-alpha", i: "lower-roman", I: "upper-roman" };
 const COLOUR = /^#[0-9a-f]{6}$/i;
 
 /** The delegations whose proposals a clause shows, by code, for the export's legend. */
@@ -92,9 +93,15 @@ function blockHtml(node: Node, delegations: Delegations): string {
     case "orderedList": {
       const start = Number(node.attrs.start);
       const type = String(node.attrs.type ?? "");
-      const startAttr = Number.isInteger(start) && start !== 1 ? ` start="${start}"` : "";
+      const from = Number.isInteger(start) ? start : 1;
+      const startAttr = from !== 1 ? ` start="${from}"` : "";
       const typeAttr = LIST_TYPES.test(type) ? ` type="${type}"` : "";
-      return `<ol${startAttr}${typeAttr}>${children()}</ol>`;
+      // Lettered and roman lists print "(a)" from a CSS counter, which `start` does not move.
+      const numbering = NUMBERING[type];
+      const styled = numbering
+        ? ` data-numbering="${numbering}"${from !== 1 ? ` style="counter-reset: item ${from - 1}"` : ""}`
+        : "";
+      return `<ol${startAttr}${typeAttr}${styled}>${children()}</ol>`;
     }
     case "bulletList":
       return `<ul>${children()}</ul>`;

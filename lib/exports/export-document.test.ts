@@ -6,6 +6,8 @@ import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { australia, canada } from "@/lib/editor/suggestions/test-support";
 import { clauseForExport } from "./clause-for-export";
+import { clauseHtml } from "./clause-html";
+import { clauseText } from "./clause-text";
 import { type ExportContent, exportHtml, exportText } from "./export-document";
 import type { ExportVariant } from "./export-variant";
 
@@ -84,7 +86,9 @@ describe("the clean export", () => {
   it("keeps chapters, articles, status and the structure of numbered and lettered paragraphs", () => {
     expect(html).toContain("<h2>Chapter II. Criminalization</h2>");
     expect(html).toContain('Article 14. Victims<span class="status">Open</span>');
-    expect(html).toMatch(/<ol><li><p>States Parties.*<\/p><ol type="a"><li><p><em>.*<\/em><\/p><\/li><li><p>second/);
+    expect(html).toMatch(
+      /<ol><li><p>States Parties.*<\/p><ol type="a" data-numbering="lower-alpha"><li><p><em>.*<\/em><\/p><\/li><li><p>second/,
+    );
     // The rejected paragraph leaves no empty item behind.
     expect(html).toContain("<li><p>Final provision.</p></li></ol>");
     expect((html.match(/<li>/g) ?? []).length).toBe(4);
@@ -147,5 +151,31 @@ describe("the plain text export", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("lettered paragraphs", () => {
+  it("print as (a), (b)… and keep a list's start, in the page and in plain text", () => {
+    const json: JSONContent = {
+      type: "doc",
+      content: [
+        {
+          type: "orderedList",
+          attrs: { start: 3, type: "a" },
+          content: [item(paragraph(text("third"))), item(paragraph(text("fourth")))],
+        },
+      ],
+    };
+    const doc = clauseForExport(
+      Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(clauseSchema, json, CLAUSE_FRAGMENT)),
+      "clean",
+    );
+    expect(clauseHtml(doc)).toBe(
+      '<ol start="3" type="a" data-numbering="lower-alpha" style="counter-reset: item 2"><li><p>third</p></li><li><p>fourth</p></li></ol>',
+    );
+    expect(exportHtml(content("clean"))).toContain(
+      'ol[data-numbering="lower-alpha"] > li::before { content: "(" counter(item, lower-alpha) ")"; }',
+    );
+    expect(clauseText(doc)).toBe("(c) third\n\n(d) fourth");
   });
 });

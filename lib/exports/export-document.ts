@@ -33,6 +33,13 @@ h2 { font-size: 1.1rem; text-transform: uppercase; letter-spacing: .04em; margin
 article { margin-top: 1.5rem; }
 h3 { font-size: 1rem; margin-bottom: .25rem; break-after: avoid; }
 .status { font-weight: normal; font-size: .8rem; border: 1px solid #999; border-radius: .5rem; padding: 0 .4rem; margin-left: .5rem; }
+ol[data-numbering] { list-style: none; counter-reset: item; }
+ol[data-numbering] > li { counter-increment: item; position: relative; }
+ol[data-numbering] > li::before { position: absolute; left: -2.5em; width: 2.2em; text-align: right; }
+ol[data-numbering="lower-alpha"] > li::before { content: "(" counter(item, lower-alpha) ")"; }
+ol[data-numbering="upper-alpha"] > li::before { content: "(" counter(item, upper-alpha) ")"; }
+ol[data-numbering="lower-roman"] > li::before { content: "(" counter(item, lower-roman) ")"; }
+ol[data-numbering="upper-roman"] > li::before { content: "(" counter(item, upper-roman) ")"; }
 ins.proposal { color: var(--delegation, #1d4ed8); text-decoration: underline; }
 del.proposal { color: var(--delegation, #b91c1c); text-decoration: line-through; }
 sup.by { font-family: Arial, sans-serif; font-size: .65rem; color: #444; margin: 0 .15rem; }
