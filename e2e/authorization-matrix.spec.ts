@@ -420,6 +420,14 @@ const DOORS: Door[] = [
     clauses: ["open"],
     attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/audit`),
   },
+  {
+    action: "instrument.export",
+    door: "route",
+    what: "GET /api/instruments/:id/export (the printable page with proposals)",
+    clauses: ["open"],
+    attempt: async (s, w) =>
+      (await s.api.get(`/api/instruments/${w.instrumentId}/export?format=html&variant=proposals`)).status() === 200,
+  },
 ];
 
 function expected(who: Who, door: Door, clause: Clause, whose: Whose, world: World): boolean {

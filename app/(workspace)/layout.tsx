@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { AppHeader } from "@/components/ui/app-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { listManagedInstruments } from "@/lib/instruments/list-managed-instruments";
@@ -8,6 +9,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const managed = await listManagedInstruments(user);
   return (
     <>
+      <SessionKeepAlive />
       <AppHeader user={user} adminHref={managed.length > 0 ? "/admin" : null} />
       {children}
     </>

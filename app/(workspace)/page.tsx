@@ -2,10 +2,12 @@ import Link from "next/link";
 import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
 import { OpenThreadCount } from "@/components/comments/open-thread-count";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { OpenProposalsBadge } from "@/components/proposals/open-proposals-badge";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
+import { can } from "@/lib/permissions/can";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
 
@@ -26,9 +28,21 @@ export default async function HomePage() {
       {instruments.map((instrument) => (
         <section key={instrument.id} aria-labelledby={`instrument-${instrument.id}`} className="mb-10">
           <p className="text-sm text-slate-500">Your delegation takes part as: {ROLE_LABELS[instrument.role]}</p>
-          <h1 id={`instrument-${instrument.id}`} className="mt-1 text-2xl font-semibold leading-snug">
-            {instrument.title}
-          </h1>
+          <div className="mt-1 flex items-start justify-between gap-4">
+            <h1 id={`instrument-${instrument.id}`} className="text-2xl font-semibold leading-snug">
+              {instrument.title}
+            </h1>
+            {can(
+              {
+                userId: user.id,
+                organizationId: user.organizationId,
+                active: true,
+                role: instrument.role,
+                observersMayComment: instrument.observersMayComment,
+              },
+              "instrument.export",
+            ) && <ExportMenu instrumentId={instrument.id} />}
+          </div>
           {instrument.chapters.map((chapter) => (
             <section key={chapter.id} aria-labelledby={`chapter-${chapter.id}`} className="mt-8">
               <h2 id={`chapter-${chapter.id}`} className="text-sm font-semibold uppercase tracking-wide text-slate-500">

@@ -6,6 +6,7 @@ import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
+import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { isRefusedEdit, REFUSED_EDIT_NOTICE, REFUSED_TOO_OFTEN } from "@/lib/proposals/refused-edit-message";
 
@@ -96,8 +97,12 @@ export function useClauseConnection(clauseId: string) {
     });
     provider.on("synced", update);
     provider.on("unsyncedChanges", update);
+    // The person is active and their session slid: the socket's idle limit slides with it.
+    const reportActivity = () => provider.sendStateless(SESSION_ACTIVE_MESSAGE);
+    window.addEventListener(SESSION_ACTIVE_EVENT, reportActivity);
     setConnection({ doc, provider });
     return () => {
+      window.removeEventListener(SESSION_ACTIVE_EVENT, reportActivity);
       provider.destroy();
       doc.destroy();
       setConnection(null);

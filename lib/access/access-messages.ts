@@ -7,6 +7,7 @@ export type AccessChangedMessage = { type: "access.changed"; readOnly: boolean }
 export const DEACTIVATED = "Your account was deactivated or your session ended. Sign in again to continue.";
 export const NO_LONGER_SHARED = "This clause is no longer shared with your delegation.";
 export const SESSION_EXPIRED = "Your session has ended. Sign in again to keep editing.";
+export const DELEGATION_CHANGED = "You now act for another organisation. Reload the page to continue in its name.";
 export const ACCESS_UNCONFIRMED = "The server could not confirm your access. Reload the page.";
 
 /** Reasons for which the server closed the clause for this person, as opposed to a network drop. */
@@ -14,6 +15,7 @@ export const ACCESS_CLOSE_REASONS: readonly string[] = [
   DEACTIVATED,
   NO_LONGER_SHARED,
   SESSION_EXPIRED,
+  DELEGATION_CHANGED,
   ACCESS_UNCONFIRMED,
 ];
 

@@ -7,6 +7,7 @@
 import type { Connection, Extension, Hocuspocus } from "@hocuspocus/server";
 import { Redis } from "ioredis";
 import { findSessionUser } from "@/lib/auth/find-session-user";
+import { isSessionLive, SESSION_ACTIVE_MESSAGE, slideSession } from "@/lib/auth/session-lifetime";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
 import type { CollabContext } from "@/lib/collab/collab-context";
@@ -16,6 +17,7 @@ import {
   ACCESS_UNCONFIRMED,
   type AccessChangedMessage,
   DEACTIVATED,
+  DELEGATION_CHANGED,
   NO_LONGER_SHARED,
   SESSION_EXPIRED,
 } from "./access-messages";
@@ -35,6 +37,8 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
   if (!user) return closeWith(connection, 4401, DEACTIVATED);
   const access = await findClauseAccess(user, clauseId);
   if (!access) return closeWith(connection, 4404, NO_LONGER_SHARED);
+  // Moved to another organisation: the page still shows, and proposes as, the old one.
+  if (user.organizationId !== context.user.organizationId) return closeWith(connection, 4409, DELEGATION_CHANGED);
   context.user = user; // the organisation's name or colour may have changed too
   const { readOnly, mayOnlySuggest } = socketRights(access.actor, access.target);
   // A delegate made chair (or the reverse) changes what the suggest-only guard checks.
@@ -118,11 +122,23 @@ export function liveAccess(redisUrl = process.env.REDIS_URL): Extension {
       await recheckConnection(connection, clauseId).catch(() => closeWith(connection, 4503, ACCESS_UNCONFIRMED));
     },
 
-    // A socket outlives the session it was opened with only until that session expires.
+    // A socket outlives the session it was opened with only until that session ends: its token
+    // expires, it stays idle too long, or it reaches the absolute limit from sign-in.
     async beforeHandleMessage({ context }) {
-      const expiresAt = (context as CollabContext | undefined)?.sessionExpiresAt;
-      if (expiresAt && expiresAt < Date.now())
-        throw Object.assign(new Error(SESSION_EXPIRED), { code: 4401, reason: SESSION_EXPIRED });
+      const session = context as CollabContext | undefined;
+      const now = Date.now();
+      const expired = session?.sessionExpiresAt && session.sessionExpiresAt < now;
+      const ended = session?.sessionTimes && !isSessionLive(session.sessionTimes, now);
+      if (expired || ended) throw Object.assign(new Error(SESSION_EXPIRED), { code: 4401, reason: SESSION_EXPIRED });
+    },
+
+    // The browser reports activity (after its session cookie slid too): the socket's idle limit
+    // slides with it, never past the absolute limit. beforeHandleMessage has already refused an
+    // ended session, so a report cannot revive one.
+    async onStateless({ connection, payload }) {
+      if (payload !== SESSION_ACTIVE_MESSAGE) return;
+      const context = connection.context as CollabContext;
+      if (context.sessionTimes) context.sessionTimes = slideSession(context.sessionTimes, Date.now());
     },
 
     async onDestroy() {

@@ -2,6 +2,7 @@
 // and (for the cross-instance case) the machine's Redis.
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ABSOLUTE_HOURS, IDLE_MINUTES, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
 import { type ClauseClient, eventually, openClause, sessionCookie } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
 import type { ParticipantRole } from "@/lib/db/generated/client";
@@ -227,6 +228,76 @@ describe("live access on open sockets", () => {
     await client.saved();
     await new Promise((resolve) => setTimeout(resolve, 2500));
     client.appendParagraph("Typed after the session ended.");
+    await eventually(() => seen.closeReasons.includes(SESSION_EXPIRED));
+    expect(await storedUpdatesBy(person.id)).toBe(0);
+    client.destroy();
+  });
+});
+
+describe("sessions that end while a socket is open", () => {
+  const SECOND = 1000;
+  /** A session cookie whose idle limit (or absolute limit) is `endsIn` ms away. */
+  async function cookieFor(userId: string, times: { signedInAt: number; activeAt: number }) {
+    const token = await encode({
+      token: { uid: userId, sub: userId, ...times },
+      secret: process.env.NEXTAUTH_SECRET as string,
+    });
+    return `next-auth.session-token=${token}`;
+  }
+  const idleEndsIn = (ms: number) => {
+    const activeAt = Date.now() - IDLE_MINUTES * 60_000 + ms;
+    return { signedInAt: activeAt - 60_000, activeAt };
+  };
+  const stateless = (client: ClauseClient, payload: string) => client.provider.sendStateless(payload);
+
+  it("refuses to open a socket for a session already idle too long", async () => {
+    const org = await organisation("IDL", "DELEGATE");
+    const person = await org.person("Idle Delegate");
+    const client = openClause(server.url, clauseId, await cookieFor(person.id, idleEndsIn(-SECOND)));
+    await expect(client.refused).resolves.toMatch(/session has ended/i);
+    client.destroy();
+  });
+
+  it("closes an idle socket at its next message, but activity reported in time slides its idle limit", async () => {
+    const org = await organisation("SLD", "DELEGATE");
+    const active = await org.person("Active Delegate");
+    const idle = await org.person("Walked Away Delegate");
+    const times = idleEndsIn(2 * SECOND);
+    const activeClient = openClause(server.url, clauseId, await cookieFor(active.id, times), {
+      proposeAs: active.author,
+    });
+    const idleClient = openClause(server.url, clauseId, await cookieFor(idle.id, times), { proposeAs: idle.author });
+    const activeSeen = watch(activeClient);
+    const idleSeen = watch(idleClient);
+    await Promise.all([activeClient.saved(), idleClient.saved()]);
+    stateless(activeClient, SESSION_ACTIVE_MESSAGE);
+    // A forged or unknown message is no activity report.
+    stateless(idleClient, JSON.stringify({ type: "session.active", forever: true }));
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * SECOND));
+
+    activeClient.appendParagraph("Still at the keyboard.");
+    await activeClient.saved();
+    expect(await storedUpdatesBy(active.id)).toBeGreaterThan(0);
+    expect(activeSeen.closeReasons).toEqual([]);
+
+    idleClient.appendParagraph("Typed after walking away for too long.");
+    await eventually(() => idleSeen.closeReasons.includes(SESSION_EXPIRED));
+    expect(await storedUpdatesBy(idle.id)).toBe(0);
+    for (const c of [activeClient, idleClient]) c.destroy();
+  });
+
+  it("closes a socket at the absolute limit from sign-in, however active", async () => {
+    const org = await organisation("ABS", "DELEGATE");
+    const person = await org.person("Long Day Delegate");
+    const now = Date.now();
+    const times = { signedInAt: now - ABSOLUTE_HOURS * 3_600_000 + 2 * SECOND, activeAt: now };
+    const client = openClause(server.url, clauseId, await cookieFor(person.id, times), { proposeAs: person.author });
+    const seen = watch(client);
+    await client.saved();
+    stateless(client, SESSION_ACTIVE_MESSAGE);
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * SECOND));
+    stateless(client, SESSION_ACTIVE_MESSAGE);
+    client.appendParagraph("Typed after twelve hours.");
     await eventually(() => seen.closeReasons.includes(SESSION_EXPIRED));
     expect(await storedUpdatesBy(person.id)).toBe(0);
     client.destroy();

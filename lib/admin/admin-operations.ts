@@ -8,6 +8,7 @@ import { createClause } from "./create-clause";
 import { createInstrument } from "./create-instrument";
 import { invitePerson } from "./invite-person";
 import { moveClause } from "./move-clause";
+import { movePerson } from "./move-person";
 import { reissueSignInLink } from "./reissue-sign-in-link";
 import { restrictChapter } from "./restrict-chapter";
 import { restrictClause } from "./restrict-clause";
@@ -32,6 +33,7 @@ export const ADMIN_OPERATIONS = {
   "person.invite": invitePerson,
   "person.reissue-link": reissueSignInLink,
   "person.set-active": setPersonActive,
+  "person.move": movePerson,
 };
 
 export type AdminOperation = keyof typeof ADMIN_OPERATIONS;

@@ -1,6 +1,6 @@
-import "server-only";
 // Looks up a chapter, clause, organisation or person *within* the instrument a door admitted,
-// so an id from another instrument is answered as not found.
+// so an id from another instrument is answered as not found. Takes the caller's transaction;
+// used by the doors' handlers and by the services their Node tests call.
 import type { Prisma } from "@/lib/db/generated/client";
 import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
 

@@ -17,7 +17,10 @@ export async function loadPeople(instrumentId: string) {
       name: true,
       email: true,
       active: true,
-      memberships: { select: { organization: { select: { code: true, name: true } } } },
+      memberships: {
+        select: { organization: { select: { id: true, code: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
       invitations: { where: { usedAt: null, expiresAt: { gt: new Date() } }, select: { expiresAt: true } },
     },
     orderBy: [{ name: "asc" }],

@@ -9,5 +9,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** When the person signed in, and when they were last active (ms since the epoch). */
+    signedInAt?: number;
+    activeAt?: number;
   }
 }

@@ -8,8 +8,7 @@ import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { findSessionUser } from "./find-session-user";
 import { passwordSignIn } from "./password-sign-in";
-
-const SESSION_HOURS = 12;
+import { ABSOLUTE_HOURS, isSessionLive, sessionTimesOf, slideSession } from "./session-lifetime";
 
 function oidcProvider(): Provider | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
@@ -35,8 +34,10 @@ export function isOidcConfigured(): boolean {
 }
 
 export const authOptions: NextAuthOptions = {
-  // A session ends after 12 hours without use; deactivation ends it at once (findSessionUser).
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  // A session ends after an hour without activity and 12 hours after sign-in at the latest
+  // (lib/auth/session-lifetime.ts); deactivation ends it at once (findSessionUser). The cookie
+  // lives as long as the absolute limit; the idle rule is checked on every read of it.
+  session: { strategy: "jwt", maxAge: ABSOLUTE_HOURS * 60 * 60 },
   // Cookies are always HttpOnly and SameSite=Lax; behind HTTPS also Secure (and __Secure- named).
   useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin", error: "/signin" },
@@ -63,11 +64,18 @@ export const authOptions: NextAuthOptions = {
       user.id = known.id;
       return true;
     },
+    // Every read of the session is activity and slides the idle limit; the new time is kept where
+    // next-auth re-issues the cookie (GET /api/auth/session, which the browser calls on activity,
+    // components/auth/session-keep-alive.tsx). An ended session is left as it is: it stays ended.
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
-      return token;
+      const now = Date.now();
+      if (user) return { ...token, uid: user.id, signedInAt: now, activeAt: now };
+      const times = sessionTimesOf(token);
+      return times ? { ...token, ...slideSession(times, now) } : token;
     },
     async session({ session, token }) {
+      const times = sessionTimesOf(token);
+      if (!times || !isSessionLive(times, Date.now())) return session;
       const current = token.uid ? await findSessionUser(token.uid) : null;
       if (current) session.user = current;
       return session;

@@ -2,6 +2,7 @@
 // so the socket knows who you are from the web session and never from what the client claims.
 import { decode } from "next-auth/jwt";
 import { findSessionUser } from "./find-session-user";
+import { isSessionLive, type SessionTimes, sessionTimesOf } from "./session-lifetime";
 import type { SessionUser } from "./session-user";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -18,10 +19,13 @@ export async function sessionUserFromCookie(cookieHeader: string | null): Promis
   return (await sessionFromCookie(cookieHeader))?.user ?? null;
 }
 
-/** The person and when their session token expires (ms since the epoch), for a socket to enforce. */
+/**
+ * The person, when their session token expires (ms since the epoch), and when they signed in and
+ * were last active (lib/auth/session-lifetime.ts), for a socket to enforce. null for an ended session.
+ */
 export async function sessionFromCookie(
   cookieHeader: string | null,
-): Promise<{ user: SessionUser; expiresAt: number | null } | null> {
+): Promise<{ user: SessionUser; expiresAt: number | null; times: SessionTimes } | null> {
   if (!cookieHeader) return null;
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
@@ -31,8 +35,10 @@ export async function sessionFromCookie(
     const payload = await decode({ token, secret }).catch(() => null);
     // An expired token decodes but carries a past `exp`.
     if (!payload?.uid || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
+    const times = sessionTimesOf(payload);
+    if (!times || !isSessionLive(times, Date.now())) return null;
     const user = await findSessionUser(payload.uid);
-    return user ? { user, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : null } : null;
+    return user ? { user, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : null, times } : null;
   }
   return null;
 }

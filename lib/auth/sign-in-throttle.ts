@@ -24,6 +24,15 @@ export async function isSignInThrottled(email: string, address: string): Promise
   return forAccount >= MAX_FAILURES_PER_ACCOUNT || forAddress >= MAX_FAILURES_PER_ADDRESS;
 }
 
+/**
+ * Counts an attempt, and deletes the attempts the window has left behind: nothing older is ever
+ * read, and the table then holds one window's attempts however long the app runs (no schedule
+ * needed, and every instance prunes the shared table as it writes).
+ */
 export async function recordSignInAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
-  await prisma.signInAttempt.create({ data: { email, address, succeeded } });
+  const windowStart = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
+  await prisma.$transaction([
+    prisma.signInAttempt.create({ data: { email, address, succeeded } }),
+    prisma.signInAttempt.deleteMany({ where: { createdAt: { lt: windowStart } } }),
+  ]);
 }

@@ -32,5 +32,5 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
     { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly, mayOnlySuggest },
     "socket connected",
   );
-  return { user, clauseId, mayOnlySuggest, sessionExpiresAt: session.expiresAt };
+  return { user, clauseId, mayOnlySuggest, sessionExpiresAt: session.expiresAt, sessionTimes: session.times };
 }

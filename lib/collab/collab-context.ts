@@ -1,3 +1,4 @@
+import type { SessionTimes } from "@/lib/auth/session-lifetime";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** What the collaboration server knows about one connection, set once on authentication. */
@@ -6,6 +7,8 @@ export type CollabContext = {
   clauseId: string;
   /** When the session token behind this socket expires (ms since the epoch); null if it does not say. */
   sessionExpiresAt?: number | null;
+  /** When the person signed in and was last active; the browser's activity reports slide it. */
+  sessionTimes?: SessionTimes;
   /**
    * The person may change the text only by proposing (suggest mode): the collaboration server
    * refuses any update of theirs that changes agreed text or forges authorship.

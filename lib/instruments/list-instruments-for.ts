@@ -3,8 +3,8 @@
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import { type Actor, can } from "@/lib/permissions/can";
-import { effectiveRestriction } from "@/lib/permissions/restriction";
+import type { Actor } from "@/lib/permissions/can";
+import { visibleChapters } from "./visible-chapters";
 
 export async function listInstrumentsFor(user: SessionUser) {
   const restrictions = { select: { organizationId: true } } as const;
@@ -30,26 +30,7 @@ export async function listInstrumentsFor(user: SessionUser) {
       role,
       observersMayComment: instrument.observersMayComment,
     };
-    const chapters = instrument.chapters
-      .map(({ restrictions: chapterRestrictions, clauses, ...chapter }) => {
-        const chapterIds = chapterRestrictions.map((r) => r.organizationId);
-        const visible = clauses
-          .filter((clause) =>
-            can(actor, "clause.view", {
-              restrictedTo: effectiveRestriction(
-                chapterIds,
-                clause.restrictions.map((r) => r.organizationId),
-              ),
-            }),
-          )
-          .map(({ restrictions: clauseRestrictions, ...clause }) => ({
-            ...clause,
-            restricted: clauseRestrictions.length > 0 || chapterIds.length > 0,
-          }));
-        const chapterVisible = can(actor, "clause.view", { restrictedTo: chapterIds.length > 0 ? chapterIds : null });
-        return chapterVisible ? { ...chapter, restricted: chapterIds.length > 0, clauses: visible } : null;
-      })
-      .filter((chapter) => chapter !== null);
+    const chapters = visibleChapters(actor, instrument.chapters);
     return { ...instrument, chapters, role };
   });
 }

@@ -14,6 +14,7 @@ const actor = (role: Role | null, overrides: Partial<Actor> = {}): Actor => ({
 describe("can", () => {
   const expected: Record<Action, Role[]> = {
     "instrument.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
+    "instrument.export": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "clause.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "clause.editText": ["CHAIR"],
     "clause.suggest": ["CHAIR", "DELEGATE"],
@@ -69,6 +70,16 @@ describe("can", () => {
     expect(can(actor("DELEGATE", { organizationId: "insider" }), "clause.view", target)).toBe(true);
     expect(can(actor("DELEGATE", { organizationId: "outsider" }), "clause.view", target)).toBe(false);
     expect(can(actor("CHAIR", { organizationId: "secretariat" }), "clause.view", target)).toBe(true);
+  });
+
+  it("lets exactly those who see the instrument export it, whatever their role or the observers' setting", () => {
+    for (const role of [...ROLES, null]) {
+      for (const observersMayComment of [true, false]) {
+        const someone = actor(role, { observersMayComment });
+        expect(can(someone, "instrument.export")).toBe(can(someone, "instrument.view"));
+      }
+    }
+    expect(can(actor("READER", { active: false }), "instrument.export")).toBe(false);
   });
 
   describe("comments", () => {

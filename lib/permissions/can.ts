@@ -45,6 +45,8 @@ const mayComment: Rule = (actor) =>
 const RULES = {
   /** See the instrument, its chapters and clause list. */
   "instrument.view": anyRole,
+  /** Download the draft (clean or with proposals) of the clauses one sees, to print or keep. */
+  "instrument.export": anyRole,
   /** Open a clause and read its text live. */
   "clause.view": anyRole,
   /** Change the text of a clause directly in the collaborative editor (not as a proposal). */

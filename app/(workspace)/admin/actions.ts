@@ -46,3 +46,6 @@ export async function reissueSignInLinkAction(input: unknown) {
 export async function setPersonActiveAction(input: unknown) {
   return ADMIN_OPERATIONS["person.set-active"](input);
 }
+export async function movePersonAction(input: unknown) {
+  return ADMIN_OPERATIONS["person.move"](input);
+}

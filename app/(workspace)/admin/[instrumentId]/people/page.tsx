@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import {
   addOrganizationAction,
   invitePersonAction,
+  movePersonAction,
   reissueSignInLinkAction,
   setParticipantRoleAction,
   setPersonActiveAction,
@@ -166,6 +167,30 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
                         buttonClassName={smallButton}
                         className="flex flex-wrap items-center gap-2"
                       />
+                    )}
+                    {person.id !== user.id && person.active && (
+                      <ActionForm
+                        action={movePersonAction}
+                        hidden={{ ...ids, userId: person.id }}
+                        submitLabel="Move"
+                        done="Moved: they now act for that organisation, and their open clauses were checked again."
+                        buttonClassName={smallButton}
+                        className="flex flex-wrap items-center gap-2"
+                        aria-label={`Move ${person.name} to another organisation`}
+                      >
+                        <select
+                          name="organizationId"
+                          defaultValue={person.memberships[0]?.organization.id}
+                          aria-label={`Organisation of ${person.name}`}
+                          className="rounded-md border border-slate-300 px-2 py-1 text-xs"
+                        >
+                          {participants.map(({ organization }) => (
+                            <option key={organization.id} value={organization.id}>
+                              {organization.code}
+                            </option>
+                          ))}
+                        </select>
+                      </ActionForm>
                     )}
                     {person.id !== user.id && (
                       <ActionForm
