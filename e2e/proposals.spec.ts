@@ -2,6 +2,7 @@
 // positions, and the chair accepts or rejects it — for everyone at once, kept in history.
 
 import { openClause, signIn } from "./support/demo";
+import { withDatabase } from "./support/sessions";
 import { expect, type Page, test } from "./support/test";
 
 const CSAM = /Offences related to/;
@@ -226,4 +227,39 @@ test("a proposal is debated in its own thread: another delegation discusses it, 
   await proposalCard(chair, words.trim()).getByRole("button", { name: "Reject this proposal" }).click();
   // The debate stays, and says what became of the proposal.
   await expect(inGermany.getByTestId("thread-proposal")).toContainText("Rejected");
+});
+
+test("a delegate writes the first words of a brand-new clause as proposals, in several paragraphs", async ({
+  browser,
+}) => {
+  const chair = await (await browser.newContext()).newPage();
+  await signIn(chair, "chair@clausework.demo");
+  const { instrumentId, chapterId } = await withDatabase(async (db) => {
+    const instrument = (await db.query(`SELECT id FROM "Instrument" ORDER BY "createdAt" LIMIT 1`)).rows[0].id;
+    const chapter = (await db.query(`SELECT id FROM "Chapter" WHERE "instrumentId" = $1 LIMIT 1`, [instrument])).rows[0]
+      .id;
+    return { instrumentId: instrument, chapterId: chapter };
+  });
+  const created = await chair.request.post("/api/admin/clause.create", {
+    data: { instrumentId, chapterId, number: "14 ter", title: "Online streaming of abuse", topics: "csam" },
+  });
+  expect(created.status()).toBe(200);
+  const { clauseId } = (await created.json()) as { clauseId: string };
+
+  // Its shared text has no paragraph yet: the first one comes from Canada's proposal.
+  const canada = await (await browser.newContext()).newPage();
+  await signIn(canada, "canada@clausework.demo");
+  await canada.goto(`/clauses/${clauseId}`);
+  await expect(canada.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 30_000 });
+  await canada.getByTestId("clause-editor").click();
+  await canada.keyboard.type("Each State Party shall criminalize live-streamed abuse.");
+  await canada.keyboard.press("Enter");
+  await canada.keyboard.type("This applies whatever the platform.");
+  await expect(canada.getByTestId("save-status")).toHaveText("Saved");
+  await expect(canada.getByTestId("dropped-edit")).toHaveCount(0);
+
+  await chair.goto(`/clauses/${clauseId}`);
+  const inChair = chair.getByTestId("clause-editor");
+  await expect(inChair.locator("ins.proposal", { hasText: "whatever the platform" })).toBeVisible();
+  await expect(inChair.locator("p")).toHaveCount(2);
 });

@@ -4,7 +4,7 @@
 // reloaded whenever the server announces that the clause's proposals changed.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
-import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
@@ -108,8 +108,12 @@ export function ProposalsPanel({
   function withdraw(id: string) {
     // Taking back one's own proposal is rejecting it oneself, on the shared text: its words go,
     // the words it would have deleted stay. The server lets it through (nothing agreed changes).
-    // Done as the editor's own change, so Ctrl+Z in the text brings the proposal back.
+    // Done as the editor's own change, so Ctrl+Z in the text brings the proposal back — as a step
+    // of its own, not merged with the typing just before it.
+    const history = editor ? yUndoPluginKey.getState(editor.state)?.undoManager : undefined;
+    history?.stopCapturing();
     decideInFragment(provider.document.getXmlFragment(CLAUSE_FRAGMENT), new Set([id]), "REJECTED", ySyncPluginKey);
+    history?.stopCapturing();
   }
 
   const chosenDelegation = delegations.find((d) => d.id === delegation);
