@@ -172,8 +172,21 @@ test("a mention reaches the person's bell, which links to the thread", async ({ 
   const composer = philippines.getByTestId("new-thread").getByRole("combobox", { name: "Your comment" });
   await composer.pressSequentially(`${body} @Aroh`);
   await philippines.getByRole("option", { name: /Aroha Whitcombe/ }).click();
+  // The writer reads the name, not the stored token.
+  await expect(composer).toHaveValue(`${body} @Aroha Whitcombe `);
   await philippines.getByTestId("new-thread").getByRole("button", { name: "Comment", exact: true }).click();
   await expect(thread(philippines, body).locator("[data-mention]")).toHaveText("@Aroha Whitcombe");
+
+  // Editing it shows the mention as a name too, and saving keeps it a mention.
+  await thread(philippines, body).click();
+  await thread(philippines, body).getByRole("button", { name: "Edit" }).click();
+  const editor = thread(philippines, body).getByRole("combobox", { name: "Edit your comment" });
+  await expect(editor).toHaveValue(`${body} @Aroha Whitcombe`);
+  await editor.press("ControlOrMeta+End");
+  await editor.pressSequentially(" (urgent)");
+  await thread(philippines, body).getByRole("button", { name: "Save" }).click();
+  await expect(thread(philippines, body).locator("[data-mention]")).toHaveText("@Aroha Whitcombe");
+  await expect(thread(philippines, body)).toContainText("(urgent)");
 
   const newZealand = await (await browser.newContext()).newPage();
   await signIn(newZealand, "new-zealand@clausework.demo");

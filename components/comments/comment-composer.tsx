@@ -5,7 +5,7 @@
 import { useId, useRef, useState } from "react";
 import { MAX_COMMENT_LENGTH } from "@/lib/comments/comment-body";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
-import { mentionToken } from "@/lib/comments/mentions";
+import { type PickedMention, toCommentBody, toEditableText } from "@/lib/comments/mention-text";
 
 type Props = {
   label: string;
@@ -33,7 +33,10 @@ export function CommentComposer({
   onSubmit,
   onCancel,
 }: Props) {
-  const [value, setValue] = useState(initial);
+  // Mentions read "@Label" while writing; the tokens are put back when the comment is posted.
+  const [start] = useState(() => toEditableText(initial));
+  const [value, setValue] = useState(start.text);
+  const [mentions, setMentions] = useState<PickedMention[]>(start.mentions);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState<Query | null>(null);
@@ -57,7 +60,8 @@ export function CommentComposer({
   function pick(candidate: MentionCandidate) {
     if (!query || !textarea.current) return;
     const caret = textarea.current.selectionStart;
-    const token = `${mentionToken(candidate.kind, candidate.id, candidate.label)} `;
+    const token = `@${candidate.label} `;
+    setMentions((picked) => [...picked, { kind: candidate.kind, id: candidate.id, label: candidate.label }]);
     const next = value.slice(0, query.start) + token + value.slice(caret);
     setValue(next);
     setQuery(null);
@@ -74,10 +78,13 @@ export function CommentComposer({
     if (tooLong)
       return setError(`A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters long.`);
     setBusy(true);
-    const refusal = await onSubmit(value);
+    const refusal = await onSubmit(toCommentBody(value, mentions));
     setBusy(false);
     setError(refusal);
-    if (!refusal) setValue("");
+    if (!refusal) {
+      setValue("");
+      setMentions([]);
+    }
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
