@@ -380,6 +380,31 @@ describe("mentions and notifications", () => {
     expect((await listNotifications(users.australia)).unread).toBe(australiaBefore);
   });
 
+  it("hides the notifications of a clause restricted away from the person, until access comes back", async () => {
+    const canada = await as("canada");
+    const australia = await as("australia");
+    const chair = await as("chair");
+    const thread = await createThread(australia, {
+      body: `${mentionToken("user", canada.user.id, canada.user.name)} and ${mentionToken("user", chair.user.id, chair.user.name)}, please look.`,
+    });
+    const before = await listNotifications(canada.user.id);
+    expect(before.items.map((n) => n.threadId)).toContain(thread.id);
+    await prisma.clauseRestriction.create({ data: { clauseId, organizationId: australia.user.organizationId } });
+    try {
+      const hidden = await listNotifications(canada.user.id);
+      expect(hidden.items.map((n) => n.threadId)).not.toContain(thread.id);
+      expect(hidden.items.every((n) => n.clause.id !== clauseId)).toBe(true);
+      expect(hidden.unread).toBeLessThan(before.unread);
+      // The chair sees every clause, restricted or not.
+      expect((await listNotifications(chair.user.id)).items.map((n) => n.threadId)).toContain(thread.id);
+    } finally {
+      await prisma.clauseRestriction.delete({
+        where: { clauseId_organizationId: { clauseId, organizationId: australia.user.organizationId } },
+      });
+    }
+    expect((await listNotifications(canada.user.id)).items.map((n) => n.threadId)).toContain(thread.id);
+  });
+
   it("tells people newly mentioned by an edit once, and forgets a deleted comment", async () => {
     const users = Object.fromEntries((await prisma.user.findMany()).map((u) => [u.email.split("@")[0], u.id] as const));
     const canada = await as("canada");

@@ -1,5 +1,11 @@
-// A person's notifications, newest first, with what the bell shows: who, what, where.
+// A person's notifications, newest first, with what the bell shows: who, what, where. Only
+// those about clauses the person may still see: once a clause is restricted away from their
+// delegation (or their delegation leaves the instrument), its notifications are not shown or
+// counted — the clause does not exist for them — and come back if access does.
+import { findSessionUser } from "@/lib/auth/find-session-user";
 import { prisma } from "@/lib/db/prisma";
+import { type Actor, can } from "@/lib/permissions/can";
+import { effectiveRestriction } from "@/lib/permissions/restriction";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
@@ -17,9 +23,54 @@ export type NotificationView = {
 
 const SHOWN = 30;
 
+const organizationIds = { select: { organizationId: true } } as const;
+
+/** What deciding "may this person still see the clause?" needs to know about it. */
+function clauseAccess(organizationId: string) {
+  return {
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      restrictions: organizationIds,
+      chapter: { select: { restrictions: organizationIds } },
+      instrument: {
+        select: { observersMayComment: true, participants: { where: { organizationId }, select: { role: true } } },
+      },
+    },
+  } as const;
+}
+
+type ClauseAccess = {
+  restrictions: { organizationId: string }[];
+  chapter: { restrictions: { organizationId: string }[] };
+  instrument: { observersMayComment: boolean; participants: { role: Actor["role"] }[] };
+};
+
+function maySee(user: { id: string; organizationId: string }, clause: ClauseAccess): boolean {
+  const actor: Actor = {
+    userId: user.id,
+    organizationId: user.organizationId,
+    active: true,
+    role: clause.instrument.participants[0]?.role ?? null,
+    observersMayComment: clause.instrument.observersMayComment,
+  };
+  const restrictedTo = effectiveRestriction(
+    clause.chapter.restrictions.map((r) => r.organizationId),
+    clause.restrictions.map((r) => r.organizationId),
+  );
+  return can(actor, "thread.view", { restrictedTo });
+}
+
 export async function listNotifications(userId: string): Promise<{ unread: number; items: NotificationView[] }> {
-  const [unread, rows] = await Promise.all([
-    prisma.notification.count({ where: { userId, readAt: null } }),
+  const user = await findSessionUser(userId);
+  if (!user) return { unread: 0, items: [] };
+  const clause = clauseAccess(user.organizationId);
+  const [unreadRows, rows] = await Promise.all([
+    prisma.notification.findMany({
+      where: { userId, readAt: null },
+      select: { thread: { select: { clause } } },
+    }),
     prisma.notification.findMany({
       where: { userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -29,22 +80,24 @@ export async function listNotifications(userId: string): Promise<{ unread: numbe
           select: { name: true, memberships: { select: { organization: { select: { code: true } } }, take: 1 } },
         },
         comment: { select: { body: true, authorOrganization: { select: { code: true } } } },
-        thread: { select: { proposalId: true, clause: { select: { id: true, number: true, title: true } } } },
+        thread: { select: { proposalId: true, clause } },
       },
     }),
   ]);
   return {
-    unread,
-    items: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      actor: { name: row.actor.name, organizationCode: row.comment.authorOrganization.code },
-      clause: row.thread.clause,
-      threadId: row.threadId,
-      onProposal: row.thread.proposalId !== null,
-      preview: commentPreview(row.comment.body),
-      createdAt: row.createdAt.toISOString(),
-      read: row.readAt !== null,
-    })),
+    unread: unreadRows.filter((row) => maySee(user, row.thread.clause)).length,
+    items: rows
+      .filter((row) => maySee(user, row.thread.clause))
+      .map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        actor: { name: row.actor.name, organizationCode: row.comment.authorOrganization.code },
+        clause: { id: row.thread.clause.id, number: row.thread.clause.number, title: row.thread.clause.title },
+        threadId: row.threadId,
+        onProposal: row.thread.proposalId !== null,
+        preview: commentPreview(row.comment.body),
+        createdAt: row.createdAt.toISOString(),
+        read: row.readAt !== null,
+      })),
   };
 }
