@@ -67,8 +67,11 @@ function tokenize(blocks: readonly Node[]): { tokens: Token[]; textblocks: Textb
   return { tokens, textblocks };
 }
 
-/** A comparable string: equal for two runs of blocks exactly when their agreed forms are equal. */
-export function agreedForm(blocks: readonly Node[]): string {
+/**
+ * A comparable string: equal for two runs of blocks exactly when their agreed forms are equal.
+ * `atTop`: the blocks are the clause's top-level blocks (not the items inside a list).
+ */
+export function agreedForm(blocks: readonly Node[], { atTop = true }: { atTop?: boolean } = {}): string {
   const { tokens, textblocks } = tokenize(blocks);
   const gone = new Array<boolean>(tokens.length).fill(false);
   // Paragraphs joined by proposed breaks (the same proposed insertion on both sides of each
@@ -92,8 +95,8 @@ export function agreedForm(blocks: readonly Node[]): string {
   }
   let kept = tokens.filter((_, t) => !gone[t]);
   // Containers left empty go too (a list item whose only paragraph went), and so do empty
-  // paragraphs between blocks: they hold no words, and the editor writes one of its own when a
-  // person empties a clause that had none.
+  // top-level paragraphs: they hold no words, and the editor writes one of its own when a person
+  // empties a clause that had none.
   for (let changed = true; changed; ) {
     changed = false;
     const next: Token[] = [];
@@ -101,7 +104,7 @@ export function agreedForm(blocks: readonly Node[]): string {
     for (const token of kept) {
       const previous = next.at(-1);
       const closesEmpty = token.kind === "close" && previous?.kind === "open";
-      if (closesEmpty && (!token.textblock || depth === 1)) {
+      if (closesEmpty && (!token.textblock || (atTop && depth === 1))) {
         next.pop();
         depth--;
         changed = true;

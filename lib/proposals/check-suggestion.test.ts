@@ -7,6 +7,7 @@ import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import { clauseSchema } from "@/lib/editor/extensions";
 import { australia, canada, clause, find, suggest } from "@/lib/editor/suggestions/test-support";
+import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion } from "./check-suggestion";
 
 const TEXT = "States shall criminalize child pornography offences.";
@@ -207,5 +208,30 @@ describe("direct edits are refused", () => {
     });
     expect(refusedFor(proposed, grown, canada)).toMatch(/another person's proposal/);
     expect(verdict(proposed, grown, australia)).toEqual({ ok: true });
+  });
+});
+
+describe("judged on the touched items of a long list, as the guard does", () => {
+  const listOf = (n: number) => numbered(...Array.from({ length: n }, (_, i) => `Sub-paragraph ${i} of the article.`));
+
+  function judgeAsGuard(start: EditorState, after: EditorState, me = australia) {
+    const range = changedBlocks(blocks(start.doc), blocks(after.doc));
+    return range ? checkSuggestion(range.before, range.after, me, range) : { ok: true as const };
+  }
+
+  it("lets a proposal in the middle of the list through", () => {
+    const start = listOf(9);
+    const after = suggest(start, australia, (tr) => tr.insertText(" online", find(tr.doc, " of the article", 4)));
+    expect(judgeAsGuard(start, after)).toEqual({ ok: true });
+  });
+
+  it("refuses a sub-paragraph split directly, and an empty paragraph slipped into a sub-paragraph", () => {
+    const start = listOf(9);
+    const split = direct(start, (tr) => tr.split(find(tr.doc, " of the article", 4), 2));
+    expect(judgeAsGuard(start, split).ok).toBe(false);
+    const at = find(start.doc, "Sub-paragraph 4") + "Sub-paragraph 4 of the article.".length + 1;
+    const slipped = direct(start, (tr) => tr.insert(at, clauseSchema.node("paragraph")));
+    expect(slipped.doc.child(0).child(4).childCount).toBe(2);
+    expect(judgeAsGuard(start, slipped).ok).toBe(false);
   });
 });

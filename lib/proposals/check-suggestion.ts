@@ -45,15 +45,16 @@ function summary(uses: MarkUse[] | undefined): string {
 }
 
 /**
- * `before` and `after` are the top-level blocks around the change (see changed-blocks.ts), or
- * the whole clause: the blocks outside them must be the same in both.
+ * `before` and `after` are the blocks around the change (see changed-blocks.ts), or the whole
+ * clause: the blocks outside them must be the same in both. `atTop`: they are top-level blocks.
  */
 export function checkSuggestion(
   before: readonly Node[],
   after: readonly Node[],
   me: ProposalAuthor,
+  { atTop = true }: { atTop?: boolean } = {},
 ): SuggestionVerdict {
-  if (agreedForm(before) !== agreedForm(after)) {
+  if (agreedForm(before, { atTop }) !== agreedForm(after, { atTop })) {
     return { ok: false, reason: "changes agreed text or its structure outside a proposal" };
   }
   const was = proposalMarks(before);

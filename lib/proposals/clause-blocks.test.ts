@@ -78,3 +78,54 @@ describe("reading a clause block by block", () => {
     expect(blocks.wroteElsewhere()).toBe(false);
   });
 });
+
+/** A clause that is one numbered list of `items` sub-paragraphs, as most articles are. */
+function numberedDoc(items: number): Y.Doc {
+  const doc = new Y.Doc();
+  const list = clauseSchema.node(
+    "orderedList",
+    null,
+    Array.from({ length: items }, (_, i) =>
+      clauseSchema.node("listItem", null, [clauseSchema.node("paragraph", null, [clauseSchema.text(`Item ${i}.`)])]),
+    ),
+  );
+  prosemirrorToYXmlFragment(clauseSchema.node("doc", null, [list]), doc.getXmlFragment(CLAUSE_FRAGMENT));
+  return doc;
+}
+const item = (doc: Y.Doc, i: number) =>
+  (doc.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement).get(i) as Y.XmlElement;
+const itemText = (doc: Y.Doc, i: number) => (item(doc, i).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+
+describe("reading and judging a numbered list item by item", () => {
+  it("rebuilds the list from its unchanged items and matches a whole read", () => {
+    const doc = numberedDoc(10);
+    const blocks = clauseBlocks(doc);
+    const before = blocks.read();
+    itemText(doc, 5).insert(0, "x");
+    const after = blocks.read();
+    expect(after[0].eq(whole(doc)[0])).toBe(true);
+    expect(after[0]).not.toBe(before[0]);
+    const reused = [...Array(10).keys()].filter((i) => after[0].child(i) === before[0].child(i));
+    expect(reused).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9]);
+  });
+
+  it("judges a keystroke inside the list on its item and two neighbours", () => {
+    const doc = numberedDoc(10);
+    const blocks = clauseBlocks(doc);
+    const before = blocks.read();
+    itemText(doc, 5).insert(0, "x");
+    const range = changedBlocks(before, blocks.read());
+    expect(range?.atTop).toBe(false);
+    expect(range?.after.map((n) => n.textContent)).toEqual(["Item 4.", "xItem 5.", "Item 6."]);
+  });
+
+  it("judges a change to the list's first or last item on the whole list, with what lies around it", () => {
+    const doc = numberedDoc(10);
+    const blocks = clauseBlocks(doc);
+    const before = blocks.read();
+    itemText(doc, 9).insert(0, "x");
+    const range = changedBlocks(before, blocks.read());
+    expect(range?.atTop).toBe(true);
+    expect(range?.after.map((n) => n.type.name)).toEqual(["orderedList"]);
+  });
+});

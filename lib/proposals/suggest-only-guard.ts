@@ -67,7 +67,7 @@ export function suggestOnlyGuard(): Extension {
     if (shadow.blocks.wroteElsewhere()) return "writes outside the clause's text";
     const changed = changedBlocks(before, shadow.blocks.read());
     if (!changed) return null;
-    const verdict = checkSuggestion(changed.before, changed.after, me);
+    const verdict = checkSuggestion(changed.before, changed.after, me, changed);
     return verdict.ok ? null : verdict.reason;
   }
 
