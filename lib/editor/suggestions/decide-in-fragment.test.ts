@@ -181,4 +181,36 @@ describe("deciding proposals", () => {
     expect(decide(state, "all", "REJECTED").raw).toBe("Possessing it.");
     expect(decide(state, "all", "ACCEPTED").raw).toBe("Possessing it.\nOffering it.");
   });
+
+  it("rejecting proposed paragraphs broken in two leaves no empty paragraph behind", () => {
+    const start = clause(CSAM, "Second paragraph.");
+    let state = suggest(start, australia, (tr) => tr.split(find(tr.doc, "Second") - 2));
+    state = suggest(state, australia, (tr) => tr.insertText("New words here.", find(tr.doc, "Second") - 2));
+    state = suggest(state, australia, (tr) => tr.split(find(tr.doc, " here.")));
+    expect(state.doc.childCount).toBe(4);
+    const rejected = decide(state, "all", "REJECTED");
+    expect(rejected.raw).toBe(`${CSAM}\nSecond paragraph.`);
+    expect(rejected.result.childCount).toBe(2);
+    // Two whole paragraphs pasted between agreed ones, rejected.
+    const between = find(start.doc, "Second") - 1;
+    const two = clause("Pasted one.", "Pasted two.").doc.slice(
+      0,
+      clause("Pasted one.", "Pasted two.").doc.content.size,
+    );
+    const pasted = suggest(start, australia, (tr) => tr.replace(between, between, two));
+    expect(pasted.doc.childCount).toBe(4);
+    expect(decide(pasted, "all", "REJECTED").result.childCount).toBe(2);
+    // Two proposed paragraphs inside a proposed break of one agreed paragraph: it comes back whole.
+    let inside = suggest(clause(CSAM), australia, (tr) => tr.split(find(tr.doc, " offences")));
+    inside = suggest(inside, australia, (tr) => tr.split(find(tr.doc, " offences")));
+    inside = suggest(inside, australia, (tr) => tr.insertText("X", find(tr.doc, " offences")));
+    inside = suggest(inside, australia, (tr) => tr.split(find(tr.doc, " offences")));
+    inside = suggest(inside, australia, (tr) => tr.insertText("Y", find(tr.doc, " offences")));
+    expect(inside.doc.childCount).toBe(4);
+    expect(decide(inside, "all", "REJECTED").raw).toBe(CSAM);
+    // And where nothing was agreed before: a new clause's proposed paragraphs, all rejected.
+    const fresh = suggest(clause(""), australia, (tr) => tr.insertText("First words", 1));
+    const broken = suggest(fresh, australia, (tr) => tr.split(find(tr.doc, " words")));
+    expect(decide(broken, "all", "REJECTED").result.childCount).toBe(1);
+  });
 });

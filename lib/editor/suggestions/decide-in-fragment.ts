@@ -107,6 +107,29 @@ function paragraphsToRemove(fragment: Y.XmlFragment, selection: Selection, outco
   return found;
 }
 
+/**
+ * Paragraphs joined across removed boundaries form chains. A chain made only of paragraphs the
+ * decision empties goes as a whole (joining them first would leave an empty paragraph behind);
+ * any other chain is joined into its first paragraph. Emptied paragraphs outside chains go.
+ */
+function planJoins(pairs: [Y.XmlElement, Y.XmlElement][], removable: Set<Y.XmlElement>) {
+  const next = new Map(pairs);
+  const hasPrevious = new Set(pairs.map(([, second]) => second));
+  const joins: [Y.XmlElement, Y.XmlElement][] = [];
+  const chained = new Set<Y.XmlElement>();
+  const emptied: Y.XmlElement[] = [];
+  for (const [start] of pairs) {
+    if (hasPrevious.has(start) || chained.has(start)) continue;
+    const chain = [start];
+    for (let at = next.get(start); at; at = next.get(at)) chain.push(at);
+    for (const paragraph of chain) chained.add(paragraph);
+    if (chain.every((paragraph) => removable.has(paragraph))) emptied.push(...chain);
+    else for (let i = 0; i + 1 < chain.length; i++) joins.push([chain[i], chain[i + 1]]);
+  }
+  for (const paragraph of removable) if (!chained.has(paragraph)) emptied.push(paragraph);
+  return { joins, emptied };
+}
+
 /** The first or last paragraph within an element (itself, if it holds text). */
 function edgeTextblock(element: Y.XmlElement, edge: "first" | "last"): Y.XmlElement | null {
   const children = element.toArray();
@@ -156,9 +179,10 @@ export function decideInFragment(
   const doc = fragment.doc;
   const run = (fn: () => void) => (doc ? doc.transact(fn, origin) : fn());
   run(() => {
-    const joins = boundariesToJoin(fragment, selection, outcome);
-    const joined = new Set(joins.flat());
-    const emptied = paragraphsToRemove(fragment, selection, outcome).filter((p) => !joined.has(p));
+    const { joins, emptied } = planJoins(
+      boundariesToJoin(fragment, selection, outcome),
+      new Set(paragraphsToRemove(fragment, selection, outcome)),
+    );
     for (const text of textChildren(fragment)) {
       // From the end, so earlier indexes stay valid as characters are removed.
       for (const piece of runsOf(text).reverse()) {
