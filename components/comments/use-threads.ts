@@ -10,6 +10,8 @@ export function useThreads(clauseId: string, provider: HocuspocusProvider | null
   const [threads, setThreads] = useState<ThreadView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
+  const discussesProposals = useRef(false);
+  discussesProposals.current = threads?.some((thread) => thread.proposalId !== null) ?? false;
 
   const reload = useCallback(async () => {
     const request = ++latest.current;
@@ -42,8 +44,10 @@ export function useThreads(clauseId: string, provider: HocuspocusProvider | null
       } catch {
         return;
       }
-      // A decision on a proposal changes what its discussion says about it.
-      if (!type.startsWith("thread") && type !== "proposals.changed") return;
+      // A decision on a proposal changes what its discussion says about it (proposals change
+      // with every burst of suggesting, so only when a thread here discusses one).
+      const aboutProposals = type === "proposals.changed" && discussesProposals.current;
+      if (!type.startsWith("thread") && !aboutProposals) return;
       void reload();
       announceCommentsChanged();
     };

@@ -5,8 +5,8 @@
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import { type Actor, can, type Target } from "@/lib/permissions/can";
-import { effectiveRestriction } from "@/lib/permissions/restriction";
+import { can } from "@/lib/permissions/can";
+import { clauseActor } from "./clause-actor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,19 +21,7 @@ export async function findClauseAccess(user: SessionUser, clauseId: string) {
     },
   });
   if (!clause) return null;
-  const actor: Actor = {
-    userId: user.id,
-    organizationId: user.organizationId,
-    active: true,
-    role: clause.instrument.participants[0]?.role ?? null,
-    observersMayComment: clause.instrument.observersMayComment,
-  };
-  const restrictedTo = effectiveRestriction(
-    clause.chapter.restrictions.map((r) => r.organizationId),
-    clause.restrictions.map((r) => r.organizationId),
-  );
-  /** The clause as a permissions target: pass it (spread into yours) to every `can` about it. */
-  const target: Target = { restrictedTo };
+  const { actor, target } = clauseActor(user, clause);
   if (!can(actor, "clause.view", target)) return null;
   return { clause, actor, target };
 }

@@ -2,10 +2,9 @@
 // those about clauses the person may still see: once a clause is restricted away from their
 // delegation (or their delegation leaves the instrument), its notifications are not shown or
 // counted — the clause does not exist for them — and come back if access does.
-import { findSessionUser } from "@/lib/auth/find-session-user";
+import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
-import { type Actor, can } from "@/lib/permissions/can";
-import { effectiveRestriction } from "@/lib/permissions/restriction";
+import { can } from "@/lib/permissions/can";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
@@ -41,38 +40,23 @@ function clauseAccess(organizationId: string) {
   } as const;
 }
 
-type ClauseAccess = {
-  restrictions: { organizationId: string }[];
-  chapter: { restrictions: { organizationId: string }[] };
-  instrument: { observersMayComment: boolean; participants: { role: Actor["role"] }[] };
-};
-
-function maySee(user: { id: string; organizationId: string }, clause: ClauseAccess): boolean {
-  const actor: Actor = {
-    userId: user.id,
-    organizationId: user.organizationId,
-    active: true,
-    role: clause.instrument.participants[0]?.role ?? null,
-    observersMayComment: clause.instrument.observersMayComment,
-  };
-  const restrictedTo = effectiveRestriction(
-    clause.chapter.restrictions.map((r) => r.organizationId),
-    clause.restrictions.map((r) => r.organizationId),
-  );
-  return can(actor, "thread.view", { restrictedTo });
+function maySee(user: { id: string; organizationId: string }, clause: ClauseAccessRows): boolean {
+  const { actor, target } = clauseActor(user, clause);
+  return can(actor, "thread.view", target);
 }
 
-export async function listNotifications(userId: string): Promise<{ unread: number; items: NotificationView[] }> {
-  const user = await findSessionUser(userId);
-  if (!user) return { unread: 0, items: [] };
+export async function listNotifications(user: {
+  id: string;
+  organizationId: string;
+}): Promise<{ unread: number; items: NotificationView[] }> {
   const clause = clauseAccess(user.organizationId);
   const [unreadRows, rows] = await Promise.all([
     prisma.notification.findMany({
-      where: { userId, readAt: null },
+      where: { userId: user.id, readAt: null },
       select: { thread: { select: { clause } } },
     }),
     prisma.notification.findMany({
-      where: { userId },
+      where: { userId: user.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: SHOWN,
       include: {

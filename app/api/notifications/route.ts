@@ -5,7 +5,7 @@ import { markNotificationsRead } from "@/lib/comments/mark-notifications-read";
 import { answer } from "@/lib/doors/request-input";
 import { userDoor } from "@/lib/doors/user-door";
 
-const list = userDoor("notification.list", z.object({}), (user) => listNotifications(user.id));
+const list = userDoor("notification.list", z.object({}), (user) => listNotifications(user));
 const read = userDoor(
   "notification.read",
   z.union([z.object({ ids: z.array(z.uuid()).max(100) }), z.object({ all: z.literal(true) })], {
