@@ -6,13 +6,14 @@
 // Run: node --import tsx bench/suggest-only-guard.ts [paragraphs]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import type { Node } from "@tiptap/pm/model";
-import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { prosemirrorToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import type { ClauseNode } from "@/lib/clause-model/clause-model";
+import { clauseReader } from "@/lib/clause-model/clause-reader";
+import { readClause } from "@/lib/clause-model/read-clause";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import { changedBlocks } from "@/lib/proposals/changed-blocks";
 import { checkSuggestion } from "@/lib/proposals/check-suggestion";
-import { clauseBlocks } from "@/lib/proposals/clause-blocks";
 
 const paragraphs = Number(process.argv[2] ?? 200);
 const KEYSTROKES = 400;
@@ -92,22 +93,20 @@ function run(shape: Shape, makeJudge: () => Judge): number[] {
 
 // The guard as it runs: blocks read incrementally, only the touched ones compared.
 const guard = (): Judge => {
-  let blocks: ReturnType<typeof clauseBlocks> | null = null;
+  let reader: ReturnType<typeof clauseReader> | null = null;
   return (shadow, update) => {
-    blocks ??= clauseBlocks(shadow);
-    const before = blocks.read();
+    reader ??= clauseReader(shadow);
+    const before = reader.read().blocks;
     Y.applyUpdate(shadow, update);
-    const changed = changedBlocks(before, blocks.read());
-    return !changed || checkSuggestion(changed.before, changed.after, author, changed).ok;
+    const changed = changedBlocks(before, reader.read().blocks);
+    return !changed || checkSuggestion(changed.before, changed.after, author, { atTop: changed.atTop }).ok;
   };
 };
 
 // Reference: read the whole clause after every keystroke and compare all of it.
 const wholeClause = (): Judge => {
-  const read = (doc: Y.Doc) => [
-    ...yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema).children,
-  ];
-  let previous: Node[] | null = null;
+  const read = (doc: Y.Doc) => readClause(doc).blocks;
+  let previous: readonly ClauseNode[] | null = null;
   return (shadow, update) => {
     const before = previous ?? read(shadow);
     Y.applyUpdate(shadow, update);

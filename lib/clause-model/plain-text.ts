@@ -4,8 +4,8 @@
 import type { ClauseModel } from "./clause-model";
 import { paragraphsOf } from "./clause-model";
 
-export function clausePlainText(model: ClauseModel): string {
+export function clausePlainText(model: ClauseModel, { between = "\n\n" }: { between?: string } = {}): string {
   return [...paragraphsOf(model.blocks)]
     .map((paragraph) => paragraph.inlines.map((inline) => (inline.type === "text" ? inline.text : "\n")).join(""))
-    .join("\n\n");
+    .join(between);
 }

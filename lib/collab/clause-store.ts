@@ -2,8 +2,11 @@
 // An update is written here before the server applies it, so the provider's "synced"
 // acknowledgement means "in PostgreSQL". Compaction folds rows into the snapshot.
 import * as Y from "yjs";
+import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
+import { clausePlainText } from "@/lib/clause-model/plain-text";
+import { readClause } from "@/lib/clause-model/read-clause";
 import { prisma } from "@/lib/db/prisma";
-import { yDocToPlainText } from "@/lib/editor/plain-text";
+import { log } from "@/lib/log";
 
 /** The empty update Yjs sends when a client has nothing new (sync step 2 of an up-to-date client). */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -31,6 +34,20 @@ export async function appendClauseUpdate(
 }
 
 /**
+ * The clause's words for search. A clause stored before the server refused unreadable updates
+ * may not read: it is still compacted (its words are kept), only without searchable text.
+ */
+function searchableText(clauseId: string, doc: Y.Doc): string {
+  try {
+    return clausePlainText(readClause(doc));
+  } catch (error) {
+    if (!isClauseUnreadable(error)) throw error;
+    log.warn({ event: "collab.unreadable-clause", clauseId, reason: error.why }, "stored clause cannot be read");
+    return "";
+  }
+}
+
+/**
  * Folds the update rows into the snapshot, in one transaction, under a per-clause lock so two
  * instances never compact the same clause at once. Only rows that were read are deleted: a row
  * committed meanwhile stays for the next compaction. Works from the database alone, never from
@@ -51,7 +68,7 @@ export async function compactClause(clauseId: string): Promise<number> {
       if (current) Y.applyUpdate(doc, current.snapshot);
       for (const row of rows) Y.applyUpdate(doc, row.update);
       const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
-      const plainText = yDocToPlainText(doc);
+      const plainText = searchableText(clauseId, doc);
       doc.destroy();
       await tx.clauseDocument.upsert({
         where: { clauseId },

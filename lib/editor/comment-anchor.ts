@@ -2,7 +2,7 @@
 // clause's Yjs document, so it follows everyone's concurrent edits and survives reloads.
 // `excludes: ""` lets threads overlap: y-tiptap then stores each such mark under a hashed key
 // (`commentAnchor--<hash>`), which server code reading Yjs attributes must expect
-// (lib/comments/anchored-thread-ids.ts).
+// (lib/clause-model/read-runs.ts).
 import { Mark, mergeAttributes } from "@tiptap/core";
 import { Fragment, type Node, Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";

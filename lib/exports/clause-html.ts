@@ -2,51 +2,26 @@
 // bold, italic, underline, line breaks. Proposals (only present in the "proposals" variant)
 // print like Word's tracked changes: insertions underlined, deletions struck through, in the
 // delegation's colour, each followed by the delegation's code. Every piece of text is escaped.
-import type { Mark, Node } from "@tiptap/pm/model";
-import { authorOfMark, type ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import type { Block, ClauseModel, Inline, ListItem, Paragraph, ProposalMark } from "@/lib/clause-model/clause-model";
+import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { escapeHtml } from "./escape-html";
 
-/** Zero-width spaces the suggest transform uses to anchor proposals at paragraph edges. */
-const ANCHOR = /\u200B/g;
 const FORMATTING: Record<string, string> = { bold: "strong", italic: "em", underline: "u" };
-const LIST_TYPES = /^[1aAiI]$/;
 const NUMBERING: Record<string, string> = { a: "lower-alpha", A: "upper-alpha", i: "lower-roman", I: "upper-roman" };
 const COLOUR = /^#[0-9a-f]{6}$/i;
 
 /** The delegations whose proposals a clause shows, by code, for the export's legend. */
 export type Delegations = Map<string, ProposalAuthor>;
 
-type Proposal = { kind: "insertion" | "deletion"; id: string; author: ProposalAuthor | null; at: string | null };
-
-function proposalOf(node: Node): Proposal | null {
-  const mark = node.marks.find((m) => m.type.name === "insertion" || m.type.name === "deletion");
-  if (!mark) return null;
-  return {
-    kind: mark.type.name as Proposal["kind"],
-    id: String(mark.attrs.id),
-    author: authorOfMark(mark.attrs),
-    at: typeof mark.attrs.at === "string" ? mark.attrs.at : null,
-  };
-}
-
-function formatted(text: string, marks: readonly Mark[]): string {
-  let html = escapeHtml(text);
-  for (const mark of marks) {
-    const tag = FORMATTING[mark.type.name];
-    if (tag) html = `<${tag}>${html}</${tag}>`;
-  }
+function inlineHtml(inline: Inline): string {
+  if (inline.type === "hardBreak") return "<br>";
+  let html = escapeHtml(withoutAnchors(inline.text));
+  for (const mark of inline.formatting) html = `<${FORMATTING[mark]}>${html}</${FORMATTING[mark]}>`;
   return html;
 }
 
-function inlineHtml(node: Node): string {
-  return node.isText
-    ? formatted((node.text ?? "").replace(ANCHOR, ""), node.marks)
-    : node.type.name === "hardBreak"
-      ? "<br>"
-      : "";
-}
-
-function trackedChange(proposal: Proposal, inner: string, delegations: Delegations): string {
+function trackedChange(proposal: ProposalMark, inner: string, delegations: Delegations): string {
   const tag = proposal.kind === "insertion" ? "ins" : "del";
   const author = proposal.author;
   if (author) delegations.set(author.organizationCode, author);
@@ -61,58 +36,49 @@ function trackedChange(proposal: Proposal, inner: string, delegations: Delegatio
 }
 
 /** The inline content of a paragraph; consecutive pieces of one proposal print as one change. */
-function paragraphContent(block: Node, delegations: Delegations): string {
+function paragraphContent(paragraph: Paragraph, delegations: Delegations): string {
   let html = "";
-  let open: { proposal: Proposal; inner: string } | null = null;
+  let open: { proposal: ProposalMark; inner: string } | null = null;
   const close = () => {
     if (open) html += trackedChange(open.proposal, open.inner, delegations);
     open = null;
   };
-  block.forEach((child) => {
-    const proposal = proposalOf(child);
+  for (const inline of paragraph.inlines) {
+    const proposal = inline.type === "text" ? inline.proposal : null;
     if (open && (!proposal || proposal.id !== open.proposal.id || proposal.kind !== open.proposal.kind)) close();
-    if (!proposal) html += inlineHtml(child);
-    else if (open) open.inner += inlineHtml(child);
-    else open = { proposal, inner: inlineHtml(child) };
-  });
+    if (!proposal) html += inlineHtml(inline);
+    else if (open) open.inner += inlineHtml(inline);
+    else open = { proposal, inner: inlineHtml(inline) };
+  }
   close();
   return html;
 }
 
-function blockHtml(node: Node, delegations: Delegations): string {
-  const children = () => {
-    let html = "";
-    node.forEach((child) => {
-      html += blockHtml(child, delegations);
-    });
-    return html;
-  };
-  switch (node.type.name) {
+function blockHtml(node: Block | ListItem, delegations: Delegations): string {
+  const inner = (nodes: readonly (Block | ListItem)[]) => nodes.map((child) => blockHtml(child, delegations)).join("");
+  switch (node.type) {
     case "paragraph":
       return `<p>${paragraphContent(node, delegations)}</p>`;
     case "orderedList": {
-      const start = Number(node.attrs.start);
-      const type = String(node.attrs.type ?? "");
-      const from = Number.isInteger(start) ? start : 1;
+      const from = node.start;
+      const type = node.numbering ?? "";
       const startAttr = from !== 1 ? ` start="${from}"` : "";
-      const typeAttr = LIST_TYPES.test(type) ? ` type="${type}"` : "";
+      const typeAttr = type ? ` type="${type}"` : "";
       // Lettered and roman lists print "(a)" from a CSS counter, which `start` does not move.
       const numbering = NUMBERING[type];
       const styled = numbering
         ? ` data-numbering="${numbering}"${from !== 1 ? ` style="counter-reset: item ${from - 1}"` : ""}`
         : "";
-      return `<ol${startAttr}${typeAttr}${styled}>${children()}</ol>`;
+      return `<ol${startAttr}${typeAttr}${styled}>${inner(node.items)}</ol>`;
     }
     case "bulletList":
-      return `<ul>${children()}</ul>`;
+      return `<ul>${inner(node.items)}</ul>`;
     case "listItem":
-      return `<li>${children()}</li>`;
-    default:
-      return children();
+      return `<li>${inner(node.blocks)}</li>`;
   }
 }
 
 /** The clause's text as HTML; the delegations whose proposals it shows are added to `delegations`. */
-export function clauseHtml(doc: Node, delegations: Delegations = new Map()): string {
-  return blockHtml(doc, delegations);
+export function clauseHtml(model: ClauseModel, delegations: Delegations = new Map()): string {
+  return model.blocks.map((block) => blockHtml(block, delegations)).join("");
 }

@@ -1,8 +1,8 @@
 // A clause's text as plain text for the export: paragraphs separated by a blank line, numbered
 // paragraphs as "1.", lettered sub-paragraphs as "(a)", indented under their paragraph.
-import type { Node } from "@tiptap/pm/model";
+import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
+import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 
-const ANCHOR = /\u200B/g;
 const INDENT = "    ";
 
 function roman(n: number): string {
@@ -58,50 +58,35 @@ export function listMarker(type: string | null, n: number): string {
   }
 }
 
-function paragraphText(block: Node): string {
-  let text = "";
-  block.forEach((child) => {
-    if (child.isText) text += (child.text ?? "").replace(ANCHOR, "");
-    else if (child.type.name === "hardBreak") text += "\n";
-  });
-  return text;
+function paragraphText(paragraph: Paragraph): string {
+  return paragraph.inlines.map((inline) => (inline.type === "text" ? withoutAnchors(inline.text) : "\n")).join("");
+}
+
+function indented(text: string, indent: string): string {
+  return text
+    .split("\n")
+    .map((line) => indent + line)
+    .join("\n");
 }
 
 /** Paragraphs of a block, each already indented; a list item's first line carries its marker. */
-function blockParagraphs(node: Node, indent: string): string[] {
-  if (node.type.name === "paragraph") {
-    const text = paragraphText(node);
-    return [
-      text
-        .split("\n")
-        .map((line) => indent + line)
-        .join("\n"),
-    ];
-  }
-  if (node.type.name === "orderedList" || node.type.name === "bulletList") {
-    const ordered = node.type.name === "orderedList";
-    const start = Number.isInteger(Number(node.attrs.start)) ? Number(node.attrs.start) : 1;
-    const type = typeof node.attrs.type === "string" ? node.attrs.type : null;
-    const out: string[] = [];
-    node.forEach((item, _offset, index) => {
-      const marker = ordered ? listMarker(type, start + index) : "•";
-      const inner = blockParagraphs(item, indent + INDENT);
-      if (inner.length === 0) inner.push(indent + INDENT);
-      // The marker takes the place of the first line's indentation, as a typed list would.
-      const first = inner[0].slice(indent.length);
-      inner[0] = `${indent}${`${marker} `.padEnd(INDENT.length)}${first.slice(INDENT.length)}`;
-      out.push(...inner);
-    });
-    return out;
-  }
+function blockParagraphs(node: Block | ListItem, indent: string): string[] {
+  if (node.type === "paragraph") return [indented(paragraphText(node), indent)];
+  if (node.type === "listItem") return node.blocks.flatMap((block) => blockParagraphs(block, indent));
   const out: string[] = [];
-  node.forEach((child) => {
-    out.push(...blockParagraphs(child, indent));
+  node.items.forEach((item, index) => {
+    const marker = node.type === "orderedList" ? listMarker(node.numbering, node.start + index) : "•";
+    const inner = blockParagraphs(item, indent + INDENT);
+    if (inner.length === 0) inner.push(indent + INDENT);
+    // The marker takes the place of the first line's indentation, as a typed list would.
+    const first = inner[0].slice(indent.length);
+    inner[0] = `${indent}${`${marker} `.padEnd(INDENT.length)}${first.slice(INDENT.length)}`;
+    out.push(...inner);
   });
   return out;
 }
 
 /** The clause's text as plain text (read it from the clean variant: proposals are not shown). */
-export function clauseText(doc: Node): string {
-  return blockParagraphs(doc, "").join("\n\n");
+export function clauseText(model: ClauseModel): string {
+  return model.blocks.flatMap((block) => blockParagraphs(block, "")).join("\n\n");
 }

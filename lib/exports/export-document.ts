@@ -1,13 +1,13 @@
 // The whole export, from an instrument's visible chapters and clauses: a self-contained HTML
 // page that prints well (no scripts, no outside resources), or plain text. Pure: the texts come
 // in already read and already stripped of anything the person may not see.
-import type { Node } from "@tiptap/pm/model";
+import type { ClauseModel } from "@/lib/clause-model/clause-model";
 import { clauseHtml, type Delegations } from "./clause-html";
 import { clauseText } from "./clause-text";
 import { escapeHtml } from "./escape-html";
 import { CLAUSE_STATUS_LABELS, type ClauseStatusName, type ExportVariant } from "./export-variant";
 
-export type ExportClause = { number: string; title: string; status: ClauseStatusName; text: Node };
+export type ExportClause = { number: string; title: string; status: ClauseStatusName; text: ClauseModel };
 export type ExportChapter = { number: string; title: string; clauses: ExportClause[] };
 export type ExportContent = {
   title: string;

@@ -1,30 +1,25 @@
 // The blocks an edit touched, with one unchanged neighbour on each side: enough to judge it,
 // since a proposed paragraph break is read across the boundary between two blocks. When the
-// edit is inside one container (a numbered list) whose first and last items it left alone, the
-// range is looked for among that container's items instead — so a keystroke in a long list is
-// judged on its own item and two neighbours, not on the whole list.
-import type { Node } from "@tiptap/pm/model";
+// edit is inside one container (a numbered list, a list item) whose first and last children it
+// left alone, the range is looked for among that container's children instead — so a keystroke
+// in a long list is judged on its own item and two neighbours, not on the whole list. Relies on
+// the clause reader keeping unchanged elements as the very same objects (clause-reader.ts).
+import { type ClauseNode, childrenOf } from "@/lib/clause-model/clause-model";
 
 export type ChangedBlocks = {
-  before: Node[];
-  after: Node[];
-  /** The blocks are the clause's own top-level blocks, not the items of a container. */
+  before: ClauseNode[];
+  after: ClauseNode[];
+  /** The nodes are the clause's own top-level blocks, not the children of a container. */
   atTop: boolean;
 };
 
-function children(node: Node): Node[] {
-  const list: Node[] = [];
-  node.forEach((child) => {
-    list.push(child);
-  });
-  return list;
+function sameShell(a: ClauseNode, b: ClauseNode): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === "orderedList" && b.type === "orderedList") return a.start === b.start && a.numbering === b.numbering;
+  return true;
 }
 
-function sameShell(a: Node, b: Node): boolean {
-  return a.type === b.type && JSON.stringify(a.attrs) === JSON.stringify(b.attrs);
-}
-
-function narrow(before: readonly Node[], after: readonly Node[], atTop: boolean): ChangedBlocks | null {
+function narrow(before: readonly ClauseNode[], after: readonly ClauseNode[], atTop: boolean): ChangedBlocks | null {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let endBefore = before.length;
@@ -36,8 +31,8 @@ function narrow(before: readonly Node[], after: readonly Node[], atTop: boolean)
   if (start === endBefore && start === endAfter) return null;
   if (endBefore - start === 1 && endAfter - start === 1) {
     const [was, now] = [before[start], after[start]];
-    if (!was.isTextblock && !was.isLeaf && sameShell(was, now)) {
-      const [inWas, inNow] = [children(was), children(now)];
+    if (was.type !== "paragraph" && sameShell(was, now)) {
+      const [inWas, inNow] = [childrenOf(was), childrenOf(now)];
       const edgesKept = inWas.length > 0 && inWas[0] === inNow[0] && inWas.at(-1) === inNow.at(-1);
       if (edgesKept) return narrow(inWas, inNow, false);
     }
@@ -50,6 +45,6 @@ function narrow(before: readonly Node[], after: readonly Node[], atTop: boolean)
   };
 }
 
-export function changedBlocks(before: readonly Node[], after: readonly Node[]): ChangedBlocks | null {
+export function changedBlocks(before: readonly ClauseNode[], after: readonly ClauseNode[]): ChangedBlocks | null {
   return narrow(before, after, true);
 }

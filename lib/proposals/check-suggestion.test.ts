@@ -4,18 +4,23 @@
 import type { Node } from "@tiptap/pm/model";
 import { liftListItem, wrapInList } from "@tiptap/pm/schema-list";
 import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { initProseMirrorDoc, prosemirrorToYXmlFragment, updateYFragment } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
-import { clauseSchema } from "@/lib/editor/extensions";
-import { australia, canada, clause, find, suggest } from "@/lib/editor/suggestions/test-support";
+import * as Y from "yjs";
+import { clauseReader } from "@/lib/clause-model/clause-reader";
+import { modelOf } from "@/lib/clause-model/test-support/model-of";
+import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
+import { australia, canada, clause, find, SUGGESTED_AT, suggest } from "@/lib/editor/suggestions/test-support";
 import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion } from "./check-suggestion";
 
 const TEXT = "States shall criminalize child pornography offences.";
 const SECOND = "Each State shall protect victims.";
 
-const blocks = (doc: Node) => [...doc.children];
+const blocks = (doc: Node) => modelOf(doc).blocks;
+const at = { now: Date.parse(SUGGESTED_AT) };
 const verdict = (before: EditorState, after: EditorState, me = australia) =>
-  checkSuggestion(blocks(before.doc), blocks(after.doc), me);
+  checkSuggestion(blocks(before.doc), blocks(after.doc), me, at);
 const direct = (state: EditorState, edit: (tr: Transaction) => void) => {
   const tr = state.tr;
   edit(tr);
@@ -91,8 +96,8 @@ describe("honest proposals pass", () => {
     const typed = suggest(blank, australia, (tr) => tr.insertText("First words", 1));
     const broken = suggest(typed, australia, (tr) => tr.split(find(tr.doc, " words")));
     // The shared text of a new clause has no paragraph at all until someone writes.
-    expect(checkSuggestion([], blocks(typed.doc), australia)).toEqual({ ok: true });
-    expect(checkSuggestion([], blocks(broken.doc), australia)).toEqual({ ok: true });
+    expect(checkSuggestion([], blocks(typed.doc), australia, at)).toEqual({ ok: true });
+    expect(checkSuggestion([], blocks(broken.doc), australia, at)).toEqual({ ok: true });
     expect(verdict(typed, blank)).toEqual({ ok: true });
   });
 
@@ -214,9 +219,20 @@ describe("direct edits are refused", () => {
 describe("judged on the touched items of a long list, as the guard does", () => {
   const listOf = (n: number) => numbered(...Array.from({ length: n }, (_, i) => `Sub-paragraph ${i} of the article.`));
 
+  /** Writes `start` into Yjs, then the edit as the editor's binding writes it (only what changed). */
   function judgeAsGuard(start: EditorState, after: EditorState, me = australia) {
-    const range = changedBlocks(blocks(start.doc), blocks(after.doc));
-    return range ? checkSuggestion(range.before, range.after, me, range) : { ok: true as const };
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(CLAUSE_FRAGMENT);
+    prosemirrorToYXmlFragment(start.doc, fragment);
+    const reader = clauseReader(doc);
+    const before = reader.read().blocks;
+    const { meta } = initProseMirrorDoc(fragment, clauseSchema);
+    doc.transact(() => updateYFragment(doc, fragment, after.doc, meta));
+    const range = changedBlocks(before, reader.read().blocks);
+    expect(range?.atTop).toBe(false);
+    return range
+      ? checkSuggestion(range.before, range.after, me, { ...at, atTop: range.atTop })
+      : { ok: true as const };
   }
 
   it("lets a proposal in the middle of the list through", () => {

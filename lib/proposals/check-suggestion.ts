@@ -1,41 +1,64 @@
 // Does an edit by someone who may only suggest leave the agreed text and everyone else's
-// proposals exactly as they were? Compares the blocks an edit touched, before and after:
-// - their agreed form (words outside proposed insertions, proposed deletions included, with
-//   formatting and structure — see agreed-form.ts) must be unchanged;
+// proposals exactly as they were? Compares the nodes an edit touched, before and after, as the
+// clause model reads them:
+// - their agreed form (lib/clause-model/agreed-form.ts) must be unchanged;
 // - every proposal mark of another person must cover exactly the same words with the same
 //   attributes;
-// - every new or changed proposal mark must carry this person's own identity.
-import type { Node } from "@tiptap/pm/model";
-import {
-  AUTHOR_ATTRS,
-  authorOfMark,
-  isSuggestionMarkName,
-  type ProposalAuthor,
-} from "@/lib/editor/suggestions/proposal-author";
-import { agreedForm } from "./agreed-form";
+// - every new or changed proposal mark must carry this person's own identity, an id of the
+//   shape proposals are given (a UUID) that no one else has used in this clause and that was
+//   not used as the other kind of mark, and — when its attributes are new — the time now.
+import { agreedForm } from "@/lib/clause-model/agreed-form";
+import { type ClauseNode, paragraphsOf } from "@/lib/clause-model/clause-model";
+import { AUTHOR_ATTRS, type ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 
 export type SuggestionVerdict = { ok: true } | { ok: false; reason: string };
 
-type MarkUse = { attrs: string; text: string; authorId: string | null };
+/** Who first used a proposal id, as the rest of the clause and the proposals table know it. */
+export type KnownProposal = {
+  authorId: string | null;
+  kinds: ReadonlySet<"insertion" | "deletion">;
+  /** Times it was stamped with before (an undo may bring back its old marks). */
+  at: ReadonlySet<string>;
+  /** Decided already: its id may not come back. */
+  decided?: boolean;
+};
 
-/** For each proposal mark (by type and id): its attributes and the words it covers. */
-function proposalMarks(blocks: readonly Node[]): Map<string, MarkUse[]> {
+export type SuggestionContext = {
+  atTop?: boolean;
+  /** The server's clock (ms). */
+  now?: number;
+  /** What is known of ids elsewhere in the clause and in the proposals table. */
+  known?: ReadonlyMap<string, KnownProposal>;
+};
+
+/** How far a new proposal's time may be from the server's clock. */
+export const AT_TOLERANCE_MS = 2 * 60_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type MarkUse = {
+  kind: "insertion" | "deletion";
+  id: string;
+  attrs: string;
+  text: string;
+  author: ProposalAuthor | null;
+  at: string | null;
+};
+
+/** For each proposal mark (by kind and id): its attributes and the words it covers. */
+function proposalMarks(nodes: readonly ClauseNode[]): Map<string, MarkUse[]> {
   const uses = new Map<string, MarkUse[]>();
-  for (const block of blocks) {
-    block.descendants((node) => {
-      if (!node.isText) return true;
-      for (const mark of node.marks) {
-        if (!isSuggestionMarkName(mark.type.name)) continue;
-        const key = `${mark.type.name}:${String(mark.attrs.id)}`;
-        const list = uses.get(key) ?? [];
-        const attrs = JSON.stringify(mark.attrs);
-        const last = list.at(-1);
-        if (last && last.attrs === attrs) last.text += node.text ?? "";
-        else list.push({ attrs, text: node.text ?? "", authorId: authorOfMark(mark.attrs)?.authorId ?? null });
-        uses.set(key, list);
-      }
-      return false;
-    });
+  for (const paragraph of paragraphsOf(nodes)) {
+    for (const inline of paragraph.inlines) {
+      if (inline.type !== "text" || !inline.proposal) continue;
+      const { kind, id, attrs, author, at } = inline.proposal;
+      const key = `${kind}:${id}`;
+      const list = uses.get(key) ?? [];
+      const last = list.at(-1);
+      if (last && last.attrs === attrs) last.text += inline.text;
+      else list.push({ kind, id, attrs, text: inline.text, author, at });
+      uses.set(key, list);
+    }
   }
   return uses;
 }
@@ -44,35 +67,71 @@ function summary(uses: MarkUse[] | undefined): string {
   return JSON.stringify((uses ?? []).map((use) => [use.attrs, use.text]));
 }
 
+/** The ids whose marks an edit changed (to look up what is known of them before judging). */
+export function changedProposalIds(before: readonly ClauseNode[], after: readonly ClauseNode[]): Set<string> {
+  const was = proposalMarks(before);
+  const now = proposalMarks(after);
+  const ids = new Set<string>();
+  for (const key of new Set([...was.keys(), ...now.keys()]))
+    if (summary(was.get(key)) !== summary(now.get(key))) ids.add((was.get(key) ?? now.get(key))?.[0].id as string);
+  return ids;
+}
+
+function judgeNewMark(
+  use: MarkUse,
+  previous: MarkUse[] | undefined,
+  kindsBefore: ReadonlySet<string>,
+  me: ProposalAuthor,
+  { now = Date.now(), known }: SuggestionContext,
+): string | null {
+  const author = use.author;
+  if (!author || AUTHOR_ATTRS.some((field) => author[field] !== me[field]))
+    return "stamps a proposal with a forged identity";
+  if (!UUID.test(use.id)) return "gives a proposal an id that is not a proposal id";
+  const first = known?.get(use.id);
+  if (first?.decided) return "reuses the id of a proposal that was decided";
+  if (first && first.authorId !== me.authorId) return "uses another person's proposal id";
+  if (first && !first.kinds.has(use.kind) && !kindsBefore.has(use.kind))
+    return "turns a proposal into another kind under the same id";
+  // Attributes seen before (growing one's own proposal keeps them) need no new time.
+  if (previous?.some((old) => old.attrs === use.attrs)) return null;
+  const at = use.at ? Date.parse(use.at) : Number.NaN;
+  if (use.at && first?.at.has(use.at)) return null; // an undo bringing back its old marks
+  if (Number.isNaN(at) || Math.abs(at - now) > AT_TOLERANCE_MS) return "stamps a proposal with a time that is not now";
+  return null;
+}
+
 /**
- * `before` and `after` are the blocks around the change (see changed-blocks.ts), or the whole
- * clause: the blocks outside them must be the same in both. `atTop`: they are top-level blocks.
+ * `before` and `after` are the nodes around the change (see changed-blocks.ts), or the whole
+ * clause: the nodes outside them must be the same in both. `atTop`: they are top-level blocks.
  */
 export function checkSuggestion(
-  before: readonly Node[],
-  after: readonly Node[],
+  before: readonly ClauseNode[],
+  after: readonly ClauseNode[],
   me: ProposalAuthor,
-  { atTop = true }: { atTop?: boolean } = {},
+  context: SuggestionContext = {},
 ): SuggestionVerdict {
+  const atTop = context.atTop ?? true;
   if (agreedForm(before, { atTop }) !== agreedForm(after, { atTop })) {
     return { ok: false, reason: "changes agreed text or its structure outside a proposal" };
   }
   const was = proposalMarks(before);
   const now = proposalMarks(after);
+  const kindsBefore = new Map<string, Set<string>>();
+  for (const uses of was.values())
+    for (const use of uses) kindsBefore.set(use.id, (kindsBefore.get(use.id) ?? new Set()).add(use.kind));
   for (const key of new Set([...was.keys(), ...now.keys()])) {
     const previous = was.get(key);
     const current = now.get(key);
     if (summary(previous) === summary(current)) continue;
     // Changed: it must be this person's own proposal, before and after, stamped with who they are.
-    const owners = new Set([...(previous ?? []), ...(current ?? [])].map((use) => use.authorId));
+    const owners = new Set([...(previous ?? []), ...(current ?? [])].map((use) => use.author?.authorId ?? null));
     if (owners.size !== 1 || !owners.has(me.authorId)) {
       return { ok: false, reason: "changes or claims another person's proposal" };
     }
     for (const use of current ?? []) {
-      const author = authorOfMark(JSON.parse(use.attrs));
-      if (!author || AUTHOR_ATTRS.some((field) => author[field] !== me[field])) {
-        return { ok: false, reason: "stamps a proposal with a forged identity" };
-      }
+      const reason = judgeNewMark(use, previous, kindsBefore.get(use.id) ?? new Set(), me, context);
+      if (reason) return { ok: false, reason };
     }
   }
   return { ok: true };

@@ -2,18 +2,18 @@
 // decision is applied to the clause's live text on the server (so everyone sees it at once),
 // and in one transaction the resulting Yjs update is saved, each proposal's status set and each
 // decision recorded (who, when, why, proposed and resulting text).
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
+import { readClause } from "@/lib/clause-model/read-clause";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { collabInstance } from "@/lib/collab/collab-instance";
 import { prisma } from "@/lib/db/prisma";
-import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
-import { proposalTexts } from "@/lib/editor/suggestions/read-proposals";
 import { PROPOSALS_CHANGED } from "./proposal-index";
 
 export type DecisionScope = { proposalId: string } | { organizationId: string } | { all: true };
@@ -61,12 +61,7 @@ export async function decideProposals(input: DecideInput): Promise<{ decided: st
     // Work on a copy: the live text changes only once the decision is stored.
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-    const inText = new Map(
-      proposalTexts(yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema)).map((p) => [
-        p.id,
-        p,
-      ]),
-    );
+    const inText = new Map(proposalsInClause(readClause(copy)).map((p) => [p.id, p]));
     const chosen = open.filter((row) => inText.has(row.id));
     if (chosen.length === 0)
       throw new NothingToDecide("These proposals are no longer open: someone decided or withdrew them.");

@@ -2,8 +2,9 @@
 // OPEN row with its current words; an open row whose marks are gone from the text (withdrawn
 // by its author, or its words edited away by the chair) becomes WITHDRAWN, and comes back if
 // an undo restores it. Decided proposals are left as the decision recorded them.
+
+import type { ProposalInText } from "@/lib/clause-model/proposals-in-clause";
 import { prisma } from "@/lib/db/prisma";
-import type { ProposalInText } from "@/lib/editor/suggestions/read-proposals";
 import { log } from "@/lib/log";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,16 +1,16 @@
 // Collaboration-server extension that re-indexes a clause's proposals after its text changes:
 // debounced per clause (a burst of keystrokes is indexed once), never concurrently for one
 // clause, and always once more after the last change — also when the clause is closed.
-// The text is read block by block (clause-blocks.ts), and PostgreSQL is asked only when the
-// proposals in the text differ from those last indexed: typing outside proposals costs no query.
+// The text is read incrementally by the clause model (lib/clause-model/clause-reader.ts), and
+// PostgreSQL is asked only when the proposals in the text differ from those last indexed:
+// typing outside proposals costs no query.
 import type { Extension } from "@hocuspocus/server";
 import type * as Y from "yjs";
+import { type ClauseReader, clauseReader } from "@/lib/clause-model/clause-reader";
+import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
-import { clauseSchema } from "@/lib/editor/extensions";
-import { proposalTexts } from "@/lib/editor/suggestions/read-proposals";
 import { log } from "@/lib/log";
-import { type ClauseBlocks, clauseBlocks } from "./clause-blocks";
 import { indexClauseProposals } from "./index-clause-proposals";
 
 const QUIET_MS = 150;
@@ -19,7 +19,7 @@ type Pending = {
   timer: ReturnType<typeof setTimeout> | null;
   running: Promise<void>;
   doc: Y.Doc;
-  blocks: ClauseBlocks;
+  reader: ClauseReader;
   /** The proposals as last written to the table. */
   indexed: string | null;
 };
@@ -33,7 +33,7 @@ export function proposalIndex(): Extension {
     entry.timer = null;
     entry.running = entry.running.then(async () => {
       try {
-        const proposals = proposalTexts(clauseSchema.topNodeType.create(null, entry.blocks.read()));
+        const proposals = proposalsInClause(entry.reader.read());
         const signature = JSON.stringify(proposals);
         if (signature === entry.indexed) return;
         if (await indexClauseProposals(clauseId, proposals)) announceClauseEvent(clauseId, { type: PROPOSALS_CHANGED });
@@ -49,10 +49,10 @@ export function proposalIndex(): Extension {
     let entry = pending.get(clauseId);
     if (entry && entry.doc !== doc) {
       // The clause was closed and opened again: a new document to follow.
-      entry.blocks.destroy();
-      entry = { ...entry, doc, blocks: clauseBlocks(doc), indexed: null };
+      entry.reader.destroy();
+      entry = { ...entry, doc, reader: clauseReader(doc), indexed: null };
     }
-    entry ??= { timer: null, running: Promise.resolve(), doc, blocks: clauseBlocks(doc), indexed: null };
+    entry ??= { timer: null, running: Promise.resolve(), doc, reader: clauseReader(doc), indexed: null };
     pending.set(clauseId, entry);
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => void run(clauseId, entry), QUIET_MS);
@@ -74,7 +74,7 @@ export function proposalIndex(): Extension {
         clearTimeout(entry.timer);
         await run(clauseId, entry);
       } else await entry.running;
-      entry.blocks.destroy();
+      entry.reader.destroy();
       pending.delete(clauseId);
     },
   };

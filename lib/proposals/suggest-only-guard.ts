@@ -5,6 +5,7 @@
 // costs the same in a long clause as in a short one. It runs before the durable store saves.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { type ClauseReader, clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
 import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
 import { refusal } from "@/lib/collab/refusal";
@@ -12,7 +13,6 @@ import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { log } from "@/lib/log";
 import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion } from "./check-suggestion";
-import { type ClauseBlocks, clauseBlocks } from "./clause-blocks";
 import { REFUSED_EDIT } from "./refused-edit-message";
 
 const SYNC_STEP_1 = 0;
@@ -32,7 +32,7 @@ function authorOf(context: CollabContext): ProposalAuthor {
 }
 
 /** A shadow copy of one open clause, kept equal to the live document plus the update under test. */
-type Shadow = { doc: Y.Doc; blocks: ClauseBlocks };
+type Shadow = { doc: Y.Doc; blocks: ClauseReader };
 
 export function suggestOnlyGuard(): Extension {
   const shadows = new Map<string, Shadow>();
@@ -41,7 +41,7 @@ export function suggestOnlyGuard(): Extension {
     let shadow = shadows.get(documentName);
     if (!shadow) {
       const doc = new Y.Doc({ gc: false });
-      shadow = { doc, blocks: clauseBlocks(doc) };
+      shadow = { doc, blocks: clauseReader(doc) };
       shadows.set(documentName, shadow);
     }
     // Catch up with everything the live document received since (others' edits, decisions).
@@ -59,15 +59,15 @@ export function suggestOnlyGuard(): Extension {
 
   /** Why this update may not be applied, or null if it only proposes. */
   function judge(shadow: Shadow, payload: Uint8Array, me: ProposalAuthor): string | null {
-    const before = shadow.blocks.read();
+    const before = shadow.blocks.read().blocks;
     Y.applyUpdate(shadow.doc, payload);
     // An update whose dependencies are missing would wait in Yjs and apply later, unchecked.
     if (shadow.doc.store.pendingStructs || shadow.doc.store.pendingDs)
       return "depends on updates the server never received";
     if (shadow.blocks.wroteElsewhere()) return "writes outside the clause's text";
-    const changed = changedBlocks(before, shadow.blocks.read());
+    const changed = changedBlocks(before, shadow.blocks.read().blocks);
     if (!changed) return null;
-    const verdict = checkSuggestion(changed.before, changed.after, me, changed);
+    const verdict = checkSuggestion(changed.before, changed.after, me, { atTop: changed.atTop });
     return verdict.ok ? null : verdict.reason;
   }
 

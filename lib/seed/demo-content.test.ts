@@ -1,15 +1,17 @@
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
+import { clausePlainText } from "../clause-model/plain-text";
+import { readClause } from "../clause-model/read-clause";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
-import { yDocToPlainText } from "../editor/plain-text";
 import { AD_REF_TAG } from "./clause-body";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
 import { DEMO_USERS } from "./demo-users";
 
 const clauses = DEMO_INSTRUMENT.chapters.flatMap((chapter) => chapter.clauses);
-const textOf = (body: JSONContent) => yDocToPlainText(prosemirrorJSONToYDoc(clauseSchema, body, CLAUSE_FRAGMENT));
+const textOf = (body: JSONContent) =>
+  clausePlainText(readClause(prosemirrorJSONToYDoc(clauseSchema, body, CLAUSE_FRAGMENT)));
 
 describe("demo clauses", () => {
   it.each(clauses.map((c) => [c.number, c] as const))("article %s is valid in the clause schema", (_n, clause) => {

@@ -4,9 +4,10 @@ import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password";
+import { clausePlainText } from "../clause-model/plain-text";
+import { readClause } from "../clause-model/read-clause";
 import type { PrismaClient } from "../db/generated/client";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
-import { yDocToPlainText } from "../editor/plain-text";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -94,7 +95,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
 
 function clauseDocument(body: JSONContent) {
   const doc = prosemirrorJSONToYDoc(clauseSchema, body, CLAUSE_FRAGMENT);
-  const document = { snapshot: Buffer.from(Y.encodeStateAsUpdate(doc)), plainText: yDocToPlainText(doc) };
+  const document = { snapshot: Buffer.from(Y.encodeStateAsUpdate(doc)), plainText: clausePlainText(readClause(doc)) };
   doc.destroy();
   return document;
 }

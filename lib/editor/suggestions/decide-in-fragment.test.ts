@@ -4,9 +4,9 @@ import { EditorState } from "@tiptap/pm/state";
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { proposalsOf } from "@/lib/clause-model/test-support/model-of";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../extensions";
 import { decideInFragment, type Outcome, type Selection } from "./decide-in-fragment";
-import { proposalTexts } from "./read-proposals";
 import { australia, canada, clause, find, render, suggest } from "./test-support";
 
 const CSAM = "States shall criminalize child pornography offences.";
@@ -26,7 +26,7 @@ function replacement(start = clause(CSAM)) {
 }
 
 const idOf = (state: EditorState, org: string) =>
-  proposalTexts(state.doc).find((p) => p.author?.organizationCode === org)?.id as string;
+  proposalsOf(state.doc).find((p) => p.author?.organizationCode === org)?.id as string;
 
 describe("deciding proposals", () => {
   it("accepting an insertion keeps its words as agreed text", () => {
@@ -87,7 +87,7 @@ describe("deciding proposals", () => {
     const from = find(state.doc, "child");
     state = suggest(state, australia, (tr) => tr.delete(from, from + 6));
     state = suggest(state, canada, (tr) => tr.delete(from, from + 17));
-    expect(proposalTexts(state.doc).length).toBeGreaterThanOrEqual(4);
+    expect(proposalsOf(state.doc).length).toBeGreaterThanOrEqual(4);
     expect(decide(state, "all", "ACCEPTED").text).toBe("States shall criminalize  online and offline offences.");
     expect(decide(state, "all", "REJECTED").text).toBe(CSAM);
   });

@@ -4,10 +4,10 @@ import { history, redo, undo } from "@tiptap/pm/history";
 import { Fragment, Slice } from "@tiptap/pm/model";
 import { type Command, EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
+import { proposalsOf } from "@/lib/clause-model/test-support/model-of";
 import { clauseSchema } from "../extensions";
 import { asDirectEdit } from "./direct-edit";
 import { pastedSlice } from "./pasted-slice";
-import { proposalTexts } from "./read-proposals";
 import { australia, canada, clause, find, render, suggest, trySuggest } from "./test-support";
 
 function apply(state: EditorState, command: Command): EditorState {
@@ -24,7 +24,7 @@ describe("suggest mode", () => {
   it("turns typed text into a proposed insertion attributed to the delegation", () => {
     const state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     expect(render(state.doc)).toBe("States shall criminalize child pornography[+AUS: online+] offences.");
-    const [proposal] = proposalTexts(state.doc);
+    const [proposal] = proposalsOf(state.doc);
     expect(proposal).toMatchObject({ kind: "INSERTION", insertedText: " online", deletedText: "" });
     expect(proposal.author).toEqual(australia);
     expect(proposal.at).toBe("2026-11-28T10:00:00.000Z");
@@ -37,7 +37,7 @@ describe("suggest mode", () => {
     const state = suggest(clause(CSAM), australia, (tr) => tr.delete(from, from + " offences".length));
     expect(render(state.doc)).toBe("States shall criminalize child pornography[-AUS: offences-].");
     expect(state.doc.textContent).toContain("offences");
-    expect(proposalTexts(state.doc)[0]).toMatchObject({ kind: "DELETION", deletedText: " offences" });
+    expect(proposalsOf(state.doc)[0]).toMatchObject({ kind: "DELETION", deletedText: " offences" });
   });
 
   it("makes selecting and typing over text one proposed replacement", () => {
@@ -49,7 +49,7 @@ describe("suggest mode", () => {
     expect(render(state.doc)).toBe(
       "States shall criminalize [-AUS:child pornography-][+AUS:child sexual abuse material+] offences.",
     );
-    const proposals = proposalTexts(state.doc);
+    const proposals = proposalsOf(state.doc);
     expect(proposals).toHaveLength(1);
     expect(proposals[0]).toMatchObject({
       kind: "REPLACEMENT",
@@ -73,7 +73,7 @@ describe("suggest mode", () => {
     expect(render(state.doc)).toBe(
       "States shall criminalize child pornography[+AUS:including grooming+]\n[+AUS:and solicitation+] offences.",
     );
-    expect(proposalTexts(state.doc).map((p) => p.author?.organizationCode)).toEqual(["AUS"]);
+    expect(proposalsOf(state.doc).map((p) => p.author?.organizationCode)).toEqual(["AUS"]);
   });
 
   it("proposes the deletion of a whole paragraph by striking its text", () => {
@@ -101,7 +101,7 @@ describe("suggest mode", () => {
       state = suggest(state, australia, (tr) => tr.insertText(letter, at));
       at += 1;
     }
-    expect(proposalTexts(state.doc)).toHaveLength(1);
+    expect(proposalsOf(state.doc)).toHaveLength(1);
     let runs = 0;
     state.doc.descendants((node) => {
       if (node.isText && node.marks.some((mark) => mark.type.name === "insertion")) runs++;
@@ -113,7 +113,7 @@ describe("suggest mode", () => {
   it("lets a delegate revise their own proposal by typing inside it", () => {
     let state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     state = suggest(state, australia, (tr) => tr.insertText(" and offline", find(tr.doc, "online") + "online".length));
-    const proposals = proposalTexts(state.doc);
+    const proposals = proposalsOf(state.doc);
     expect(proposals).toHaveLength(1);
     expect(proposals[0].insertedText).toBe(" online and offline");
   });
@@ -129,7 +129,7 @@ describe("suggest mode", () => {
     let state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     const end = find(state.doc, "online") + "online".length;
     state = suggest(state, canada, (tr) => tr.insertText(" and offline", end));
-    const proposals = proposalTexts(state.doc);
+    const proposals = proposalsOf(state.doc);
     expect(proposals.map((p) => [p.author?.organizationCode, p.insertedText])).toEqual([
       ["AUS", " online"],
       ["CAN", " and offline"],
@@ -141,7 +141,7 @@ describe("suggest mode", () => {
     let state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     const middle = find(state.doc, "line");
     state = suggest(state, canada, (tr) => tr.insertText("-", middle));
-    const byOrg = Object.fromEntries(proposalTexts(state.doc).map((p) => [p.author?.organizationCode, p.insertedText]));
+    const byOrg = Object.fromEntries(proposalsOf(state.doc).map((p) => [p.author?.organizationCode, p.insertedText]));
     expect(byOrg).toEqual({ AUS: " online", CAN: "-" });
   });
 
@@ -174,7 +174,7 @@ describe("suggest mode", () => {
     let state = suggest(start, australia, (tr) => tr.delete(from, from + "child".length));
     const to = find(state.doc, " offences");
     state = suggest(state, canada, (tr) => tr.delete(from, to));
-    const proposals = proposalTexts(state.doc);
+    const proposals = proposalsOf(state.doc);
     const aus = proposals.find((p) => p.author?.organizationCode === "AUS");
     expect(aus?.deletedText).toBe("child");
     expect(proposals.some((p) => p.author?.organizationCode === "CAN")).toBe(true);
@@ -185,7 +185,7 @@ describe("suggest mode", () => {
     const from = find(start.doc, "pornography");
     let state = suggest(start, australia, (tr) => tr.delete(from, from + "pornography".length));
     state = suggest(state, canada, (tr) => tr.insertText("X", from + 4));
-    const proposals = proposalTexts(state.doc);
+    const proposals = proposalsOf(state.doc);
     expect(proposals.find((p) => p.author?.organizationCode === "AUS")?.deletedText).toBe("pornography");
     expect(proposals.find((p) => p.author?.organizationCode === "CAN")?.insertedText).toBe("X");
   });
@@ -195,7 +195,7 @@ describe("suggest mode", () => {
     const at = find(start.doc, " offences");
     const state = suggest(start, australia, (tr) => tr.split(at));
     expect(state.doc.childCount).toBe(2);
-    expect(proposalTexts(state.doc).every((p) => p.author?.organizationCode === "AUS")).toBe(true);
+    expect(proposalsOf(state.doc).every((p) => p.author?.organizationCode === "AUS")).toBe(true);
   });
 
   it("refuses formatting changes in suggest mode", () => {
@@ -206,7 +206,7 @@ describe("suggest mode", () => {
   it("never stamps another person's name on existing marks", () => {
     let state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     state = suggest(state, canada, (tr) => tr.insertText("Each ", 1));
-    const aus = proposalTexts(state.doc).find((p) => p.insertedText === " online");
+    const aus = proposalsOf(state.doc).find((p) => p.insertedText === " online");
     expect(aus?.author).toEqual(australia);
   });
 

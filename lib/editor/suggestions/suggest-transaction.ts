@@ -8,12 +8,13 @@
 // - Deleting inside another person's proposed insertion is refused, not done: the library
 //   would erase their proposal for real. They withdraw it, or the chair decides.
 // - Line breaks (Shift+Enter) cannot be proposed: the editor proposes a new paragraph instead.
+// - Formatting cannot be proposed: nothing downstream (decisions, exports, the index) reads a
+//   formatting proposal, and the server refuses one (lib/clause-model/read-runs.ts).
 import { transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
 import type { Mark, Node } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { AddMarkStep, RemoveMarkStep } from "@tiptap/pm/transform";
 import { authorOfMark, isSuggestionMarkName, type ProposalAuthor } from "./proposal-author";
-import { proposalTexts } from "./read-proposals";
 
 export type SuggestOptions = {
   author: ProposalAuthor;
@@ -43,6 +44,11 @@ export function suggestTransaction(tr: Transaction, state: EditorState, options:
     };
   }
   const tracked = transformToSuggestionTransaction(tr, withInlineBlockMarks(state), () => options.newId());
+  // A change of a list's numbering or of formatting inside a larger edit becomes a formatting
+  // proposal (the library's `modification` mark), which cannot be proposed.
+  if (formattingProposals(tracked.doc) > formattingProposals(state.doc)) {
+    return { ok: false, reason: "Formatting cannot be proposed. Propose a change of wording instead." };
+  }
   restoreOthersMarks(tracked, state.doc, options.author.authorId);
   stampAuthorship(tracked, state.doc, options);
   const othersBefore = othersInsertions(state.doc, options.author.authorId);
@@ -56,6 +62,15 @@ export function suggestTransaction(tr: Transaction, state: EditorState, options:
     }
   }
   return { ok: true, transaction: tracked };
+}
+
+function formattingProposals(doc: Node): number {
+  let count = 0;
+  doc.descendants((node) => {
+    if (node.marks.some((mark) => mark.type.name === "modification")) count++;
+    return true;
+  });
+  return count;
 }
 
 function lineBreaks(doc: Node): number {
@@ -98,14 +113,26 @@ function withInlineBlockMarks(state: EditorState): EditorState {
   return view;
 }
 
-/** The text of every proposed insertion that belongs to someone else, by proposal id. */
+/**
+ * The text of every proposed insertion that belongs to someone else, by proposal id. Read from
+ * the editor's own state (the transaction is not in Yjs yet); the server reads the stored text
+ * with the clause model and refuses the same.
+ */
 function othersInsertions(doc: Node, me: string): Map<string, { text: string; organization: string }> {
   const result = new Map<string, { text: string; organization: string }>();
-  for (const proposal of proposalTexts(doc)) {
-    if (proposal.author && proposal.author.authorId !== me && proposal.insertedText) {
-      result.set(proposal.id, { text: proposal.insertedText, organization: proposal.author.organizationName });
-    }
-  }
+  doc.descendants((node) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => m.type.name === "insertion");
+    const author = mark ? authorOfMark(mark.attrs) : null;
+    if (!mark || !author || author.authorId === me) return false;
+    const id = String(mark.attrs.id);
+    const known = result.get(id);
+    result.set(id, {
+      text: (known?.text ?? "") + (node.text ?? "").replaceAll("\u200B", ""),
+      organization: author.organizationName,
+    });
+    return false;
+  });
   return result;
 }
 
@@ -149,24 +176,30 @@ function restoreOthersMarks(tr: Transaction, before: Node, me: string): void {
 
 /**
  * Gives every unattributed proposal mark the typist's identity, and a fresh id whenever the
- * library borrowed the id of someone else's neighbouring proposal.
+ * library borrowed the id of someone else's neighbouring proposal, or of the typist's own
+ * proposal of the other kind (a deletion next to their insertion): an id belongs to one person
+ * and its kinds for good, and the server refuses anything else.
  */
 function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: SuggestOptions): void {
   const firstMarkOfId = new Map<string, Mark>();
+  const kindsOfId = new Map<string, Set<string>>();
   before.descendants((node) => {
     for (const mark of node.marks) {
       const id = String(mark.attrs.id);
-      if (isSuggestionMarkName(mark.type.name) && authorOfMark(mark.attrs) && !firstMarkOfId.has(id)) {
-        firstMarkOfId.set(id, mark);
-      }
+      if (!isSuggestionMarkName(mark.type.name) || !authorOfMark(mark.attrs)) continue;
+      if (!firstMarkOfId.has(id)) firstMarkOfId.set(id, mark);
+      kindsOfId.set(id, (kindsOfId.get(id) ?? new Set()).add(mark.type.name));
     }
   });
   const renamed = new Map<string, string>();
-  const idFor = (id: string) => {
+  const idFor = (id: string, kind: string) => {
     const owner = firstMarkOfId.get(id);
-    if (!owner || authorOfMark(owner.attrs)?.authorId === author.authorId) return id;
-    if (!renamed.has(id)) renamed.set(id, newId());
-    return renamed.get(id) as string;
+    if (!owner) return id;
+    const mine = authorOfMark(owner.attrs)?.authorId === author.authorId;
+    if (mine && kindsOfId.get(id)?.has(kind)) return id;
+    const key = mine ? `${id}:${kind}` : id;
+    if (!renamed.has(key)) renamed.set(key, newId());
+    return renamed.get(key) as string;
   };
   const at = now();
   const fixes: { from: number; to: number; old: Mark; next: Mark }[] = [];
@@ -174,7 +207,7 @@ function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: 
     if (!node.isInline) return true;
     for (const mark of node.marks) {
       if (!isSuggestionMarkName(mark.type.name) || authorOfMark(mark.attrs)) continue;
-      const id = idFor(String(mark.attrs.id));
+      const id = idFor(String(mark.attrs.id), mark.type.name);
       // Growing one's own proposal keeps its attributes (and time), so its marks stay one run.
       const existing = firstMarkOfId.get(id);
       const next = mark.type.create(

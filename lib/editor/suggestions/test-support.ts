@@ -34,9 +34,13 @@ export function clause(...paragraphs: string[]): EditorState {
 }
 
 let counter = 0;
-export function idMaker(prefix: string) {
-  return () => `${prefix}-${++counter}`;
+/** Proposal ids as the browser makes them (UUIDs), numbered so a failing test can be read. */
+export function idMaker(_prefix: string) {
+  return () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
 }
+
+/** The time the suggest helpers stamp on proposals. */
+export const SUGGESTED_AT = "2026-11-28T10:00:00.000Z";
 
 /** Applies `edit` in suggest mode as `author`; throws if the transform refuses it. */
 export function suggest(state: EditorState, author: ProposalAuthor, edit: (tr: Transaction) => void): EditorState {
@@ -54,7 +58,7 @@ export function trySuggest(
   edit(tr);
   const result = suggestTransaction(tr, state, {
     author,
-    now: () => "2026-11-28T10:00:00.000Z",
+    now: () => SUGGESTED_AT,
     newId: idMaker(author.organizationCode),
   });
   return result.ok ? { ok: true, state: state.apply(result.transaction) } : result;

@@ -2,12 +2,13 @@
 // stores them through y-tiptap (text with `insertion` / `deletion` attributes), for Node tests
 // with real providers.
 import { randomUUID } from "node:crypto";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { clausePlainText } from "@/lib/clause-model/plain-text";
+import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
+import { readClause } from "@/lib/clause-model/read-clause";
 import { prisma } from "@/lib/db/prisma";
-import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
-import { proposalTexts } from "@/lib/editor/suggestions/read-proposals";
 
 export async function authorFor(email: string): Promise<ProposalAuthor> {
   const user = await prisma.user.findUniqueOrThrow({
@@ -76,10 +77,10 @@ export function proposeReplacement(doc: Y.Doc, words: string, replacement: strin
 }
 
 export function proposalsIn(doc: Y.Doc) {
-  return proposalTexts(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema));
+  return proposalsInClause(readClause(doc));
 }
 
+/** The clause's words, every paragraph on a line of its own. */
 export function plainText(doc: Y.Doc): string {
-  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema);
-  return root.textBetween(0, root.content.size, "\n", "\n");
+  return clausePlainText(readClause(doc), { between: "\n" });
 }
