@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
 import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
-import { isRefusedEdit, REFUSED_EDIT_NOTICE, REFUSED_TOO_OFTEN } from "@/lib/proposals/refused-edit-message";
+import { isRefusedEdit, REFUSED_TOO_OFTEN, refusedEditNotice } from "@/lib/proposals/refused-edit-message";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
 
@@ -71,7 +71,7 @@ export function useClauseConnection(clauseId: string) {
     // Access changed while the clause is open: rights changed in place, or the clause was closed.
     provider.on("stateless", ({ payload }: { payload: string }) => {
       if (isRefusedEdit(payload)) {
-        setDroppedEdit(REFUSED_EDIT_NOTICE);
+        setDroppedEdit(refusedEditNotice(payload));
         // Reloading again and again would hide a fault: after a few, stop and say so.
         const now = Date.now();
         droppedAt.push(now);

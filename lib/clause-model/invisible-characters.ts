@@ -8,6 +8,11 @@ import { ANCHOR } from "./zero-width-anchor";
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
+/** The text without any invisible character (what a paste brings in is cleaned so). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
 /** How many invisible characters the nodes hold, not counting anchors inside proposal marks. */
 export function invisibleCharacters(nodes: readonly ClauseNode[]): number {
   let count = 0;

@@ -4,9 +4,9 @@
 import type { Extension } from "@hocuspocus/server";
 import { liveAccess } from "@/lib/access/live-access-extension";
 import { commentAnchorsExtension } from "@/lib/comments/comment-anchors-extension";
+import { clauseGuard } from "@/lib/proposals/clause-guard";
 import { proposalIndex } from "@/lib/proposals/proposal-index";
-import { suggestOnlyGuard } from "@/lib/proposals/suggest-only-guard";
 
 export function capabilityExtensions(): Extension[] {
-  return [liveAccess(), suggestOnlyGuard(), proposalIndex(), commentAnchorsExtension()];
+  return [liveAccess(), clauseGuard(), proposalIndex(), commentAnchorsExtension()];
 }

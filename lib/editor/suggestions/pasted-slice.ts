@@ -3,7 +3,10 @@
 // when the chair edits directly), never someone else's proposal with their name on it. Line
 // breaks become spaces while suggesting, since a line break cannot be proposed (see
 // suggest-transaction.ts) and refusing a whole paste for one would lose the rest of it.
+// Invisible characters (zero-width, text-direction controls) are dropped: the server refuses
+// them in the words (lib/clause-model/invisible-characters.ts).
 import { Fragment, type Node, Slice } from "@tiptap/pm/model";
+import { withoutInvisible } from "@/lib/clause-model/invisible-characters";
 import { isSuggestionMarkName } from "./proposal-author";
 
 function clean(fragment: Fragment, suggesting: boolean): Fragment {
@@ -11,8 +14,10 @@ function clean(fragment: Fragment, suggesting: boolean): Fragment {
   fragment.forEach((node) => {
     const marks = node.marks.filter((mark) => !isSuggestionMarkName(mark.type.name));
     if (suggesting && node.type.name === "hardBreak") nodes.push(node.type.schema.text(" ", marks));
-    else if (node.isText) nodes.push(node.mark(marks));
-    else nodes.push(node.type.create(node.attrs, clean(node.content, suggesting), marks));
+    else if (node.isText) {
+      const text = withoutInvisible(node.text ?? "");
+      if (text) nodes.push(node.type.schema.text(text, marks));
+    } else nodes.push(node.type.create(node.attrs, clean(node.content, suggesting), marks));
   });
   return Fragment.fromArray(nodes);
 }

@@ -203,6 +203,27 @@ describe("suggest mode", () => {
     expect(result.ok).toBe(false);
   });
 
+  it("refuses a change of numbering carried inside a larger edit (it would be a formatting proposal)", () => {
+    const item = clauseSchema.node("listItem", null, [clauseSchema.node("paragraph", null, [clauseSchema.text(CSAM)])]);
+    const numbered = EditorState.create({
+      doc: clauseSchema.node("doc", null, [clauseSchema.node("orderedList", null, [item])]),
+    });
+    const result = trySuggest(numbered, australia, (tr) => {
+      tr.insertText(" online", find(tr.doc, " offences"));
+      tr.setNodeAttribute(0, "type", "a");
+    });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/Formatting cannot be proposed/) });
+  });
+
+  it("gives a deletion next to one's own insertion an id of its own: an id keeps its kind", () => {
+    const typed = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
+    const at = find(typed.doc, " offences");
+    const struck = suggest(typed, australia, (tr) => tr.delete(at, at + " offences".length));
+    const proposals = proposalsOf(struck.doc);
+    expect(proposals.map((p) => p.kind).sort()).toEqual(["DELETION", "INSERTION"]);
+    expect(new Set(proposals.map((p) => p.id)).size).toBe(2);
+  });
+
   it("never stamps another person's name on existing marks", () => {
     let state = suggest(clause(CSAM), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
     state = suggest(state, canada, (tr) => tr.insertText("Each ", 1));

@@ -13,7 +13,14 @@
 import { transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
 import type { Mark, Node } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
-import { AddMarkStep, RemoveMarkStep } from "@tiptap/pm/transform";
+import {
+  AddMarkStep,
+  AddNodeMarkStep,
+  AttrStep,
+  DocAttrStep,
+  RemoveMarkStep,
+  RemoveNodeMarkStep,
+} from "@tiptap/pm/transform";
 import { authorOfMark, isSuggestionMarkName, type ProposalAuthor } from "./proposal-author";
 
 export type SuggestOptions = {
@@ -30,9 +37,20 @@ function changesFormattingOnly(tr: Transaction): boolean {
   return tr.steps.length > 0 && tr.steps.every((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep);
 }
 
+/** True when a transaction changes a node's attributes or marks (a list's numbering…). */
+function changesNodeAttributes(tr: Transaction): boolean {
+  return tr.steps.some(
+    (step) =>
+      step instanceof AttrStep ||
+      step instanceof DocAttrStep ||
+      step instanceof AddNodeMarkStep ||
+      step instanceof RemoveNodeMarkStep,
+  );
+}
+
 export function suggestTransaction(tr: Transaction, state: EditorState, options: SuggestOptions): SuggestResult {
   if (!tr.docChanged) return { ok: true, transaction: tr };
-  if (changesFormattingOnly(tr)) {
+  if (changesFormattingOnly(tr) || changesNodeAttributes(tr)) {
     return { ok: false, reason: "Formatting cannot be proposed. Propose a change of wording instead." };
   }
   // A line break cannot carry a proposal's mark in the shared text (y-tiptap keeps marks on text

@@ -1,0 +1,162 @@
+// Collaboration-server guard: every update a browser sends is tried on a shadow copy of the
+// clause first, and refused — never saved, never applied, and logged — if
+// - from anyone (the chair's client too): after it the clause cannot be read by the clause
+//   model (lib/clause-model: something that is not a block of the shared schema, an unknown
+//   mark or attribute, an embed, a formatting proposal…), it writes outside the clause's text,
+//   it depends on updates the server never received, or it puts invisible characters
+//   (zero-width, bidi controls) into the words;
+// - from someone who may only suggest: it changes the agreed text or its structure, or anyone
+//   else's proposal, or forges a proposal's author, id, kind or time (check-suggestion.ts).
+// Only the blocks the update touched are read and compared, so a keystroke costs the same in a
+// long clause as in a short one. Updates to one clause are judged one at a time (the shadow is
+// shared), before the durable store saves them.
+import type { Extension } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { ClauseModel } from "@/lib/clause-model/clause-model";
+import { type ClauseReader, clauseReader } from "@/lib/clause-model/clause-reader";
+import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
+import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
+import { proposalOwners } from "@/lib/clause-model/proposal-owners";
+import type { CollabContext } from "@/lib/collab/collab-context";
+import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
+import { refusal } from "@/lib/collab/refusal";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { log } from "@/lib/log";
+import { changedBlocks } from "./changed-blocks";
+import { changedProposalIds, checkSuggestion } from "./check-suggestion";
+import { knownProposals, type ProposalRows } from "./known-proposals";
+import { REFUSED_EDIT, type RefusedEditKind } from "./refused-edit-message";
+
+const SYNC_STEP_1 = 0;
+
+export const CLAUSE_GUARD_PRIORITY = DURABLE_STORE_PRIORITY + 10;
+
+function authorOf(context: CollabContext): ProposalAuthor {
+  const { user } = context;
+  return {
+    authorId: user.id,
+    authorName: user.name,
+    organizationId: user.organizationId,
+    organizationCode: user.organizationCode,
+    organizationName: user.organizationName,
+    colour: user.colour,
+  };
+}
+
+/** A shadow copy of one open clause, kept equal to the live document plus the update under test. */
+type Shadow = { doc: Y.Doc; reader: ClauseReader; rows: ProposalRows };
+
+type Verdict = { kind: RefusedEditKind; reason: string } | null;
+
+function readOrNull(reader: ClauseReader): ClauseModel | null {
+  try {
+    return reader.read();
+  } catch (error) {
+    if (isClauseUnreadable(error)) return null;
+    throw error;
+  }
+}
+
+export function clauseGuard(): Extension {
+  const shadows = new Map<string, Shadow>();
+  // One judgement at a time per clause: the shadow holds the update under test.
+  const queues = new Map<string, Promise<unknown>>();
+
+  function shadowOf(documentName: string, live: Y.Doc): Shadow {
+    let shadow = shadows.get(documentName);
+    if (!shadow) {
+      const doc = new Y.Doc({ gc: false });
+      shadow = { doc, reader: clauseReader(doc), rows: new Map() };
+      shadows.set(documentName, shadow);
+    }
+    // Catch up with everything the live document received since (others' edits, decisions).
+    Y.applyUpdate(shadow.doc, Y.encodeStateAsUpdate(live, Y.encodeStateVector(shadow.doc)));
+    shadow.reader.clearForeign();
+    return shadow;
+  }
+
+  function forget(documentName: string) {
+    const shadow = shadows.get(documentName);
+    shadow?.reader.destroy();
+    shadow?.doc.destroy();
+    shadows.delete(documentName);
+  }
+
+  /** Why this update may not be applied, or null if it may. */
+  async function judge(shadow: Shadow, payload: Uint8Array, ctx: CollabContext): Promise<Verdict> {
+    const before = readOrNull(shadow.reader);
+    Y.applyUpdate(shadow.doc, payload);
+    // An update whose dependencies are missing would wait in Yjs and apply later, unchecked.
+    if (shadow.doc.store.pendingStructs || shadow.doc.store.pendingDs)
+      return { kind: "unreadable", reason: "depends on updates the server never received" };
+    if (shadow.reader.wroteElsewhere()) return { kind: "unreadable", reason: "writes outside the clause's text" };
+    let after: ClauseModel;
+    try {
+      after = shadow.reader.read();
+    } catch (error) {
+      if (isClauseUnreadable(error))
+        return { kind: "unreadable", reason: `leaves a clause that cannot be read: ${error.why}` };
+      throw error;
+    }
+    const changed = changedBlocks(before?.blocks ?? [], after.blocks);
+    if (!changed) return null;
+    if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
+      return { kind: "invisible", reason: "puts invisible characters into the words" };
+    if (!ctx.mayOnlySuggest) return null;
+    const me = authorOf(ctx);
+    const ids = changedProposalIds(changed.before, changed.after);
+    const known = await knownProposals(ctx.clauseId, before?.blocks ?? [], ids, shadow.rows);
+    const verdict = checkSuggestion(changed.before, changed.after, me, {
+      atTop: changed.atTop,
+      now: Date.now(),
+      known,
+    });
+    if (!verdict.ok) return { kind: "agreed-text", reason: verdict.reason };
+    // New ids are this person's from now on, even once their marks are gone again.
+    for (const [id, owner] of proposalOwners(changed.after, ids))
+      if (!known.has(id) && !shadow.rows.get(id))
+        shadow.rows.set(id, { authorId: me.authorId, kinds: owner.kinds, at: owner.at });
+    return null;
+  }
+
+  return {
+    extensionName: "clause-guard",
+    priority: CLAUSE_GUARD_PRIORITY,
+
+    async beforeSync({ type, payload, context, document, documentName, connection }) {
+      const ctx = context as CollabContext;
+      if (type === SYNC_STEP_1 || connection.readOnly) return;
+      const previous = queues.get(documentName) ?? Promise.resolve();
+      const turn = previous.then(async (): Promise<Verdict> => {
+        const shadow = shadowOf(documentName, document);
+        try {
+          return await judge(shadow, payload, ctx);
+        } catch (error) {
+          return { kind: "unreadable", reason: `is not a readable update (${(error as Error).message})` };
+        }
+      });
+      const settled = turn.catch(() => null);
+      queues.set(documentName, settled);
+      const verdict = await turn;
+      if (queues.get(documentName) === settled) queues.delete(documentName);
+      if (verdict === null) return;
+      // The shadow now holds the refused update: rebuild it from the live document next time.
+      forget(documentName);
+      log.warn(
+        { event: "clause.refused-edit", clauseId: ctx.clauseId, userId: ctx.user.id, reason: verdict.reason },
+        "refused an edit",
+      );
+      // Before the connection closes: the browser drops the edit instead of resending it.
+      connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT, kind: verdict.kind }));
+      throw refusal(
+        verdict.kind === "agreed-text"
+          ? "Your delegation can propose changes but not edit the agreed text directly."
+          : "That change could not be kept: it is not text a clause can hold.",
+      );
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      forget(documentName);
+    },
+  };
+}
