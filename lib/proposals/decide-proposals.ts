@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { collabInstance } from "@/lib/collab/collab-instance";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
@@ -86,6 +87,7 @@ export async function decideProposals(input: DecideInput): Promise<{ decided: st
         await tx.clauseUpdate.create({
           data: { clauseId: input.clauseId, update: Buffer.from(update), userId: input.decidedById },
         });
+        await recordServerWrite(tx, input.clauseId, update);
         for (const row of still) {
           const current = inText.get(row.id);
           const kept = input.outcome === "ACCEPTED" ? (current?.insertedText ?? "") : (current?.deletedText ?? "");
