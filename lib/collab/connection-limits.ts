@@ -2,8 +2,11 @@
 // passes, a client flooding the server is cut off with a close code the browser explains
 // (socket-notices.ts) instead of costing every other client in the clause.
 
-/** Generous for people: fast typing with carets is ~30 messages/s; a paste is one message. */
-export const MESSAGE_BURST = 200;
+/**
+ * Generous for people: fast typing with carets is ~30 messages/s, a paste is one message, and a
+ * provider that comes back online flushes one queued message per edit made while offline.
+ */
+export const MESSAGE_BURST = 500;
 export const MESSAGES_PER_SECOND = 50;
 export const BYTE_BURST = 4 * 1024 * 1024;
 export const BYTES_PER_SECOND = 1024 * 1024;
