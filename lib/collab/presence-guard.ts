@@ -93,10 +93,18 @@ export function presenceGuard(owners: ClientIdOwners): Extension {
       for (const id of announced.slice(room)) drop(id, "too many states on one connection");
       const candidates = announced.slice(0, room);
       if (candidates.length > 0) {
-        const owner = await owners.ownersOf(ctx.clauseId, candidates, ctx.user.id, document);
+        // Without the database, an id's owner is unknown: its state waits for the next announcement
+        // rather than closing the connection (a throw here would).
+        const owner = await owners.ownersOf(ctx.clauseId, candidates, ctx.user.id, document).catch((error) => {
+          log.error(
+            { event: "collab.presence-owner-unknown", clauseId: ctx.clauseId, err: error },
+            "could not read who owns a client id",
+          );
+          return new Map<number, string | null>();
+        });
         for (const id of candidates) {
           if (owner.get(id) === ctx.user.id) mine.add(id);
-          else drop(id, "another participant's client id");
+          else drop(id, owner.has(id) ? "another participant's client id" : "owner unknown");
         }
       }
       for (const [id, state] of states) states.set(id, stampedState(ctx, state));
