@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
 import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { noticeIn, socketLimitNotice } from "@/lib/collab/socket-notices";
 import { isRefusedEdit, REFUSED_TOO_OFTEN, refusedEditNotice } from "@/lib/proposals/refused-edit-message";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
@@ -71,7 +72,7 @@ export function useClauseConnection(clauseId: string) {
     // Access changed while the clause is open: rights changed in place, or the clause was closed.
     provider.on("stateless", ({ payload }: { payload: string }) => {
       if (isRefusedEdit(payload)) {
-        setDroppedEdit(refusedEditNotice(payload));
+        setDroppedEdit(noticeIn(payload) ?? refusedEditNotice(payload));
         // Reloading again and again would hide a fault: after a few, stop and say so.
         const now = Date.now();
         droppedAt.push(now);
@@ -89,7 +90,14 @@ export function useClauseConnection(clauseId: string) {
       setLiveReadOnly(changed.readOnly);
       update();
     });
-    provider.on("close", ({ event }: { event?: { reason?: string } }) => {
+    provider.on("close", ({ event }: { event?: { code?: number; reason?: string } }) => {
+      // Too fast: the provider reconnects and resends. Too large: resending would fail for ever.
+      const limit = socketLimitNotice(event?.code);
+      if (limit) {
+        setDroppedEdit(limit.notice);
+        if (limit.dropEdit) setGeneration((g) => g + 1);
+        return;
+      }
       if (!event?.reason || !ACCESS_CLOSE_REASONS.includes(event.reason)) return;
       refused = true;
       setRefusal(event.reason);

@@ -5,10 +5,10 @@ import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import { log } from "@/lib/log";
+import { connectionLimits } from "./connection-limits";
+import { MAX_MESSAGE_BYTES, TOO_MANY_CHANGES } from "./socket-notices";
 
 export const COLLAB_PATH = "/collab";
-/** A clause update larger than this is refused (a whole long clause pasted is well below it). */
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 function toFetchRequest(request: IncomingMessage): Request {
   const headers = new Headers();
@@ -44,8 +44,16 @@ export function attachCollabSocket(server: Server, collab: Hocuspocus): WebSocke
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = collab.handleConnection(ws, toFetchRequest(request));
-      ws.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
+      const mayReceive = connectionLimits();
+      ws.on("message", (data: Buffer) => {
+        // Checked before Hocuspocus queues anything: a flood costs this socket, not the clause.
+        if (mayReceive(data.length)) return connection.handleMessage(new Uint8Array(data));
+        if (ws.readyState !== ws.OPEN) return;
+        log.warn({ event: "collab.refused", reason: "too-many-changes", url: request.url }, "socket sent too fast");
+        ws.close(TOO_MANY_CHANGES, "Too many changes at once");
+      });
       ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      // A frame above MAX_MESSAGE_BYTES: ws closes the socket with 1009, which the browser explains.
       ws.on("error", (error) => log.warn({ event: "collab.socket-error", err: error }, "socket error"));
     });
   });

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { prisma } from "@/lib/db/prisma";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { loadClauseState } from "./clause-store";
+import { MAX_MESSAGE_BYTES } from "./socket-notices";
 import { openClause, sessionCookie } from "./test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "./test-support/collab-test-server";
 
@@ -55,7 +56,7 @@ describe("bad input on the collaboration socket", () => {
     const before = await prisma.clauseUpdate.count({ where: { clauseId } });
     const socket = await rawSocket();
     const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
-    socket.send(Buffer.alloc(9 * 1024 * 1024, 1));
+    socket.send(Buffer.alloc(MAX_MESSAGE_BYTES + 1, 1));
     await expect(closed).resolves.toBe(1009); // "message too big"
     expect(await prisma.clauseUpdate.count({ where: { clauseId } })).toBe(before);
   });

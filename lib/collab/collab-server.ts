@@ -1,20 +1,29 @@
-// The collaboration server: Hocuspocus with our doors (authentication), durable saves,
-// server-stamped presence, and each capability's extension. Created once per process by
+// The collaboration server: Hocuspocus with our doors (authentication), owned client ids,
+// durable saves, server-owned presence, and each capability's extension. Created once per process by
 // server.ts (and by tests).
 import { type Extension, Hocuspocus } from "@hocuspocus/server";
 import { log } from "@/lib/log";
 import { authenticateConnection } from "./authenticate-connection";
 import { capabilityExtensions } from "./capability-extensions";
+import { clientIdGuard } from "./client-id-guard";
+import { ClientIdOwners } from "./client-id-owners";
 import type { CollabContext } from "./collab-context";
 import { durableClauseStore } from "./durable-clause-store";
-import { serverStampedPresence } from "./server-stamped-presence";
+import { presenceGuard } from "./presence-guard";
 
 export function createCollabServer(extra: Extension[] = []): Hocuspocus {
+  const owners = new ClientIdOwners();
   return new Hocuspocus({
     name: "clausework",
     // Nothing is debounced: every update is durable before it is acknowledged (beforeSync).
     unloadImmediately: true,
-    extensions: [durableClauseStore(), serverStampedPresence(), ...capabilityExtensions(), ...extra],
+    extensions: [
+      clientIdGuard(owners),
+      durableClauseStore(),
+      presenceGuard(owners),
+      ...capabilityExtensions(),
+      ...extra,
+    ],
 
     async onAuthenticate(data) {
       return authenticateConnection(data);

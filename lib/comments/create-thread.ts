@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
+import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { ZCommentBody } from "./comment-body";
@@ -57,6 +58,7 @@ export async function createThread(ctx: CommentContext, input: TCreateThread): P
       await tx.clauseUpdate.create({
         data: { clauseId: ctx.clause.id, update: Buffer.from(anchored.update), userId: ctx.user.id },
       });
+      await recordServerWrite(tx, ctx.clause.id, anchored.update);
     }
     await notifyComment(tx, ctx.clause, { ...comment, threadId }, { notifyThreadParticipants: false });
     return tx.commentThread.findUniqueOrThrow({ where: { id: threadId }, include: THREAD_INCLUDE });

@@ -10,6 +10,7 @@ import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { readClause } from "@/lib/clause-model/read-clause";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { collabInstance } from "@/lib/collab/collab-instance";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
@@ -81,6 +82,7 @@ export async function decideProposals(input: DecideInput): Promise<{ decided: st
         await tx.clauseUpdate.create({
           data: { clauseId: input.clauseId, update: Buffer.from(update), userId: input.decidedById },
         });
+        await recordServerWrite(tx, input.clauseId, update);
         for (const row of still) {
           const current = inText.get(row.id);
           const kept = input.outcome === "ACCEPTED" ? (current?.insertedText ?? "") : (current?.deletedText ?? "");

@@ -1,0 +1,55 @@
+// Hocuspocus extension: an update is refused — not saved, not applied, logged — if any of its
+// structs are written under a Yjs client id that belongs to someone else (client-id-owners.ts).
+// It applies to every role, the chair's included, and runs before the suggest-only guard and
+// the durable store, so a refused update reaches neither.
+import type { Extension } from "@hocuspocus/server";
+import { log } from "@/lib/log";
+import { REFUSED_EDIT } from "@/lib/proposals/refused-edit-message";
+import { CLAUSE_GUARD_PRIORITY } from "@/lib/proposals/clause-guard";
+import { parseClauseDocumentName } from "./clause-document-name";
+import type { ClientIdOwners } from "./client-id-owners";
+import { clientIdsWrittenIn } from "./client-id-ownership";
+import type { CollabContext } from "./collab-context";
+import { refusal } from "./refusal";
+import { FOREIGN_CLIENT_ID_NOTICE } from "./socket-notices";
+
+const SYNC_STEP_1 = 0;
+
+export const CLIENT_ID_GUARD_PRIORITY = CLAUSE_GUARD_PRIORITY + 10;
+
+export function clientIdGuard(owners: ClientIdOwners): Extension {
+  return {
+    extensionName: "client-id-guard",
+    priority: CLIENT_ID_GUARD_PRIORITY,
+
+    async beforeSync({ type, payload, context, document, connection }) {
+      if (type === SYNC_STEP_1 || connection.readOnly) return;
+      const { user, clauseId } = context as CollabContext;
+      let ids: number[];
+      try {
+        ids = clientIdsWrittenIn(payload);
+      } catch (error) {
+        // Not a Yjs update at all: Hocuspocus would fail on it anyway; say why, keep nothing.
+        log.warn({ event: "collab.refused-update", clauseId, userId: user.id, err: error }, "unreadable update");
+        throw refusal("The server could not read your last change.");
+      }
+      if (ids.length === 0) return;
+      // A database failure here is a failure to save, not a verdict: the edit stays unacknowledged.
+      const owner = await owners.ownersOf(clauseId, ids, user.id, document);
+      const foreign = ids.filter((id) => owner.get(id) !== user.id);
+      if (foreign.length === 0) return;
+      log.warn(
+        { event: "collab.refused-client-id", clauseId, userId: user.id, clientIds: foreign },
+        "refused an update written under another participant's client id",
+      );
+      // Before the connection closes: the browser drops the edit and reloads instead of resending it.
+      connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT, notice: FOREIGN_CLIENT_ID_NOTICE }));
+      throw refusal(FOREIGN_CLIENT_ID_NOTICE);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      const clauseId = parseClauseDocumentName(documentName);
+      if (clauseId) owners.forget(clauseId);
+    },
+  };
+}
