@@ -4,8 +4,8 @@
 // the durable store, so a refused update reaches neither.
 import type { Extension } from "@hocuspocus/server";
 import { log } from "@/lib/log";
-import { REFUSED_EDIT } from "@/lib/proposals/refused-edit-message";
 import { CLAUSE_GUARD_PRIORITY } from "@/lib/proposals/clause-guard";
+import { REFUSED_EDIT } from "@/lib/proposals/refused-edit-message";
 import { parseClauseDocumentName } from "./clause-document-name";
 import type { ClientIdOwners } from "./client-id-owners";
 import { clientIdsWrittenIn } from "./client-id-ownership";
