@@ -33,9 +33,10 @@ try {
   await seedIfEmpty(prisma);
   registerCollabInstance(server.collab);
   const people = await fuzzPeople();
+  const tally = new Map<string, number>();
   for (let i = 0; i < cases; i++) {
     const seed = firstSeed + i;
-    const failure = await runFuzzCase(server.url, people, seed, steps);
+    const failure = await runFuzzCase(server.url, people, seed, steps, tally);
     if (failure) {
       failed++;
       console.log(`FAIL seed ${seed}, step ${failure.step}, ${failure.move}: ${failure.problem}`);

@@ -118,12 +118,16 @@ async function sendHostile(
     await Promise.race([client.saved(), client.refused, synced(client)]);
     // Yjs writes new structs under doc.clientID: borrowing someone else's is one assignment.
     if (clientId !== undefined) client.doc.clientID = clientId;
+    const before = Y.encodeStateVector(client.doc);
+    client.doc.transact(() => change(client.doc));
+    // A move that found nothing to change sends nothing.
+    if (Y.encodeStateAsUpdate(client.doc, before).length <= 2) return "nothing to do";
+    // Set up after the change, so "saved" means the server acknowledged it.
     const settled = new Promise<string>((resolve) => {
       client.provider.on("close", () => resolve("closed"));
       client.refused.then(() => resolve("refused"));
       client.saved().then(() => resolve("saved"));
     });
-    client.doc.transact(() => change(client.doc));
     return await Promise.race([settled, new Promise<string>((resolve) => setTimeout(() => resolve("timeout"), 4_000))]);
   } finally {
     client.destroy();
@@ -168,6 +172,8 @@ async function sendForgedPresence(
 }
 
 export type FuzzFailure = { seed: number; step: number; move: string; problem: string };
+/** How each kind of move ended (refused, saved, …), counted across cases: shows what was tried. */
+export type FuzzTally = Map<string, number>;
 
 type Room = { chair: ClauseClient; delegate: ClauseClient; reader: ClauseClient };
 
@@ -181,6 +187,7 @@ export async function runFuzzCase(
   people: FuzzPeople,
   seed: number,
   steps: number,
+  tally: FuzzTally = new Map(),
 ): Promise<FuzzFailure | null> {
   const random = seededRandom(seed);
   const clauseId = await freshClause(random);
@@ -193,7 +200,7 @@ export async function runFuzzCase(
     await Promise.all([room.chair.saved(), room.delegate.saved(), synced(room.reader)]);
     room.chair.provider.awareness?.setLocalState({ user: { name: people.chair.author.authorName }, cursor: null });
     for (let step = 0; step < steps; step++) {
-      const failure = await runStep(url, people, room, clauseId, random, seed, step);
+      const failure = await runStep(url, people, room, clauseId, random, seed, step, tally);
       if (failure) return failure;
     }
     // A decision still works on whatever the hostile moves left behind.
@@ -216,13 +223,21 @@ export async function runFuzzCase(
   }
 }
 
-type Move = { name: string; byChair: boolean; honest: boolean; run(): Promise<string> };
+type Move = {
+  name: string;
+  byChair: boolean;
+  honest: boolean;
+  /** Whose proposals the move may change: a person may always revise their own. */
+  by: string;
+  run(): Promise<string>;
+};
 
 function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: string, random: Random): Move {
   const hostile = (move: HostileMove, person: Person, clientId?: number): Move => ({
     name: `${person === people.reader ? "reader" : "delegate"}: ${move.name}${clientId !== undefined ? " (under another's client id)" : ""}`,
     byChair: false,
     honest: false,
+    by: person.author.authorId,
     run: async () => {
       const others = [...clauseFacts(Y.encodeStateAsUpdate(room.chair.doc)).proposals]
         .filter(([, p]) => p.authorId !== person.author.authorId)
@@ -234,8 +249,9 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
   const roll = random.next();
   if (roll < 0.45) return hostile(random.pick(hostileMoves), random.chance(0.8) ? people.delegate : people.reader);
   if (roll < 0.52) {
-    // A valid proposal, but written under the honest delegate's or the chair's Yjs client id.
-    const victim = random.chance(0.5) ? room.delegate : room.chair;
+    // A valid proposal, but written under someone else's Yjs client id: the chair's, or the
+    // reader's (who never writes, so nobody may take it).
+    const victim = random.chance(0.7) ? room.chair : room.reader;
     const propose: HostileMove = {
       name: "proposes words",
       apply: (doc) => {
@@ -250,6 +266,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
       name: "reader: forges presence",
       byChair: false,
       honest: false,
+      by: people.reader.author.authorId,
       run: async () => {
         await sendForgedPresence(
           url,
@@ -266,6 +283,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
       name: "delegate: proposes (honestly)",
       byChair: false,
       honest: true,
+      by: people.delegate.author.authorId,
       run: async () => {
         const spot = agreedSpot(room.delegate.doc, random);
         if (!spot) return "nothing to do";
@@ -283,6 +301,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
       name: "chair: types (honestly)",
       byChair: true,
       honest: true,
+      by: people.chair.author.authorId,
       run: async () => {
         const spot = agreedSpot(room.chair.doc, random);
         if (!spot) return "nothing to do";
@@ -297,6 +316,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
     name: "chair: decides",
     byChair: true,
     honest: true,
+    by: people.chair.author.authorId,
     run: async () => {
       const open = await prisma.proposal.findMany({ where: { clauseId, status: "OPEN" } });
       if (open.length === 0) return "nothing to do";
@@ -319,6 +339,7 @@ async function runStep(
   random: Random,
   seed: number,
   step: number,
+  tally: FuzzTally,
 ): Promise<FuzzFailure | null> {
   const move = chooseMove(url, people, room, clauseId, random);
   const fail = (problem: string): FuzzFailure => ({ seed, step, move: move.name, problem });
@@ -329,6 +350,9 @@ async function runStep(
   } catch (error) {
     return fail(`the move failed: ${(error as Error).message}`);
   }
+  const key = `${move.name} → ${outcome}`;
+  if (process.env.FUZZ_VERBOSE) console.log(`seed ${seed} step ${step}: ${key}`);
+  tally.set(key, (tally.get(key) ?? 0) + 1);
   if (move.honest && outcome !== "saved" && outcome !== "decided" && outcome !== "nothing to do")
     return fail(`honest work was not kept (${outcome})`);
   const after = await stored(clauseId);
@@ -339,9 +363,8 @@ async function runStep(
   if (!move.byChair && after.facts.agreed !== before.facts.agreed)
     return fail(`the agreed text changed without the chair:\n- ${before.facts.agreed}\n+ ${after.facts.agreed}`);
   if (!move.byChair) {
-    const mover = move.honest ? people.delegate.author.authorId : null;
     for (const [id, was] of before.facts.proposals) {
-      if (was.authorId === mover) continue;
+      if (was.authorId === move.by) continue;
       const now = after.facts.proposals.get(id);
       if (!now || now.words !== was.words || now.authorId !== was.authorId)
         return fail(`proposal ${id} of ${was.authorId} changed: ${was.words} → ${now?.words ?? "(gone)"}`);

@@ -19,6 +19,9 @@ function websocketWithCookie(cookie: string | null) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, cookie ? { headers: { cookie } } : {});
+      // A client destroyed while still connecting errors with no one listening; the provider
+      // learns of it from the close event either way.
+      this.on("error", () => {});
     }
   };
 }
