@@ -7,6 +7,7 @@ import { authenticateConnection } from "./authenticate-connection";
 import { capabilityExtensions } from "./capability-extensions";
 import type { CollabContext } from "./collab-context";
 import { durableClauseStore } from "./durable-clause-store";
+import { unlessDatabaseIsDown } from "./refusal";
 import { serverStampedPresence } from "./server-stamped-presence";
 
 export function createCollabServer(extra: Extension[] = []): Hocuspocus {
@@ -17,7 +18,7 @@ export function createCollabServer(extra: Extension[] = []): Hocuspocus {
     extensions: [durableClauseStore(), serverStampedPresence(), ...capabilityExtensions(), ...extra],
 
     async onAuthenticate(data) {
-      return authenticateConnection(data);
+      return authenticateConnection(data).catch(unlessDatabaseIsDown);
     },
 
     async onDisconnect({ context }) {
