@@ -91,9 +91,9 @@ class InstanceLink extends Redis {
    * the other instances reply with what it lacks and ask for what they lack.
    */
   private async share(documentName: string, document: Document, catchUp: boolean) {
-    if (catchUp) await catchUpFromDatabase(documentName, document);
     await this.sub.subscribe(`${this.configuration.prefix}:${documentName}`);
     await super.onChange({ documentName, document, transactionOrigin: FROM_DATABASE } as onChangePayload);
+    if (catchUp) await catchUpFromDatabase(documentName, document);
   }
 
   async afterLoadDocument(payload: afterLoadDocumentPayload) {
