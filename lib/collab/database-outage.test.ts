@@ -132,4 +132,36 @@ describe("PostgreSQL unavailable while people type", () => {
     expect((await health()).status).toBe(200);
     errors.mockRestore();
   }, 120_000);
+
+  it("drops a held edit whose socket goes away, applying nothing, and stores it when the browser reconnects", async () => {
+    const writer = openClause(server.url, clauseId, writerCookie);
+    const other = openClause(server.url, clauseId, readerCookie);
+    clients.push(writer, other);
+    const told: string[] = [];
+    writer.provider.on("stateless", ({ payload }: { payload: string }) => {
+      const message = parseSaveMessage(payload);
+      if (message) told.push(message);
+    });
+    await Promise.all([writer.saved(), other.saved()]);
+    const document = () => server.collab.documents.get(clauseDocumentName(clauseId));
+
+    await proxy.cut();
+    const typed = `Typed, then the connection dropped ${Date.now()}`;
+    writer.appendParagraph(typed);
+    await eventually(() => told.includes(SAVE_RETRYING));
+    const socket = writer.provider.configuration.websocketProvider;
+    const connections = document()?.getConnectionsCount() ?? 0;
+    socket.disconnect();
+    await eventually(() => document()?.getConnectionsCount() === connections - 1);
+    // Past the longest wait between two attempts: the server has given the edit up, unapplied.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(document()?.getXmlFragment(CLAUSE_FRAGMENT).toString()).not.toContain(typed);
+    expect(other.text()).not.toContain(typed);
+
+    await proxy.restore();
+    void socket.connect();
+    await writer.saved();
+    expect(await storedText(clauseId)).toContain(typed);
+    await eventually(() => other.text().includes(typed));
+  }, 60_000);
 });

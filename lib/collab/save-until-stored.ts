@@ -23,6 +23,9 @@ export type SaveOutage = {
 /** The edit was not stored and never will be on this connection: it is gone or the server stops. */
 export class GaveUpSaving extends Error {
   reason = "The server could not store your edit; it will be sent again when you reconnect.";
+  constructor() {
+    super("an edit held through a database outage was given up: its connection closed or the server stops");
+  }
 }
 
 export function saveOutage(): SaveOutage {
