@@ -4,6 +4,8 @@ const TEXT: Record<SaveState, { label: string; dot: string }> = {
   connecting: { label: "Connecting…", dot: "bg-slate-400" },
   saving: { label: "Saving…", dot: "bg-amber-500" },
   saved: { label: "Saved", dot: "bg-emerald-500" },
+  retrying: { label: "Not saved — retrying", dot: "bg-red-500" },
+  unavailable: { label: "Server unavailable — retrying", dot: "bg-red-500" },
   offline: { label: "Offline — changes kept", dot: "bg-red-500" },
   "read-only": { label: "Read only", dot: "bg-slate-400" },
   refused: { label: "Not connected", dot: "bg-red-500" },

@@ -1,17 +1,31 @@
 "use client";
 // Opens the clause's collaborative document over /collab and reports, truthfully, whether
-// every local edit is in the server's database ("saved"), still on its way ("saving"),
-// or kept locally while the connection is down ("offline"). The provider reconnects by itself.
+// every local edit is in the server's database ("saved"), still on its way ("saving"), held by
+// the server while its database does not answer ("retrying"), or kept locally while the
+// connection is down ("offline"). The provider reconnects by itself; a clause the server could
+// not open for want of its database is asked for again, with the local edits kept.
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
 import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { CLAUSE_UNAVAILABLE, parseSaveMessage, SAVE_RETRYING } from "@/lib/collab/save-messages";
 import { noticeIn, socketLimitNotice } from "@/lib/collab/socket-notices";
 import { isRefusedEdit, REFUSED_TOO_OFTEN, refusedEditNotice } from "@/lib/proposals/refused-edit-message";
 
-export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
+export type SaveState =
+  | "connecting"
+  | "saving"
+  | "saved"
+  | "retrying"
+  | "unavailable"
+  | "offline"
+  | "read-only"
+  | "refused";
+
+/** How long to wait before asking again for a clause the server could not open, growing to the last. */
+const REOPEN_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
 
 export type ClauseConnection = {
   doc: Y.Doc;
@@ -37,6 +51,13 @@ export function useClauseConnection(clauseId: string) {
     let readOnly = false;
     let online = false;
     let wasOnline = false;
+    let wasSynced = false;
+    /** The server holds an edit of ours it could not store yet (its database is down). */
+    let retrying = false;
+    /** The server could not open the clause for want of its database: we ask again. */
+    let unavailable = false;
+    let reopenAttempts = 0;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
     const provider = new HocuspocusProvider({
       url,
       name: clauseDocumentName(clauseId),
@@ -48,16 +69,29 @@ export function useClauseConnection(clauseId: string) {
     // Come back quickly after a server restart, without hammering it.
     socket.setConfiguration({ delay: 500, factor: 1.5, maxDelay: 4000, minDelay: 250 });
 
+    // "Saved" only when nothing is held and every local edit was acknowledged, which the server
+    // does only after storing it.
     function update() {
       if (refused) return setSaveState("refused");
+      if (unavailable) return setSaveState(wasSynced ? "retrying" : "unavailable");
       if (!online) return setSaveState(wasOnline ? "offline" : "connecting");
       if (readOnly) return setSaveState("read-only");
+      if (retrying) return setSaveState("retrying");
       if (!provider.synced) return setSaveState("connecting");
       setSaveState(provider.hasUnsyncedChanges ? "saving" : "saved");
+    }
+    /** Reconnects later: the new connection asks for the clause again and sends what is unsaved. */
+    function reopenLater() {
+      const delay = REOPEN_DELAYS_MS[Math.min(reopenAttempts++, REOPEN_DELAYS_MS.length - 1)];
+      socket.disconnect();
+      clearTimeout(reopenTimer);
+      reopenTimer = setTimeout(() => void socket.connect(), delay);
     }
     provider.on("status", ({ status }: { status: WebSocketStatus }) => {
       online = status === WebSocketStatus.Connected;
       wasOnline ||= online;
+      // What the server held belonged to the old connection; the new one says afresh.
+      retrying = false;
       update();
     });
     provider.on("authenticated", ({ scope }: { scope: string }) => {
@@ -65,12 +99,23 @@ export function useClauseConnection(clauseId: string) {
       update();
     });
     provider.on("authenticationFailed", ({ reason }: { reason: string }) => {
-      refused = true;
-      setRefusal(reason);
+      if (reason === CLAUSE_UNAVAILABLE) {
+        unavailable = true;
+        reopenLater();
+      } else {
+        refused = true;
+        setRefusal(reason);
+      }
       update();
     });
     // Access changed while the clause is open: rights changed in place, or the clause was closed.
     provider.on("stateless", ({ payload }: { payload: string }) => {
+      const save = parseSaveMessage(payload);
+      if (save) {
+        retrying = save === SAVE_RETRYING;
+        update();
+        return;
+      }
       if (isRefusedEdit(payload)) {
         setDroppedEdit(noticeIn(payload) ?? refusedEditNotice(payload));
         // Reloading again and again would hide a fault: after a few, stop and say so.
@@ -103,7 +148,13 @@ export function useClauseConnection(clauseId: string) {
       setRefusal(event.reason);
       update();
     });
-    provider.on("synced", update);
+    // The clause is open (authenticated comes before the server loads it, so not that).
+    provider.on("synced", () => {
+      wasSynced = true;
+      unavailable = false;
+      reopenAttempts = 0;
+      update();
+    });
     provider.on("unsyncedChanges", update);
     // The person is active and their session slid: the socket's idle limit slides with it.
     const reportActivity = () => provider.sendStateless(SESSION_ACTIVE_MESSAGE);
@@ -111,6 +162,7 @@ export function useClauseConnection(clauseId: string) {
     setConnection({ doc, provider });
     return () => {
       window.removeEventListener(SESSION_ACTIVE_EVENT, reportActivity);
+      clearTimeout(reopenTimer);
       provider.destroy();
       doc.destroy();
       setConnection(null);

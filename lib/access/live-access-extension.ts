@@ -94,6 +94,10 @@ export function liveAccess(redisUrl = process.env.REDIS_URL): Extension {
       if (redisUrl) {
         publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
         subscriber = new Redis(redisUrl);
+        // An outage is logged once by the documents' link (lib/server/redis-extension.ts); without a
+        // listener ioredis prints every reconnection attempt. Both reconnect and resubscribe by themselves.
+        for (const client of [publisher, subscriber])
+          client.on("error", (error) => log.debug({ event: "access.redis-error", err: error }, "redis error"));
         await subscriber.subscribe(CHANNEL);
         subscriber.on("message", (_channel: string, message: string) => {
           try {

@@ -10,6 +10,7 @@ import { ClientIdOwners } from "./client-id-owners";
 import type { CollabContext } from "./collab-context";
 import { durableClauseStore } from "./durable-clause-store";
 import { presenceGuard } from "./presence-guard";
+import { unlessDatabaseIsDown } from "./refusal";
 
 export function createCollabServer(extra: Extension[] = []): Hocuspocus {
   const owners = new ClientIdOwners();
@@ -26,7 +27,7 @@ export function createCollabServer(extra: Extension[] = []): Hocuspocus {
     ],
 
     async onAuthenticate(data) {
-      return authenticateConnection(data);
+      return authenticateConnection(data).catch(unlessDatabaseIsDown);
     },
 
     async onDisconnect({ context }) {

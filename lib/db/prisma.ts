@@ -15,7 +15,9 @@ function createPrismaClient(): PrismaClient {
       "DATABASE_URL is not set. Set it, or start the embedded server first (lib/db/embedded-postgres.ts) and set it to its url.",
     );
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // A connection attempt to an unreachable server fails after a while instead of hanging, so a
+  // save waiting through an outage retries and the person is told (lib/collab/save-until-stored.ts).
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5_000 }) });
 }
 
 export function getPrisma(): PrismaClient {
