@@ -21,13 +21,16 @@ test("signing out in one browser signs out a copy of the cookie in another, page
   const second = await secondContext.newPage();
   await openClause(second, CLAUSE);
   await expect(second.getByTestId("signed-in-user")).toBeVisible();
+  expect((await secondContext.request.get("/api/notifications")).status()).toBe(200);
 
   await first.getByRole("button", { name: "Sign out" }).click();
   await expect(first).toHaveURL(/\/signin/);
 
   // The open clause in the other browser closes at once …
   await expect(second.getByText(/your session ended/i)).toBeVisible();
-  // … and its next request finds no session.
+  // … and its next request finds no session: route handlers …
+  expect((await secondContext.request.get("/api/notifications")).status()).toBe(401);
+  // … and pages.
   await second.goto("/");
   await expect(second).toHaveURL(/\/signin/);
   const api = await secondContext.request.get("/api/auth/session");
