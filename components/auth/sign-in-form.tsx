@@ -7,8 +7,10 @@ import { type FormEvent, useState } from "react";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The email or password is not correct.",
   TooManyAttempts:
-    "Too many failed sign-ins for this account or from this network. Wait 15 minutes, or ask the secretariat for a new sign-in link.",
+    "Too many failed sign-ins for this account from here, or from this network. Wait 15 minutes, or ask the secretariat for a new sign-in link.",
   NotRegistered: "Your organisation's sign-on worked, but this email has no Clausework account. Ask the secretariat.",
+  EmailNotVerified:
+    "Your organisation's sign-on did not confirm that this email address is verified, so it cannot sign you in here. Ask your IT service, or the secretariat for a sign-in link.",
 };
 
 export function SignInForm({ oidc, initialError }: { oidc: string | null; initialError: string | null }) {

@@ -3,7 +3,9 @@
 // again against the permissions module: it keeps its rights, is downgraded to read-only (or
 // upgraded) in place, or is closed with a reason when the clause no longer exists for the person.
 // With REDIS_URL set the change is published on Redis and every instance, this one included,
-// acts on it; without it, only this process. Also closes a socket whose session has expired.
+// acts on it; without it, only this process. Also closes a socket whose session has expired, or
+// has been ended (sign-out, a new password: announced like any change, and confirmed again from
+// the database at most SESSION_RECHECK_MS after the last time, in case an announcement was lost).
 import type { Connection, Extension, Hocuspocus } from "@hocuspocus/server";
 import { Redis } from "ioredis";
 import { findSessionUser } from "@/lib/auth/find-session-user";
@@ -26,6 +28,8 @@ import { type AccessChange, listenForAccessChanges } from "./announce-access-cha
 const CHANNEL = "clausework:access-changed";
 /** Longer than any authentication takes. */
 const RECENT_CHANGE_MS = 30_000;
+/** How long an open socket trusts that its session has not been ended without it being told. */
+export const SESSION_RECHECK_MS = 30_000;
 
 function closeWith(connection: Connection, code: number, reason: string): void {
   connection.close({ code, reason } as CloseEvent);
@@ -33,8 +37,9 @@ function closeWith(connection: Connection, code: number, reason: string): void {
 
 async function recheckConnection(connection: Connection, clauseId: string): Promise<void> {
   const context = connection.context as CollabContext;
-  const user = await findSessionUser(context.user.id);
+  const user = await findSessionUser(context.user.id, context.sessionVersion);
   if (!user) return closeWith(connection, 4401, DEACTIVATED);
+  context.sessionCheckedAt = Date.now();
   const access = await findClauseAccess(user, clauseId);
   if (!access) return closeWith(connection, 4404, NO_LONGER_SHARED);
   // Moved to another organisation: the page still shows, and proposes as, the old one.
@@ -47,6 +52,26 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
   connection.readOnly = readOnly;
   connection.sendStateless(JSON.stringify({ type: "access.changed", readOnly } satisfies AccessChangedMessage));
   log.info({ event: "collab.access-changed", userId: user.id, clauseId, readOnly }, "socket rights changed");
+}
+
+/**
+ * The session behind a socket is still the person's (not signed out, no new password, not
+ * deactivated)? A database that cannot answer just now closes nothing: the announcement of an
+ * ended session closes it anyway, and the next message asks again.
+ */
+async function confirmSession(context: CollabContext): Promise<void> {
+  let user: Awaited<ReturnType<typeof findSessionUser>>;
+  try {
+    user = await findSessionUser(context.user.id, context.sessionVersion);
+  } catch (error) {
+    log.warn(
+      { event: "collab.session-unconfirmed", userId: context.user.id, err: error },
+      "could not confirm a session",
+    );
+    return;
+  }
+  if (!user) throw Object.assign(new Error(DEACTIVATED), { code: 4401, reason: DEACTIVATED });
+  context.sessionCheckedAt = Date.now();
 }
 
 /** Checks again every open connection the change may concern, on this instance. */
@@ -134,6 +159,9 @@ export function liveAccess(redisUrl = process.env.REDIS_URL): Extension {
       const expired = session?.sessionExpiresAt && session.sessionExpiresAt < now;
       const ended = session?.sessionTimes && !isSessionLive(session.sessionTimes, now);
       if (expired || ended) throw Object.assign(new Error(SESSION_EXPIRED), { code: 4401, reason: SESSION_EXPIRED });
+      if (session?.sessionCheckedAt !== undefined && now - session.sessionCheckedAt > SESSION_RECHECK_MS) {
+        await confirmSession(session);
+      }
     },
 
     // The browser reports activity (after its session cookie slid too): the socket's idle limit

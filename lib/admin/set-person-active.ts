@@ -5,6 +5,7 @@ import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { endEverySession } from "@/lib/auth/end-every-session";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zYesNo } from "./fields";
@@ -26,6 +27,7 @@ export const setPersonActive = instrumentDoor(
       if (person.active === active) return false;
       await tx.user.update({ where: { id: userId }, data: { active } });
       if (!active) await tx.invitation.deleteMany({ where: { userId, usedAt: null } });
+      if (!active) await endEverySession(tx, userId);
       await recordAuditEvent(tx, {
         action: active ? "person.reactivated" : "person.deactivated",
         actor: user,

@@ -9,6 +9,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The person's session version when the token was issued (lib/auth/session-version.ts). */
+    sv?: number;
     /** When the person signed in, and when they were last active (ms since the epoch). */
     signedInAt?: number;
     activeAt?: number;

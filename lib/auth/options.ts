@@ -7,8 +7,11 @@ import { recordAuditEventAlone } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { findSessionUser } from "./find-session-user";
+import { oidcSignIn } from "./oidc-sign-in";
 import { passwordSignIn } from "./password-sign-in";
 import { ABSOLUTE_HOURS, isSessionLive, sessionTimesOf, slideSession } from "./session-lifetime";
+import { sessionVersionOf } from "./session-version";
+import { signOutEverywhere } from "./sign-out-everywhere";
 
 function oidcProvider(): Provider | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
@@ -35,8 +38,9 @@ export function isOidcConfigured(): boolean {
 
 export const authOptions: NextAuthOptions = {
   // A session ends after an hour without activity and 12 hours after sign-in at the latest
-  // (lib/auth/session-lifetime.ts); deactivation ends it at once (findSessionUser). The cookie
-  // lives as long as the absolute limit; the idle rule is checked on every read of it.
+  // (lib/auth/session-lifetime.ts); sign-out, a new password and deactivation end every session
+  // of the person at once (the session version, lib/auth/end-every-session.ts). The cookie lives
+  // as long as the absolute limit; the other rules are checked on every read of it.
   session: { strategy: "jwt", maxAge: ABSOLUTE_HOURS * 60 * 60 },
   // Cookies are always HttpOnly and SameSite=Lax; behind HTTPS also Secure (and __Secure- named).
   useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
@@ -55,28 +59,32 @@ export const authOptions: NextAuthOptions = {
     ...[oidcProvider()].filter((p): p is Provider => p !== null),
   ],
   callbacks: {
-    // SSO only admits people the secretariat already registered, matched by email.
-    async signIn({ user, account }) {
+    // SSO only admits people the secretariat already registered, by a verified email
+    // (lib/auth/oidc-sign-in.ts). `profile` is the provider's claims as it sent them.
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const email = user.email?.toLowerCase();
-      const known = email ? await prisma.user.findUnique({ where: { email } }) : null;
-      if (!known?.active) return "/signin?error=NotRegistered";
-      user.id = known.id;
+      const admitted = await oidcSignIn(profile);
+      if ("refused" in admitted) return `/signin?error=${admitted.refused}`;
+      user.id = admitted.userId;
       return true;
     },
     // Every read of the session is activity and slides the idle limit; the new time is kept where
     // next-auth re-issues the cookie (GET /api/auth/session, which the browser calls on activity,
     // components/auth/session-keep-alive.tsx). An ended session is left as it is: it stays ended.
+    // The token is stamped with the person's session version at sign-in: raising it ends the session.
     async jwt({ token, user }) {
       const now = Date.now();
-      if (user) return { ...token, uid: user.id, signedInAt: now, activeAt: now };
+      if (user) {
+        const current = await prisma.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+        return { ...token, uid: user.id, sv: current?.sessionVersion ?? 0, signedInAt: now, activeAt: now };
+      }
       const times = sessionTimesOf(token);
       return times ? { ...token, ...slideSession(times, now) } : token;
     },
     async session({ session, token }) {
       const times = sessionTimesOf(token);
       if (!times || !isSessionLive(times, Date.now())) return session;
-      const current = token.uid ? await findSessionUser(token.uid) : null;
+      const current = token.uid ? await findSessionUser(token.uid, sessionVersionOf(token)) : null;
       if (current) session.user = current;
       return session;
     },
@@ -91,6 +99,10 @@ export const authOptions: NextAuthOptions = {
         target: { type: "user", id: user.id },
         details: { provider: account?.provider ?? "credentials" },
       });
+    },
+    // POST /api/auth/signout: this cookie is cleared, and every other copy of the session ends too.
+    async signOut({ token }) {
+      await signOutEverywhere(token);
     },
   },
 };

@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { findSessionUser } from "./find-session-user";
 import { isSessionLive, type SessionTimes, sessionTimesOf } from "./session-lifetime";
 import type { SessionUser } from "./session-user";
+import { sessionVersionOf } from "./session-version";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -15,17 +16,19 @@ function readCookie(header: string, name: string): string | null {
   return null;
 }
 
-export async function sessionUserFromCookie(cookieHeader: string | null): Promise<SessionUser | null> {
-  return (await sessionFromCookie(cookieHeader))?.user ?? null;
-}
+/** What a socket needs to know, and keep enforcing, about the session it was opened with. */
+export type CookieSession = {
+  user: SessionUser;
+  /** When the token expires (ms since the epoch). */
+  expiresAt: number | null;
+  /** When the person signed in and was last active (lib/auth/session-lifetime.ts). */
+  times: SessionTimes;
+  /** The session version the token was issued at (lib/auth/session-version.ts). */
+  version: number;
+};
 
-/**
- * The person, when their session token expires (ms since the epoch), and when they signed in and
- * were last active (lib/auth/session-lifetime.ts), for a socket to enforce. null for an ended session.
- */
-export async function sessionFromCookie(
-  cookieHeader: string | null,
-): Promise<{ user: SessionUser; expiresAt: number | null; times: SessionTimes } | null> {
+/** The session behind a raw request's cookie; null for none, or one that has ended. */
+export async function sessionFromCookie(cookieHeader: string | null): Promise<CookieSession | null> {
   if (!cookieHeader) return null;
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
@@ -37,8 +40,11 @@ export async function sessionFromCookie(
     if (!payload?.uid || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
     const times = sessionTimesOf(payload);
     if (!times || !isSessionLive(times, Date.now())) return null;
-    const user = await findSessionUser(payload.uid);
-    return user ? { user, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : null, times } : null;
+    const version = sessionVersionOf(payload);
+    const user = await findSessionUser(payload.uid, version);
+    return user
+      ? { user, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : null, times, version }
+      : null;
   }
   return null;
 }

@@ -32,5 +32,13 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
     { event: "collab.connected", userId: user.id, clauseId, readOnly: data.connectionConfig.readOnly, mayOnlySuggest },
     "socket connected",
   );
-  return { user, clauseId, mayOnlySuggest, sessionExpiresAt: session.expiresAt, sessionTimes: session.times };
+  return {
+    user,
+    clauseId,
+    mayOnlySuggest,
+    sessionExpiresAt: session.expiresAt,
+    sessionTimes: session.times,
+    sessionVersion: session.version,
+    sessionCheckedAt: Date.now(),
+  };
 }

@@ -9,6 +9,10 @@ export type CollabContext = {
   sessionExpiresAt?: number | null;
   /** When the person signed in and was last active; the browser's activity reports slide it. */
   sessionTimes?: SessionTimes;
+  /** The session version of the token behind this socket: once it is not the person's, the socket closes. */
+  sessionVersion?: number;
+  /** When that version was last confirmed from the database (ms since the epoch). */
+  sessionCheckedAt?: number;
   /**
    * The person may change the text only by proposing (suggest mode): the collaboration server
    * refuses any update of theirs that changes agreed text or forges authorship.
