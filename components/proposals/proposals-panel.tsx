@@ -1,7 +1,8 @@
 "use client";
 // The clause's proposals: filter by delegation and status, jump to one in the text, decide
 // (chair), withdraw (own), and record the delegation's position. Loaded from PostgreSQL and
-// reloaded whenever the server announces that the clause's proposals changed.
+// reloaded whenever the server announces that the clause's proposals changed, and after every
+// action — also a refused one (a proposal revised since it was shown), so the words are fresh.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
@@ -65,6 +66,8 @@ export function ProposalsPanel({
         // Proposals changed, or a discussion of one did (its count shows on the card).
         const type = String((JSON.parse(payload) as { type?: string }).type ?? "");
         if (type === "proposals.changed" || type.startsWith("thread")) void reload();
+        // A revision may have outdated this delegation's positions: the bell says so.
+        if (type === "proposals.changed") window.dispatchEvent(new Event("clausework:proposals-changed"));
       } catch {
         // Not one of ours.
       }
@@ -93,9 +96,23 @@ export function ProposalsPanel({
     setBusy(false);
   }
 
+  /** Decides on the words this panel shows: each proposal's fingerprint goes with the decision. */
   function decide(scope: { proposalId: string } | { organizationId: string } | { all: true }) {
+    const shownWords =
+      "proposalId" in scope
+        ? { fingerprint: proposals.find((p) => p.id === scope.proposalId)?.fingerprint }
+        : {
+            fingerprints: Object.fromEntries(
+              proposals
+                .filter(
+                  (p) =>
+                    p.status === "OPEN" && (!("organizationId" in scope) || p.delegation.id === scope.organizationId),
+                )
+                .map((p) => [p.id, p.fingerprint]),
+            ),
+          };
     return (outcome: "ACCEPTED" | "REJECTED", reason: string) =>
-      act(() => proposalsApi.decide(clauseId, { scope, outcome, reason: reason || undefined }));
+      act(() => proposalsApi.decide(clauseId, { scope, outcome, reason: reason || undefined, ...shownWords }));
   }
 
   function jump(id: string) {
@@ -192,7 +209,7 @@ export function ProposalsPanel({
               onDecide={decide({ proposalId: proposal.id })}
               onWithdraw={() => withdraw(proposal.id)}
               onDiscuss={() => onDiscuss(proposal)}
-              onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal.id, stance))}
+              onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal, stance))}
             />
           ))}
         </ul>

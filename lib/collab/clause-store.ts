@@ -2,6 +2,7 @@
 // An update is written here before the server applies it, so the provider's "synced"
 // acknowledgement means "in PostgreSQL". Compaction folds rows into the snapshot.
 import * as Y from "yjs";
+import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { yDocToPlainText } from "@/lib/editor/plain-text";
 
@@ -10,11 +11,17 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length <= 2 && update.every((byte) => byte === 0);
 }
 
-/** The stored state of a clause: its snapshot merged with every update since. Throws if unreadable. */
-export async function loadClauseState(clauseId: string): Promise<Uint8Array | null> {
+/**
+ * The stored state of a clause: its snapshot merged with every update since. Throws if unreadable.
+ * `db`: a transaction to read in (a decision reads the stored text under the clause's lock).
+ */
+export async function loadClauseState(
+  clauseId: string,
+  db: Prisma.TransactionClient = prisma,
+): Promise<Uint8Array | null> {
   const [document, updates] = await Promise.all([
-    prisma.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } }),
-    prisma.clauseUpdate.findMany({ where: { clauseId }, orderBy: { id: "asc" }, select: { update: true } }),
+    db.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } }),
+    db.clauseUpdate.findMany({ where: { clauseId }, orderBy: { id: "asc" }, select: { update: true } }),
   ]);
   const parts = [...(document ? [document.snapshot] : []), ...updates.map((row) => row.update)];
   return parts.length === 0 ? null : Y.mergeUpdates(parts);
