@@ -2,7 +2,8 @@
 // and a real PostgreSQL: each is taken on the text as the previous one left it, so together they
 // give exactly the text of taking them one after another — no agreed word lost, every proposal's
 // effect applied once — also while the chair types elsewhere in the clause, and also when this
-// instance's live copy of the clause lags behind what another instance stored.
+// instance's live copy of the clause lags behind what another instance stored, and across two
+// instances sharing the clause through Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
@@ -14,6 +15,7 @@ import { prisma } from "@/lib/db/prisma";
 import type { Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
 import { isAppError } from "@/lib/errors/app-error";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
+import { redisExtensions } from "@/lib/server/redis-extension";
 import { decideProposals, PROPOSAL_CHANGED } from "./decide-proposals";
 import {
   everyoneReads,
@@ -62,9 +64,12 @@ function random(seed: number): () => number {
 
 type Room = { clauseId: string; clients: ClauseClient[]; chairClient: ClauseClient; close(): void };
 
-async function openRoom(paragraphs: string[]): Promise<Room> {
-  const clauseId = await freshClause(server.url, chair, paragraphs);
-  const clients = [chair, australia, canada, newZealand].map((p) => openClause(server.url, clauseId, p.cookie));
+/** `urls`: the instances the chair and each delegation connect to, in turn. */
+async function openRoom(paragraphs: string[], urls = [server.url]): Promise<Room> {
+  const clauseId = await freshClause(urls[0], chair, paragraphs);
+  const clients = [chair, australia, canada, newZealand].map((p, i) =>
+    openClause(urls[i % urls.length], clauseId, p.cookie),
+  );
   await Promise.all(clients.map((client) => client.saved()));
   const close = () => {
     for (const client of clients) client.destroy();
@@ -85,12 +90,17 @@ async function propose(room: Room, who: Person, edit: Parameters<typeof suggestI
   );
 }
 
-/** Fires every decision at once, each on the words the panel shows; all must succeed. */
-async function decideAtOnce(clauseId: string, decisions: [string, Outcome][]): Promise<void> {
+/** Fires every decision at once, each on the words the panel shows, through the instances in turn. */
+async function decideAtOnce(
+  clauseId: string,
+  decisions: [string, Outcome][],
+  instances = [server.collab],
+): Promise<void> {
   const shown = await shownFingerprints(clauseId);
   await Promise.all(
-    decisions.map(([id, outcome]) =>
+    decisions.map(([id, outcome], i) =>
       decideProposals({
+        collab: instances[i % instances.length],
         clauseId,
         scope: { proposalId: id },
         fingerprint: shown[id],
@@ -100,6 +110,37 @@ async function decideAtOnce(clauseId: string, decisions: [string, Outcome][]): P
       }),
     ),
   );
+}
+
+/** The proposals of the "many at once" cases: neighbouring words, breaks and a new paragraph. */
+const MANY = [
+  "Each State Party shall adopt such legislative measures as may be necessary.",
+  "Such measures shall respect the rights of victims and witnesses.",
+  "Nothing in this article affects existing obligations.",
+  "Final words.",
+];
+
+async function proposeMany(room: Room): Promise<string[]> {
+  await propose(room, australia, (tr, root) => tr.insertText(" and other", positionOf(root, " measures as")));
+  await propose(room, canada, (tr, root) => tr.delete(positionOf(root, "such "), positionOf(root, "legislative")));
+  await propose(room, australia, (tr, root) =>
+    tr.insertText("required", positionOf(root, "necessary"), positionOf(root, "necessary") + "necessary".length),
+  );
+  await propose(room, canada, (tr, root) => tr.split(positionOf(root, " the rights")));
+  await propose(room, newZealand, (tr, root) => tr.split(positionOf(root, " of victims")));
+  await propose(room, canada, (tr, root) =>
+    tr.delete(positionOf(root, "existing "), positionOf(root, "existing ") + "existing ".length),
+  );
+  await propose(room, newZealand, (tr, root) => tr.insertText(" any", positionOf(root, "affects") + "affects".length));
+  await propose(room, australia, (tr, root) => {
+    const end = positionOf(root, "witnesses.") + "witnesses.".length;
+    tr.split(end);
+    tr.insertText("A proposed paragraph.", end + 2);
+  });
+  const ids = open(room);
+  expect(ids.length).toBeGreaterThanOrEqual(7);
+  await indexedOpen(ids);
+  return ids;
 }
 
 /** Each decided proposal has exactly one decision, with its outcome, and is gone from the text. */
@@ -127,7 +168,9 @@ function docOf(state: Uint8Array): Y.Doc {
   return doc;
 }
 
-const open = (room: Room) => proposalsIn(room.chairClient.doc).map((p) => p.id);
+function open(room: Room) {
+  return proposalsIn(room.chairClient.doc).map((p) => p.id);
+}
 
 describe("decisions sent at the same moment", () => {
   const mixes: [Outcome, Outcome][] = [
@@ -163,33 +206,8 @@ describe("decisions sent at the same moment", () => {
   it.each([1, 2, 3])(
     "many at once on neighbouring words and breaks, accepted and rejected at random (seed %i), while the chair types",
     async (seed) => {
-      const room = await openRoom([
-        "Each State Party shall adopt such legislative measures as may be necessary.",
-        "Such measures shall respect the rights of victims and witnesses.",
-        "Nothing in this article affects existing obligations.",
-        "Final words.",
-      ]);
-      await propose(room, australia, (tr, root) => tr.insertText(" and other", positionOf(root, " measures as")));
-      await propose(room, canada, (tr, root) => tr.delete(positionOf(root, "such "), positionOf(root, "legislative")));
-      await propose(room, australia, (tr, root) =>
-        tr.insertText("required", positionOf(root, "necessary"), positionOf(root, "necessary") + "necessary".length),
-      );
-      await propose(room, canada, (tr, root) => tr.split(positionOf(root, " the rights")));
-      await propose(room, newZealand, (tr, root) => tr.split(positionOf(root, " of victims")));
-      await propose(room, canada, (tr, root) =>
-        tr.delete(positionOf(root, "existing "), positionOf(root, "existing ") + "existing ".length),
-      );
-      await propose(room, newZealand, (tr, root) =>
-        tr.insertText(" any", positionOf(root, "affects") + "affects".length),
-      );
-      await propose(room, australia, (tr, root) => {
-        const end = positionOf(root, "witnesses.") + "witnesses.".length;
-        tr.split(end);
-        tr.insertText("A proposed paragraph.", end + 2);
-      });
-      const ids = open(room);
-      expect(ids.length).toBeGreaterThanOrEqual(7);
-      await indexedOpen(ids);
+      const room = await openRoom(MANY);
+      const ids = await proposeMany(room);
       const next = random(seed);
       const decisions: [string, Outcome][] = ids.map((id) => [id, next() < 0.5 ? "ACCEPTED" : "REJECTED"]);
       const predicted = predictedText(room.chairClient.doc, decisions);
@@ -257,4 +275,37 @@ describe("decisions sent at the same moment", () => {
     await everyoneReads(room.clients, expected);
     room.close();
   });
+});
+
+// Two instances need a Redis server; .ci/run sets REDIS_URL to the machine's.
+describe.skipIf(!process.env.REDIS_URL)("decisions sent at the same moment through two instances", () => {
+  const prefix = `clausework-decisions-${process.pid}-${Date.now()}`;
+  let first: CollabTestServer;
+  let second: CollabTestServer;
+
+  beforeAll(async () => {
+    first = await startCollabTestServer(0, redisExtensions(process.env.REDIS_URL, prefix));
+    second = await startCollabTestServer(0, redisExtensions(process.env.REDIS_URL, prefix));
+  });
+
+  afterAll(async () => {
+    await first?.stop();
+    await second?.stop();
+  });
+
+  it.each([4, 5])(
+    "take them one at a time on the stored text, whichever instance each reaches (seed %i)",
+    async (seed) => {
+      const room = await openRoom(MANY, [first.url, second.url]);
+      const ids = await proposeMany(room);
+      const next = random(seed);
+      const decisions: [string, Outcome][] = ids.map((id) => [id, next() < 0.5 ? "ACCEPTED" : "REJECTED"]);
+      const expected = predictedText(room.chairClient.doc, decisions);
+      await decideAtOnce(room.clauseId, decisions, [first.collab, second.collab]);
+      expect(await storedText(room.clauseId)).toBe(expected);
+      await everyoneReads(room.clients, expected);
+      await expectDecidedOnce(room.clauseId, decisions);
+      room.close();
+    },
+  );
 });

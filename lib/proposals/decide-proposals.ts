@@ -7,6 +7,7 @@
 // A decision is pinned to the words the chair saw: it carries each proposal's fingerprint as
 // the panel showed it, and is refused whole if any of those words changed or a proposal in its
 // scope is one the chair has not seen.
+import type { Hocuspocus } from "@hocuspocus/server";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { z } from "zod";
@@ -59,6 +60,8 @@ export type DecideInput = {
   /** For the audit trail: who decided, through which delegation, in which instrument. */
   decidedBy?: Pick<SessionUser, "id" | "name" | "organizationId" | "organizationCode">;
   instrumentId?: string;
+  /** The collaboration server to decide through: this process's own unless said. */
+  collab?: Hocuspocus;
 };
 
 export const MISSING_FINGERPRINT =
@@ -89,14 +92,14 @@ function storedTruth(live: Y.Doc, stored: Uint8Array | null): Y.Doc {
 
 export async function decideProposals(input: DecideInput): Promise<{ decided: string[] }> {
   const seen = seenWords(input);
-  const collab = collabInstance();
+  const collab = input.collab ?? collabInstance();
   if (!collab) throw new AppError("unavailable", "The collaboration server is not running. Nothing was changed.");
   const connection = await collab.openDirectConnection(clauseDocumentName(input.clauseId), {
     system: "decide-proposals",
   });
   try {
     const live = connection.document as Y.Doc;
-    return await oneAtATime(`decide:${input.clauseId}`, () => decideOnStoredText(live, input, seen));
+    return await oneAtATime(collab, input.clauseId, () => decideOnStoredText(live, input, seen));
   } finally {
     await connection.disconnect();
   }
