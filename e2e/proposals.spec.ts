@@ -148,6 +148,48 @@ test("a rejected proposal disappears for everyone and stays in history", async (
   await expect(proposalCard(chair, second.trim())).toContainText("Russian Federation");
 });
 
+test("a position follows the words: revised from “due process” to “national security”, the support no longer counts until confirmed", async ({
+  browser,
+}) => {
+  const australia = await signedInAt(browser, "australia@clausework.demo");
+  const newZealand = await signedInAt(browser, "new-zealand@clausework.demo");
+
+  const tag = `${Date.now()}`;
+  await selectWords(australia, "whether real or simulated");
+  await australia.keyboard.press("End");
+  await australia.keyboard.type(` subject to due process ${tag}`);
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+
+  const card = proposalCard(newZealand, tag);
+  await card.getByRole("button", { name: "Supports" }).click();
+  await expect(card.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
+
+  // Australia rewrites its own proposal.
+  await selectWords(australia, "due process");
+  await australia.keyboard.type("national security");
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+  await expect(card).toContainText(`subject to national security ${tag}`);
+  // New Zealand's support was given on words it no longer has: shown apart, not counted.
+  await expect(card.getByTestId("positions-tally")).toContainText("Supports (0)");
+  await expect(card.getByTestId("earlier-positions")).toContainText("NZL (supports)");
+  await expect(card.getByTestId("confirm-position")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Supports" })).toHaveAttribute("aria-pressed", "false");
+  // …and its bell asks it to confirm or change.
+  await expect(newZealand.getByTestId("notification-count")).toHaveText(/[1-9]/);
+  await newZealand.getByTestId("notification-bell").click();
+  await expect(newZealand.getByTestId("notification-list")).toContainText(
+    "revised a proposal your delegation took a position on in",
+  );
+  await expect(newZealand.getByTestId("notification-list")).toContainText("national security");
+  await newZealand.getByTestId("notification-bell").click();
+
+  // Confirmed on the new words, the support counts again.
+  await card.getByRole("button", { name: "Supports" }).click();
+  await expect(card.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
+  await expect(card.getByTestId("earlier-positions")).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "Supports" })).toHaveAttribute("aria-pressed", "true");
+});
+
 test("observers only view; a delegate undoes and redoes a proposal, then switches to Viewing", async ({ browser }) => {
   const observer = await signedInAt(browser, "observer@clausework.demo");
   await expect(observer.getByTestId("clause-editor")).toHaveAttribute("contenteditable", "false");
