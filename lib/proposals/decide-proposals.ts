@@ -110,80 +110,86 @@ async function decideOnStoredText(
   input: DecideInput,
   seen: Map<string, string>,
 ): Promise<{ decided: string[] }> {
-  const { decided, copy } = await prisma.$transaction(
-    async (tx) => {
-      // The same lock as the proposals index and positions: one writer of a clause's proposals.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
-      const copy = storedTruth(live, await loadClauseState(input.clauseId, tx));
-      const inText = new Map<string, ProposalInText>(
-        proposalTexts(yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema)).map(
-          (p) => [p.id, p],
-        ),
-      );
-      const open = await tx.proposal.findMany({
-        where: {
-          clauseId: input.clauseId,
-          status: "OPEN",
-          ...("proposalId" in input.scope ? { id: input.scope.proposalId } : {}),
-          ...("organizationId" in input.scope ? { organizationId: input.scope.organizationId } : {}),
-        },
-      });
-      const chosen = open.filter((row) => inText.has(row.id));
-      if (chosen.length === 0) throw new AppError("conflict", NO_LONGER_OPEN);
-      const unseen = chosen.filter((row) => !seen.has(row.id)).map((row) => row.id);
-      const changed = chosen
-        .filter(
-          (row) => seen.has(row.id) && seen.get(row.id) !== proposalFingerprint(inText.get(row.id) as ProposalInText),
-        )
-        .map((row) => row.id);
-      if (changed.length > 0)
-        throw new AppError("conflict", "proposalId" in input.scope ? PROPOSAL_CHANGED : SOME_CHANGED, { changed });
-      if (unseen.length > 0) throw new AppError("conflict", SOME_UNSEEN, { unseen });
-
-      const before = Y.encodeStateVector(copy);
-      decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), new Set(chosen.map((row) => row.id)), input.outcome);
-      const now = new Date();
-      await tx.clauseUpdate.create({
-        data: {
-          clauseId: input.clauseId,
-          update: Buffer.from(Y.encodeStateAsUpdate(copy, before)),
-          userId: input.decidedById,
-        },
-      });
-      for (const row of chosen) {
-        const current = inText.get(row.id) as ProposalInText;
-        const kept = input.outcome === "ACCEPTED" ? current.insertedText : current.deletedText;
-        await tx.proposal.update({ where: { id: row.id }, data: { status: input.outcome, decidedAt: now } });
-        await tx.proposalDecision.create({
-          data: {
-            proposalId: row.id,
-            outcome: input.outcome,
-            reason: input.reason,
-            decidedById: input.decidedById,
-            insertedText: current.insertedText,
-            deletedText: current.deletedText,
-            resultingText: `${current.contextBefore}${kept}${current.contextAfter}`,
-            createdAt: now,
+  // The stored text the decision is computed on, released however the decision ends.
+  const held: { copy?: Y.Doc } = {};
+  try {
+    const decided = await prisma.$transaction(
+      async (tx) => {
+        // The same lock as the proposals index and positions: one writer of a clause's proposals.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
+        const copy = storedTruth(live, await loadClauseState(input.clauseId, tx));
+        held.copy = copy;
+        const inText = new Map<string, ProposalInText>(
+          proposalTexts(yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema)).map(
+            (p) => [p.id, p],
+          ),
+        );
+        const open = await tx.proposal.findMany({
+          where: {
+            clauseId: input.clauseId,
+            status: "OPEN",
+            ...("proposalId" in input.scope ? { id: input.scope.proposalId } : {}),
+            ...("organizationId" in input.scope ? { organizationId: input.scope.organizationId } : {}),
           },
         });
-      }
-      // A decision settles the text: it belongs in the tamper-evident record.
-      await recordAuditEvent(tx, {
-        action: input.outcome === "ACCEPTED" ? "proposal.accepted" : "proposal.rejected",
-        actor: input.decidedBy ?? { id: input.decidedById, name: "" },
-        instrumentId: input.instrumentId ?? null,
-        target: { type: "clause", id: input.clauseId },
-        details: { proposals: chosen.map((row) => row.id), reason: input.reason },
-      });
-      return { decided: chosen.map((row) => row.id), copy };
-    },
-    { timeout: 20_000 },
-  );
-  // Stored: now everyone sees it (Hocuspocus broadcasts to every open editor, and through Redis
-  // to the other instances). What the live document lacks — the decision, and any stored text
-  // it had not received yet — is applied in one update.
-  Y.applyUpdate(live, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(live)));
-  copy.destroy();
-  announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });
-  return { decided };
+        const chosen = open.filter((row) => inText.has(row.id));
+        if (chosen.length === 0) throw new AppError("conflict", NO_LONGER_OPEN);
+        const unseen = chosen.filter((row) => !seen.has(row.id)).map((row) => row.id);
+        const changed = chosen
+          .filter(
+            (row) => seen.has(row.id) && seen.get(row.id) !== proposalFingerprint(inText.get(row.id) as ProposalInText),
+          )
+          .map((row) => row.id);
+        if (changed.length > 0)
+          throw new AppError("conflict", "proposalId" in input.scope ? PROPOSAL_CHANGED : SOME_CHANGED, { changed });
+        if (unseen.length > 0) throw new AppError("conflict", SOME_UNSEEN, { unseen });
+
+        const before = Y.encodeStateVector(copy);
+        decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), new Set(chosen.map((row) => row.id)), input.outcome);
+        const now = new Date();
+        await tx.clauseUpdate.create({
+          data: {
+            clauseId: input.clauseId,
+            update: Buffer.from(Y.encodeStateAsUpdate(copy, before)),
+            userId: input.decidedById,
+          },
+        });
+        for (const row of chosen) {
+          const current = inText.get(row.id) as ProposalInText;
+          const kept = input.outcome === "ACCEPTED" ? current.insertedText : current.deletedText;
+          await tx.proposal.update({ where: { id: row.id }, data: { status: input.outcome, decidedAt: now } });
+          await tx.proposalDecision.create({
+            data: {
+              proposalId: row.id,
+              outcome: input.outcome,
+              reason: input.reason,
+              decidedById: input.decidedById,
+              insertedText: current.insertedText,
+              deletedText: current.deletedText,
+              resultingText: `${current.contextBefore}${kept}${current.contextAfter}`,
+              createdAt: now,
+            },
+          });
+        }
+        // A decision settles the text: it belongs in the tamper-evident record.
+        await recordAuditEvent(tx, {
+          action: input.outcome === "ACCEPTED" ? "proposal.accepted" : "proposal.rejected",
+          actor: input.decidedBy ?? { id: input.decidedById, name: "" },
+          instrumentId: input.instrumentId ?? null,
+          target: { type: "clause", id: input.clauseId },
+          details: { proposals: chosen.map((row) => row.id), reason: input.reason },
+        });
+        return chosen.map((row) => row.id);
+      },
+      { timeout: 20_000 },
+    );
+    // Stored: now everyone sees it (Hocuspocus broadcasts to every open editor, and through Redis
+    // to the other instances). What the live document lacks — the decision, and any stored text
+    // it had not received yet — is applied in one update.
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(held.copy as Y.Doc, Y.encodeStateVector(live)));
+    announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });
+    return { decided };
+  } finally {
+    held.copy?.destroy();
+  }
 }
