@@ -79,8 +79,11 @@ test("a delegation's proposed replacement is seen live, supported, and accepted 
     newZealand.getByTestId("clause-editor").locator("ins.proposal", { hasText: "child sexual abuse material" }),
   ).toBeVisible();
 
-  // Another delegation records its support; the chair sees the tally with its name.
-  await proposalCard(newZealand, "child sexual abuse material").getByRole("button", { name: "Supports" }).click();
+  // Another delegation records its support, on the words its panel shows (a position is pinned
+  // to them: given on words still being typed, it would be refused); the chair sees the tally.
+  const inNewZealand = proposalCard(newZealand, "child sexual abuse material");
+  await expect(inNewZealand.locator("ins.proposal")).toHaveText("child sexual abuse material");
+  await inNewZealand.getByRole("button", { name: "Supports" }).click();
   await expect(inPanel.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
 
   // The chair accepts: everyone sees the clean text.

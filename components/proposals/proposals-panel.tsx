@@ -6,7 +6,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
@@ -53,8 +53,13 @@ export function ProposalsPanel({
   const [delegation, setDelegation] = useState<string>("ALL");
   const [status, setStatus] = useState<StatusFilter>("OPEN");
 
+  // Reloads overlap while someone types a proposal: only the latest answer may be shown, or the
+  // panel could show (and pin a position or decision to) words older than the last ones it read.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const asked = ++latest.current;
     const result = await proposalsApi.list(clauseId);
+    if (asked !== latest.current) return;
     if (result.ok) setProposals(result.value);
     else setError(result.error);
   }, [clauseId]);
