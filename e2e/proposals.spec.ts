@@ -191,6 +191,61 @@ test("a position follows the words: revised from “due process” to “nationa
   await expect(card.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
   await expect(card.getByTestId("earlier-positions")).toHaveCount(0);
   await expect(card.getByRole("button", { name: "Supports" })).toHaveAttribute("aria-pressed", "true");
+
+  // Australia withdraws it: the passage reads as before for the journeys that follow.
+  await proposalCard(australia, tag).getByRole("button", { name: "Withdraw my proposal" }).click();
+  await expect(australia.getByTestId("clause-editor")).not.toContainText(tag);
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+});
+
+test("a decision on words revised since the chair's panel showed them is refused, and the panel shows the new words", async ({
+  browser,
+}) => {
+  const jamaica = await signedInAt(browser, "jamaica@clausework.demo");
+  const chair = await signedInAt(browser, "chair@clausework.demo");
+
+  const tag = `${Date.now()}`;
+  await selectWords(jamaica, "whether real or simulated");
+  await jamaica.keyboard.press("End");
+  await jamaica.keyboard.type(` as appropriate ${tag}`);
+  await expect(jamaica.getByTestId("save-status")).toHaveText("Saved");
+  const card = proposalCard(chair, tag);
+  await expect(card.locator("ins.proposal")).toHaveText(` as appropriate ${tag}`);
+
+  // The chair's panel stops hearing of changes (its reloads fail) while Jamaica revises the words.
+  const panelReloads = (url: URL) => url.pathname.endsWith("/proposals");
+  await chair.route(panelReloads, (route) => (route.request().method() === "GET" ? route.abort() : route.continue()));
+  await selectWords(jamaica, "as appropriate");
+  await jamaica.keyboard.type("where necessary");
+  await expect(jamaica.getByTestId("save-status")).toHaveText("Saved");
+  await expect
+    .poll(() =>
+      withDatabase(
+        async (db) =>
+          (await db.query(`SELECT "insertedText" FROM "Proposal" WHERE "insertedText" LIKE $1`, [`%${tag}%`])).rows[0]
+            ?.insertedText,
+      ),
+    )
+    .toBe(` where necessary ${tag}`);
+  await chair.unroute(panelReloads);
+
+  // Accepting what the panel still shows is refused; the panel reloads with the words as they are.
+  await expect(card.locator("ins.proposal")).toHaveText(` as appropriate ${tag}`);
+  await card.getByRole("button", { name: "Accept this proposal" }).click();
+  await expect(chair.getByRole("alert").filter({ hasText: "changed since" })).toHaveText(
+    "This proposal changed since you opened it — review it again.",
+  );
+  await expect(card.locator("ins.proposal")).toHaveText(` where necessary ${tag}`);
+  await expect(card.getByTestId("proposal-status")).toHaveText("Open");
+  await expect(
+    jamaica.getByTestId("clause-editor").locator("ins.proposal", { hasText: `where necessary ${tag}` }),
+  ).toBeVisible();
+
+  // Decided on the words now shown, it goes through (rejected: the passage reads as before).
+  await card.getByRole("button", { name: "Reject this proposal" }).click();
+  for (const page of [chair, jamaica]) await expect(page.getByTestId("clause-editor")).not.toContainText(tag);
+  await chair.getByLabel("Status").selectOption("REJECTED");
+  await expect(proposalCard(chair, tag).getByTestId("proposal-decision")).toContainText("Rejected by");
 });
 
 test("observers only view; a delegate undoes and redoes a proposal, then switches to Viewing", async ({ browser }) => {
