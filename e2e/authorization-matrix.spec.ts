@@ -13,6 +13,7 @@ import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { ACTIONS, type Action, type Actor, can, type Target } from "@/lib/permissions/can";
 import type { Role } from "@/lib/permissions/roles";
 import {
+  proposalFingerprintOf,
   proposalFixtures,
   proposalStatus,
   type StoredThread,
@@ -308,13 +309,18 @@ const DOORS: Door[] = [
     what: "POST /api/clauses/:id/proposals/decisions (reject a delegate's proposal)",
     clauses: ["open", "restricted"],
     attempt: (s, w, c) =>
-      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], (id) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], async (id) =>
         routeDoes(
           s,
           {
             method: "POST",
             path: `/api/clauses/${clauseOf(w, c).id}/proposals/decisions`,
-            data: { scope: { proposalId: id }, outcome: "REJECTED", reason: "Decided in the matrix." },
+            data: {
+              scope: { proposalId: id },
+              fingerprint: await proposalFingerprintOf(id),
+              outcome: "REJECTED",
+              reason: "Decided in the matrix.",
+            },
           },
           async () => (await proposalStatus(id)) === "REJECTED",
         ),
@@ -326,13 +332,13 @@ const DOORS: Door[] = [
     what: "PUT /api/clauses/:id/proposals/:proposal/position (on a delegate's proposal)",
     clauses: ["open", "restricted"],
     attempt: (s, w, c) =>
-      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], (id) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], async (id) =>
         routeDoes(
           s,
           {
             method: "PUT",
             path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/position`,
-            data: { stance: "SUPPORTS" },
+            data: { stance: "SUPPORTS", fingerprint: await proposalFingerprintOf(id) },
           },
           async () =>
             withDatabase(
@@ -607,37 +613,60 @@ test("malformed ids, unknown operations and forged fields get clear refusals tha
   expect(role).toBe("DELEGATE");
 });
 
-test("the proposal routes refuse bad input, other sites and closed proposals clearly, changing nothing", async () => {
+test("the proposal routes refuse bad input, other sites, changed words and closed proposals clearly, changing nothing", async () => {
   const clauseId = world.openClause.id;
   const decisions = `/api/clauses/${clauseId}/proposals/decisions`;
   await proposals.onFreshProposal(clauseId, world.someoneElse.open, async (id) => {
     const position = `/api/clauses/${clauseId}/proposals/${id}/position`;
+    const fingerprint = await proposalFingerprintOf(id);
     const malformed = await sessions.chair.api.post(decisions, {
-      data: { scope: { proposalId: "not-an-id" }, outcome: "REJECTED" },
+      data: { scope: { proposalId: "not-an-id" }, outcome: "REJECTED", fingerprint },
     });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error).toMatch(/not a proposal/i);
-    const noStance = await sessions.delegate.api.put(position, { data: { stance: "MAYBE" } });
+    const noStance = await sessions.delegate.api.put(position, { data: { stance: "MAYBE", fingerprint } });
     expect(noStance.status()).toBe(400);
     expect((await noStance.json()).error).toMatch(/choose supports, opposes or reserves/i);
+    // A decision or a position must say which words it is on, and those words must be the text's.
+    const unpinned = await sessions.chair.api.post(decisions, {
+      data: { scope: { proposalId: id }, outcome: "ACCEPTED" },
+    });
+    expect(unpinned.status()).toBe(400);
+    expect((await unpinned.json()).error).toMatch(/which words you saw/i);
+    const otherWords = "0".repeat(64);
+    const stale = await sessions.chair.api.post(decisions, {
+      data: { scope: { proposalId: id }, outcome: "ACCEPTED", fingerprint: otherWords },
+    });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).error).toBe("This proposal changed since you opened it — review it again.");
+    const staleAll = await sessions.chair.api.post(decisions, {
+      data: { scope: { all: true }, outcome: "ACCEPTED", fingerprints: { [id]: otherWords } },
+    });
+    expect(staleAll.status()).toBe(409);
+    const unpinnedPosition = await sessions.delegate.api.put(position, { data: { stance: "SUPPORTS" } });
+    expect(unpinnedPosition.status()).toBe(400);
+    const stalePosition = await sessions.delegate.api.put(position, {
+      data: { stance: "SUPPORTS", fingerprint: otherWords },
+    });
+    expect(stalePosition.status()).toBe(409);
     const crossSite = await sessions.chair.api.post(decisions, {
       headers: { origin: "https://evil.example" },
-      data: { scope: { proposalId: id }, outcome: "ACCEPTED" },
+      data: { scope: { proposalId: id }, outcome: "ACCEPTED", fingerprint },
     });
     expect(crossSite.status()).toBe(403);
     expect(await proposalStatus(id)).toBe("OPEN");
     // Once decided, it can be neither decided again nor given a position.
     const decided = await sessions.chair.api.post(decisions, {
-      data: { scope: { proposalId: id }, outcome: "REJECTED" },
+      data: { scope: { proposalId: id }, outcome: "REJECTED", fingerprint },
     });
     expect(decided.status()).toBe(200);
     const again = await sessions.chair.api.post(decisions, {
-      data: { scope: { proposalId: id }, outcome: "ACCEPTED" },
+      data: { scope: { proposalId: id }, outcome: "ACCEPTED", fingerprint },
     });
-    expect(again.status()).toBe(400);
+    expect(again.status()).toBe(409);
     expect((await again.json()).error).toMatch(/no longer open/i);
-    const late = await sessions.delegate.api.put(position, { data: { stance: "SUPPORTS" } });
-    expect(late.status()).toBe(400);
+    const late = await sessions.delegate.api.put(position, { data: { stance: "SUPPORTS", fingerprint } });
+    expect(late.status()).toBe(409);
     expect((await late.json()).error).toMatch(/positions are closed/i);
     expect(await proposalStatus(id)).toBe("REJECTED");
     return true;

@@ -79,8 +79,11 @@ test("a delegation's proposed replacement is seen live, supported, and accepted 
     newZealand.getByTestId("clause-editor").locator("ins.proposal", { hasText: "child sexual abuse material" }),
   ).toBeVisible();
 
-  // Another delegation records its support; the chair sees the tally with its name.
-  await proposalCard(newZealand, "child sexual abuse material").getByRole("button", { name: "Supports" }).click();
+  // Another delegation records its support, on the words its panel shows (a position is pinned
+  // to them: given on words still being typed, it would be refused); the chair sees the tally.
+  const inNewZealand = proposalCard(newZealand, "child sexual abuse material");
+  await expect(inNewZealand.locator("ins.proposal")).toHaveText("child sexual abuse material");
+  await inNewZealand.getByRole("button", { name: "Supports" }).click();
   await expect(inPanel.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
 
   // The chair accepts: everyone sees the clean text.
@@ -146,6 +149,103 @@ test("a rejected proposal disappears for everyone and stays in history", async (
   }
   await chair.getByLabel("Status").selectOption("OPEN");
   await expect(proposalCard(chair, second.trim())).toContainText("Russian Federation");
+});
+
+test("a position follows the words: revised from “due process” to “national security”, the support no longer counts until confirmed", async ({
+  browser,
+}) => {
+  const australia = await signedInAt(browser, "australia@clausework.demo");
+  const newZealand = await signedInAt(browser, "new-zealand@clausework.demo");
+
+  const tag = `${Date.now()}`;
+  await selectWords(australia, "whether real or simulated");
+  await australia.keyboard.press("End");
+  await australia.keyboard.type(` subject to due process ${tag}`);
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+
+  const card = proposalCard(newZealand, tag);
+  await card.getByRole("button", { name: "Supports" }).click();
+  await expect(card.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
+
+  // Australia rewrites its own proposal.
+  await selectWords(australia, "due process");
+  await australia.keyboard.type("national security");
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+  await expect(card).toContainText(`subject to national security ${tag}`);
+  // New Zealand's support was given on words it no longer has: shown apart, not counted.
+  await expect(card.getByTestId("positions-tally")).toContainText("Supports (0)");
+  await expect(card.getByTestId("earlier-positions")).toContainText("NZL (supports)");
+  await expect(card.getByTestId("confirm-position")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Supports" })).toHaveAttribute("aria-pressed", "false");
+  // …and its bell asks it to confirm or change.
+  await expect(newZealand.getByTestId("notification-count")).toHaveText(/[1-9]/);
+  await newZealand.getByTestId("notification-bell").click();
+  await expect(newZealand.getByTestId("notification-list")).toContainText(
+    "revised a proposal your delegation took a position on in",
+  );
+  await expect(newZealand.getByTestId("notification-list")).toContainText("national security");
+  await newZealand.getByTestId("notification-bell").click();
+
+  // Confirmed on the new words, the support counts again.
+  await card.getByRole("button", { name: "Supports" }).click();
+  await expect(card.getByTestId("positions-tally")).toContainText("Supports (1)NZL");
+  await expect(card.getByTestId("earlier-positions")).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "Supports" })).toHaveAttribute("aria-pressed", "true");
+
+  // Australia withdraws it: the passage reads as before for the journeys that follow.
+  await proposalCard(australia, tag).getByRole("button", { name: "Withdraw my proposal" }).click();
+  await expect(australia.getByTestId("clause-editor")).not.toContainText(tag);
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+});
+
+test("a decision on words revised since the chair's panel showed them is refused, and the panel shows the new words", async ({
+  browser,
+}) => {
+  const jamaica = await signedInAt(browser, "jamaica@clausework.demo");
+  const chair = await signedInAt(browser, "chair@clausework.demo");
+
+  const tag = `${Date.now()}`;
+  await selectWords(jamaica, "whether real or simulated");
+  await jamaica.keyboard.press("End");
+  await jamaica.keyboard.type(` as appropriate ${tag}`);
+  await expect(jamaica.getByTestId("save-status")).toHaveText("Saved");
+  const card = proposalCard(chair, tag);
+  await expect(card.locator("ins.proposal")).toHaveText(` as appropriate ${tag}`);
+
+  // The chair's panel stops hearing of changes (its reloads fail) while Jamaica revises the words.
+  const panelReloads = (url: URL) => url.pathname.endsWith("/proposals");
+  await chair.route(panelReloads, (route) => (route.request().method() === "GET" ? route.abort() : route.continue()));
+  await selectWords(jamaica, "as appropriate");
+  await jamaica.keyboard.type("where necessary");
+  await expect(jamaica.getByTestId("save-status")).toHaveText("Saved");
+  await expect
+    .poll(() =>
+      withDatabase(
+        async (db) =>
+          (await db.query(`SELECT "insertedText" FROM "Proposal" WHERE "insertedText" LIKE $1`, [`%${tag}%`])).rows[0]
+            ?.insertedText,
+      ),
+    )
+    .toBe(` where necessary ${tag}`);
+  await chair.unroute(panelReloads);
+
+  // Accepting what the panel still shows is refused; the panel reloads with the words as they are.
+  await expect(card.locator("ins.proposal")).toHaveText(` as appropriate ${tag}`);
+  await card.getByRole("button", { name: "Accept this proposal" }).click();
+  await expect(chair.getByRole("alert").filter({ hasText: "changed since" })).toHaveText(
+    "This proposal changed since you opened it — review it again.",
+  );
+  await expect(card.locator("ins.proposal")).toHaveText(` where necessary ${tag}`);
+  await expect(card.getByTestId("proposal-status")).toHaveText("Open");
+  await expect(
+    jamaica.getByTestId("clause-editor").locator("ins.proposal", { hasText: `where necessary ${tag}` }),
+  ).toBeVisible();
+
+  // Decided on the words now shown, it goes through (rejected: the passage reads as before).
+  await card.getByRole("button", { name: "Reject this proposal" }).click();
+  for (const page of [chair, jamaica]) await expect(page.getByTestId("clause-editor")).not.toContainText(tag);
+  await chair.getByLabel("Status").selectOption("REJECTED");
+  await expect(proposalCard(chair, tag).getByTestId("proposal-decision")).toContainText("Rejected by");
 });
 
 test("observers only view; a delegate undoes and redoes a proposal, then switches to Viewing", async ({ browser }) => {

@@ -1,7 +1,7 @@
 "use client";
 // The bell in the header: how many notifications are unread, and a list linking to each thread.
-// Checked every half minute, when the window regains focus, and when comments change in the
-// clause open in this tab.
+// Checked every half minute, when the window regains focus, and when comments or proposals
+// change in the clause open in this tab.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { NotificationView } from "@/lib/comments/list-notifications";
@@ -33,10 +33,12 @@ export function NotificationBell() {
     const onChange = () => void refresh();
     window.addEventListener("focus", onChange);
     window.addEventListener("clausework:comments-changed", onChange);
+    window.addEventListener("clausework:proposals-changed", onChange);
     return () => {
       clearInterval(timer);
       window.removeEventListener("focus", onChange);
       window.removeEventListener("clausework:comments-changed", onChange);
+      window.removeEventListener("clausework:proposals-changed", onChange);
     };
   }, [refresh]);
 
@@ -98,14 +100,19 @@ export function NotificationBell() {
           </div>
           {data && data.items.length === 0 ? (
             <p className="px-3 py-4 text-sm text-slate-500">
-              Nothing yet. You are told here when someone mentions you or replies to you.
+              Nothing yet. You are told here when someone mentions you or replies to you, and when a proposal your
+              delegation took a position on is revised.
             </p>
           ) : (
             <ul className="max-h-96 divide-y divide-slate-100 overflow-auto" data-testid="notification-list">
               {data?.items.map((item) => (
                 <li key={item.id}>
                   <Link
-                    href={`/clauses/${item.clause.id}?thread=${item.threadId}`}
+                    href={
+                      item.threadId
+                        ? `/clauses/${item.clause.id}?thread=${item.threadId}`
+                        : `/clauses/${item.clause.id}`
+                    }
                     onClick={() => {
                       setOpen(false);
                       if (!item.read) void post({ ids: [item.id] }).then(refresh);
@@ -116,12 +123,15 @@ export function NotificationBell() {
                       <span>
                         <span className="font-medium">{item.actor.name}</span>{" "}
                         <span className="text-slate-500">({item.actor.organizationCode})</span>{" "}
-                        {item.kind === "MENTION"
-                          ? "mentioned you on"
-                          : item.onProposal
-                            ? "commented on a proposal in"
-                            : "replied on"}{" "}
+                        {item.kind === "PROPOSAL_REVISED"
+                          ? "revised a proposal your delegation took a position on in"
+                          : item.kind === "MENTION"
+                            ? "mentioned you on"
+                            : item.onProposal
+                              ? "commented on a proposal in"
+                              : "replied on"}{" "}
                         Article {item.clause.number}
+                        {item.kind === "PROPOSAL_REVISED" && " — confirm or change your position"}
                       </span>
                       {!item.read && (
                         <span className="mt-1.5 size-2 shrink-0 rounded-full bg-un">

@@ -1,6 +1,7 @@
 "use client";
 // Where delegations stand on a proposal: a tally by stance with their names, and — for
-// delegates — buttons to record their own delegation's position.
+// delegates — buttons to record their own delegation's position. Only positions given on the
+// words shown count; those given on an earlier wording are listed apart until re-stated.
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
 
 const STANCES = [
@@ -22,12 +23,15 @@ export function PositionsTally({
   canTakePosition: boolean;
   onTakePosition: (stance: Stance) => void;
 }) {
-  const own = proposal.positions.find((position) => position.delegation.id === ownDelegationId)?.stance;
+  const ownPosition = proposal.positions.find((position) => position.delegation.id === ownDelegationId);
+  const own = ownPosition?.current ? ownPosition.stance : undefined;
+  const current = proposal.positions.filter((position) => position.current);
+  const earlier = proposal.positions.filter((position) => !position.current);
   return (
     <div className="space-y-1.5">
       <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-0.5 text-xs" data-testid="positions-tally">
         {STANCES.map(({ stance, label }) => {
-          const delegations = proposal.positions.filter((position) => position.stance === stance);
+          const delegations = current.filter((position) => position.stance === stance);
           return (
             <div key={stance} className="contents">
               <dt className="text-slate-500">
@@ -44,6 +48,21 @@ export function PositionsTally({
           );
         })}
       </dl>
+      {earlier.length > 0 && (
+        <p className="text-xs text-slate-500" data-testid="earlier-positions">
+          Given on an earlier wording, not counted:{" "}
+          {earlier.map((position) => (
+            <abbr key={position.delegation.id} title={position.delegation.name} className="mr-1 no-underline">
+              {position.delegation.code} ({STANCES.find((s) => s.stance === position.stance)?.label.toLowerCase()})
+            </abbr>
+          ))}
+        </p>
+      )}
+      {canTakePosition && proposal.status === "OPEN" && ownPosition && !ownPosition.current && (
+        <p className="text-xs text-amber-800" data-testid="confirm-position">
+          The author revised this proposal after your delegation's position: confirm or change it.
+        </p>
+      )}
       {canTakePosition && proposal.status === "OPEN" && (
         <fieldset className="flex flex-wrap items-center gap-1">
           <legend className="sr-only">Your delegation's position</legend>

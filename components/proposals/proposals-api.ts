@@ -13,8 +13,22 @@ export const proposalsApi = {
   list: (clauseId: string) => call<ProposalView[]>("GET", proposals(clauseId)),
   decide: (
     clauseId: string,
-    input: { scope: DecisionScope; outcome: "ACCEPTED" | "REJECTED"; reason: string | undefined },
+    input: {
+      scope: DecisionScope;
+      outcome: "ACCEPTED" | "REJECTED";
+      reason: string | undefined;
+      /** The words the panel showed: one proposal's fingerprint, or each shown proposal's by id. */
+      fingerprint?: string;
+      fingerprints?: Record<string, string>;
+    },
   ) => call<{ decided: string[] }>("POST", `${proposals(clauseId)}/decisions`, input),
-  takePosition: (clauseId: string, proposalId: string, stance: "SUPPORTS" | "OPPOSES" | "RESERVES") =>
-    call<{ stance: string }>("PUT", `${proposals(clauseId)}/${proposalId}/position`, { stance }),
+  takePosition: (
+    clauseId: string,
+    proposal: { id: string; fingerprint: string },
+    stance: "SUPPORTS" | "OPPOSES" | "RESERVES",
+  ) =>
+    call<{ stance: string }>("PUT", `${proposals(clauseId)}/${proposal.id}/position`, {
+      stance,
+      fingerprint: proposal.fingerprint,
+    }),
 };

@@ -1,11 +1,12 @@
 "use client";
 // The clause's proposals: filter by delegation and status, jump to one in the text, decide
 // (chair), withdraw (own), and record the delegation's position. Loaded from PostgreSQL and
-// reloaded whenever the server announces that the clause's proposals changed.
+// reloaded whenever the server announces that the clause's proposals changed, and after every
+// action — also a refused one (a proposal revised since it was shown), so the words are fresh.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
@@ -52,8 +53,13 @@ export function ProposalsPanel({
   const [delegation, setDelegation] = useState<string>("ALL");
   const [status, setStatus] = useState<StatusFilter>("OPEN");
 
+  // Reloads overlap while someone types a proposal: only the latest answer may be shown, or the
+  // panel could show (and pin a position or decision to) words older than the last ones it read.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const asked = ++latest.current;
     const result = await proposalsApi.list(clauseId);
+    if (asked !== latest.current) return;
     if (result.ok) setProposals(result.value);
     else setError(result.error);
   }, [clauseId]);
@@ -65,6 +71,8 @@ export function ProposalsPanel({
         // Proposals changed, or a discussion of one did (its count shows on the card).
         const type = String((JSON.parse(payload) as { type?: string }).type ?? "");
         if (type === "proposals.changed" || type.startsWith("thread")) void reload();
+        // A revision may have outdated this delegation's positions: the bell says so.
+        if (type === "proposals.changed") window.dispatchEvent(new Event("clausework:proposals-changed"));
       } catch {
         // Not one of ours.
       }
@@ -93,9 +101,23 @@ export function ProposalsPanel({
     setBusy(false);
   }
 
+  /** Decides on the words this panel shows: each proposal's fingerprint goes with the decision. */
   function decide(scope: { proposalId: string } | { organizationId: string } | { all: true }) {
+    const shownWords =
+      "proposalId" in scope
+        ? { fingerprint: proposals.find((p) => p.id === scope.proposalId)?.fingerprint }
+        : {
+            fingerprints: Object.fromEntries(
+              proposals
+                .filter(
+                  (p) =>
+                    p.status === "OPEN" && (!("organizationId" in scope) || p.delegation.id === scope.organizationId),
+                )
+                .map((p) => [p.id, p.fingerprint]),
+            ),
+          };
     return (outcome: "ACCEPTED" | "REJECTED", reason: string) =>
-      act(() => proposalsApi.decide(clauseId, { scope, outcome, reason: reason || undefined }));
+      act(() => proposalsApi.decide(clauseId, { scope, outcome, reason: reason || undefined, ...shownWords }));
   }
 
   function jump(id: string) {
@@ -192,7 +214,7 @@ export function ProposalsPanel({
               onDecide={decide({ proposalId: proposal.id })}
               onWithdraw={() => withdraw(proposal.id)}
               onDiscuss={() => onDiscuss(proposal)}
-              onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal.id, stance))}
+              onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal, stance))}
             />
           ))}
         </ul>

@@ -90,6 +90,13 @@ export async function proposalStatus(id: string): Promise<string | undefined> {
   );
 }
 
+/** The fingerprint of a proposal's words, as the panel shows it (decisions and positions carry it). */
+export async function proposalFingerprintOf(id: string): Promise<string> {
+  return withDatabase(
+    async (db) => (await db.query(`SELECT fingerprint FROM "Proposal" WHERE id = $1`, [id])).rows[0]?.fingerprint,
+  );
+}
+
 /** `chairCookie`: the chair's session, whose connections write the proposals. */
 export function proposalFixtures(socketUrl: string, chairCookie: string) {
   const writers = new Map<string, ClauseClient>();

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { clausePlainText } from "@/lib/clause-model/plain-text";
 import { readClause } from "@/lib/clause-model/read-clause";
+import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 
@@ -13,11 +14,17 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length <= 2 && update.every((byte) => byte === 0);
 }
 
-/** The stored state of a clause: its snapshot merged with every update since. Throws if unreadable. */
-export async function loadClauseState(clauseId: string): Promise<Uint8Array | null> {
+/**
+ * The stored state of a clause: its snapshot merged with every update since. Throws if unreadable.
+ * `db`: a transaction to read in (a decision reads the stored text under the clause's lock).
+ */
+export async function loadClauseState(
+  clauseId: string,
+  db: Prisma.TransactionClient = prisma,
+): Promise<Uint8Array | null> {
   const [document, updates] = await Promise.all([
-    prisma.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } }),
-    prisma.clauseUpdate.findMany({ where: { clauseId }, orderBy: { id: "asc" }, select: { update: true } }),
+    db.clauseDocument.findUnique({ where: { clauseId }, select: { snapshot: true } }),
+    db.clauseUpdate.findMany({ where: { clauseId }, orderBy: { id: "asc" }, select: { update: true } }),
   ]);
   const parts = [...(document ? [document.snapshot] : []), ...updates.map((row) => row.update)];
   return parts.length === 0 ? null : Y.mergeUpdates(parts);

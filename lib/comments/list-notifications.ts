@@ -1,7 +1,9 @@
 // A person's notifications, newest first, with what the bell shows: who, what, where. Only
 // those about clauses the person may still see: once a clause is restricted away from their
 // delegation (or their delegation leaves the instrument), its notifications are not shown or
-// counted — the clause does not exist for them — and come back if access does.
+// counted — the clause does not exist for them — and come back if access does. A notification
+// is about a comment (a mention, a reply) or about a proposal its delegation took a position on
+// (revised since: confirm or change it).
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { can } from "@/lib/permissions/can";
@@ -9,11 +11,12 @@ import { commentPreview } from "./mentions";
 
 export type NotificationView = {
   id: string;
-  kind: "MENTION" | "REPLY";
+  kind: "MENTION" | "REPLY" | "PROPOSAL_REVISED";
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
-  threadId: string;
-  /** The thread discusses a proposal. */
+  /** The thread it is about (mentions and replies). */
+  threadId: string | null;
+  /** The thread discusses a proposal, or the notification is about one. */
   onProposal: boolean;
   preview: string;
   createdAt: string;
@@ -53,7 +56,7 @@ export async function listNotifications(user: {
   const [unreadRows, rows] = await Promise.all([
     prisma.notification.findMany({
       where: { userId: user.id, readAt: null },
-      select: { thread: { select: { clause } } },
+      select: { clause },
     }),
     prisma.notification.findMany({
       where: { userId: user.id },
@@ -64,24 +67,39 @@ export async function listNotifications(user: {
           select: { name: true, memberships: { select: { organization: { select: { code: true } } }, take: 1 } },
         },
         comment: { select: { body: true, authorOrganization: { select: { code: true } } } },
-        thread: { select: { proposalId: true, clause } },
+        thread: { select: { proposalId: true } },
+        proposal: { select: { insertedText: true, deletedText: true, organization: { select: { code: true } } } },
+        clause,
       },
     }),
   ]);
   return {
-    unread: unreadRows.filter((row) => maySee(user, row.thread.clause)).length,
+    unread: unreadRows.filter((row) => maySee(user, row.clause)).length,
     items: rows
-      .filter((row) => maySee(user, row.thread.clause))
+      .filter((row) => maySee(user, row.clause))
       .map((row) => ({
         id: row.id,
         kind: row.kind,
-        actor: { name: row.actor.name, organizationCode: row.comment.authorOrganization.code },
-        clause: { id: row.thread.clause.id, number: row.thread.clause.number, title: row.thread.clause.title },
+        actor: {
+          name: row.actor.name,
+          organizationCode: row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? "",
+        },
+        clause: { id: row.clause.id, number: row.clause.number, title: row.clause.title },
         threadId: row.threadId,
-        onProposal: row.thread.proposalId !== null,
-        preview: commentPreview(row.comment.body),
+        onProposal: row.proposal !== null || (row.thread?.proposalId ?? null) !== null,
+        preview: row.comment ? commentPreview(row.comment.body) : row.proposal ? proposalPreview(row.proposal) : "",
         createdAt: row.createdAt.toISOString(),
         read: row.readAt !== null,
       })),
   };
+}
+
+/** What a revised proposal now reads: its new words, and the words it would delete. */
+function proposalPreview(proposal: { insertedText: string; deletedText: string }): string {
+  const parts = [
+    proposal.insertedText && `Now proposes “${proposal.insertedText}”`,
+    proposal.deletedText &&
+      `${proposal.insertedText ? "instead of" : "Now proposes deleting"} “${proposal.deletedText}”`,
+  ].filter(Boolean);
+  return `${parts.join(" ")}.`;
 }

@@ -1,10 +1,12 @@
 // What a door (server action or route handler) answers: a value, or a clear refusal that
 // changes nothing. Plain data, so it crosses the server-action boundary as is.
-export type DoorResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 401 | 403 | 404 | 503; error: string };
+export type DoorResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 503; error: string };
 
 export class DoorRefusal extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 503,
     message: string,
   ) {
     super(message);

@@ -1,25 +1,41 @@
-// The chair's decision on proposals: one, all of a delegation's, or all in a clause. The
-// decision is applied to the clause's live text on the server (so everyone sees it at once),
-// and in one transaction the resulting Yjs update is saved, each proposal's status set and each
-// decision recorded (who, when, why, proposed and resulting text).
+// The chair's decision on proposals: one, all of a delegation's, or all in a clause.
+// Decisions on one clause are taken one at a time — in this process by a queue per clause, across
+// instances by the clause's PostgreSQL advisory lock — and each is computed from the text as
+// stored (the live document merged with everything in PostgreSQL, so an instance whose live copy
+// lags behind still decides on the stored truth), stored in one transaction with each proposal's
+// status, decision and audit entry, then applied to the live document for everyone at once.
+// A decision is pinned to the words the chair saw: it carries each proposal's fingerprint as
+// the panel showed it, and is refused whole if any of those words changed or a proposal in its
+// scope is one the chair has not seen.
+import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
+import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
+import { type ProposalInText, proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { readClause } from "@/lib/clause-model/read-clause";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
+import { loadClauseState } from "@/lib/collab/clause-store";
 import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { collabInstance } from "@/lib/collab/collab-instance";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
+import { AppError } from "@/lib/errors/app-error";
+import { oneAtATime } from "./one-at-a-time";
 import { PROPOSALS_CHANGED } from "./proposal-index";
 
 export type DecisionScope = { proposalId: string } | { organizationId: string } | { all: true };
 
-/** What the chair sends: which proposals, accept or reject, and why (optional). */
+const ZFingerprint = z.string().regex(/^[0-9a-f]{64}$/, "Not a proposal fingerprint.");
+
+/**
+ * What the chair sends: which proposals, accept or reject, why (optional), and the words the
+ * panel showed — `fingerprint` for one proposal, `fingerprints` (id → fingerprint of every
+ * proposal shown) for a delegation's or all.
+ */
 export const ZDecision = z.object({
   scope: z.union([
     z.object({ proposalId: z.uuid("Not a proposal.") }),
@@ -28,6 +44,8 @@ export const ZDecision = z.object({
   ]),
   outcome: z.enum(["ACCEPTED", "REJECTED"], { message: "Choose accept or reject." }),
   reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional(),
+  fingerprint: ZFingerprint.optional(),
+  fingerprints: z.record(z.string(), ZFingerprint).optional(),
 });
 
 export type DecideInput = {
@@ -35,57 +53,106 @@ export type DecideInput = {
   scope: DecisionScope;
   outcome: Outcome;
   reason: string | null;
+  /** For one proposal: the fingerprint of its words as the chair saw them. */
+  fingerprint?: string;
+  /** For a delegation's or all: the fingerprint of every proposal the chair saw, by id. */
+  fingerprints?: Record<string, string>;
   decidedById: string;
   /** For the audit trail: who decided, through which delegation, in which instrument. */
   decidedBy?: Pick<SessionUser, "id" | "name" | "organizationId" | "organizationCode">;
   instrumentId?: string;
+  /** The collaboration server to decide through: this process's own unless said. */
+  collab?: Hocuspocus;
 };
 
-export class NothingToDecide extends Error {}
+export const MISSING_FINGERPRINT =
+  "A decision must say which words you saw (each proposal's fingerprint, as the panel sends it). Reload the proposals and decide again.";
+export const PROPOSAL_CHANGED = "This proposal changed since you opened it — review it again.";
+const SOME_CHANGED = "One of these proposals changed since you opened them — review them again.";
+const SOME_UNSEEN = "A proposal was made here since you opened the list — review them again.";
+const NO_LONGER_OPEN = "These proposals are no longer open: someone decided or withdrew them.";
+
+/** The words the chair saw, by proposal id; refuses a decision that does not say. */
+function seenWords(input: DecideInput): Map<string, string> {
+  if ("proposalId" in input.scope) {
+    const fingerprint = input.fingerprint ?? input.fingerprints?.[input.scope.proposalId];
+    if (!fingerprint) throw new AppError("invalid_input", MISSING_FINGERPRINT);
+    return new Map([[input.scope.proposalId, fingerprint]]);
+  }
+  if (!input.fingerprints) throw new AppError("invalid_input", MISSING_FINGERPRINT);
+  return new Map(Object.entries(input.fingerprints));
+}
+
+/** The clause as stored: the live document and everything in PostgreSQL, merged. */
+function storedTruth(live: Y.Doc, stored: Uint8Array | null): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+  if (stored) Y.applyUpdate(copy, stored);
+  return copy;
+}
 
 export async function decideProposals(input: DecideInput): Promise<{ decided: string[] }> {
-  const collab = collabInstance();
-  if (!collab) throw new Error("the collaboration server is not running in this process");
+  const seen = seenWords(input);
+  const collab = input.collab ?? collabInstance();
+  if (!collab) throw new AppError("unavailable", "The collaboration server is not running. Nothing was changed.");
   const connection = await collab.openDirectConnection(clauseDocumentName(input.clauseId), {
     system: "decide-proposals",
   });
   try {
     const live = connection.document as Y.Doc;
-    const open = await prisma.proposal.findMany({
-      where: {
-        clauseId: input.clauseId,
-        status: "OPEN",
-        ...("proposalId" in input.scope ? { id: input.scope.proposalId } : {}),
-        ...("organizationId" in input.scope ? { organizationId: input.scope.organizationId } : {}),
-      },
-    });
-    // Work on a copy: the live text changes only once the decision is stored.
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-    const inText = new Map(proposalsInClause(readClause(copy)).map((p) => [p.id, p]));
-    const chosen = open.filter((row) => inText.has(row.id));
-    if (chosen.length === 0)
-      throw new NothingToDecide("These proposals are no longer open: someone decided or withdrew them.");
-    const before = Y.encodeStateVector(copy);
-    decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), new Set(chosen.map((row) => row.id)), input.outcome);
-    const update = Y.encodeStateAsUpdate(copy, before);
-    copy.destroy();
+    return await oneAtATime(collab, input.clauseId, () => decideOnStoredText(live, input, seen));
+  } finally {
+    await connection.disconnect();
+  }
+}
+
+async function decideOnStoredText(
+  live: Y.Doc,
+  input: DecideInput,
+  seen: Map<string, string>,
+): Promise<{ decided: string[] }> {
+  // The stored text the decision is computed on, released however the decision ends.
+  const held: { copy?: Y.Doc } = {};
+  try {
     const decided = await prisma.$transaction(
       async (tx) => {
+        // The same lock as the proposals index and positions: one writer of a clause's proposals.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
-        const still = await tx.proposal.findMany({
-          where: { id: { in: chosen.map((row) => row.id) }, status: "OPEN" },
+        const copy = storedTruth(live, await loadClauseState(input.clauseId, tx));
+        held.copy = copy;
+        const inText = new Map<string, ProposalInText>(proposalsInClause(readClause(copy)).map((p) => [p.id, p]));
+        const open = await tx.proposal.findMany({
+          where: {
+            clauseId: input.clauseId,
+            status: "OPEN",
+            ...("proposalId" in input.scope ? { id: input.scope.proposalId } : {}),
+            ...("organizationId" in input.scope ? { organizationId: input.scope.organizationId } : {}),
+          },
         });
-        if (still.length !== chosen.length)
-          throw new NothingToDecide("Someone decided some of these proposals just now. Look again.");
+        const chosen = open.filter((row) => inText.has(row.id));
+        if (chosen.length === 0) throw new AppError("conflict", NO_LONGER_OPEN);
+        const unseen = chosen.filter((row) => !seen.has(row.id)).map((row) => row.id);
+        const changed = chosen
+          .filter(
+            (row) => seen.has(row.id) && seen.get(row.id) !== proposalFingerprint(inText.get(row.id) as ProposalInText),
+          )
+          .map((row) => row.id);
+        if (changed.length > 0)
+          throw new AppError("conflict", "proposalId" in input.scope ? PROPOSAL_CHANGED : SOME_CHANGED, { changed });
+        if (unseen.length > 0) throw new AppError("conflict", SOME_UNSEEN, { unseen });
+
+        const before = Y.encodeStateVector(copy);
+        decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), new Set(chosen.map((row) => row.id)), input.outcome);
         const now = new Date();
+        const update = Y.encodeStateAsUpdate(copy, before);
         await tx.clauseUpdate.create({
           data: { clauseId: input.clauseId, update: Buffer.from(update), userId: input.decidedById },
         });
+        // The copy's client id is the server's: nobody may later write under it.
         await recordServerWrite(tx, input.clauseId, update);
-        for (const row of still) {
-          const current = inText.get(row.id);
-          const kept = input.outcome === "ACCEPTED" ? (current?.insertedText ?? "") : (current?.deletedText ?? "");
+        for (const row of chosen) {
+          const current = inText.get(row.id) as ProposalInText;
+          const kept = input.outcome === "ACCEPTED" ? current.insertedText : current.deletedText;
           await tx.proposal.update({ where: { id: row.id }, data: { status: input.outcome, decidedAt: now } });
           await tx.proposalDecision.create({
             data: {
@@ -93,9 +160,9 @@ export async function decideProposals(input: DecideInput): Promise<{ decided: st
               outcome: input.outcome,
               reason: input.reason,
               decidedById: input.decidedById,
-              insertedText: current?.insertedText ?? row.insertedText,
-              deletedText: current?.deletedText ?? row.deletedText,
-              resultingText: `${current?.contextBefore ?? row.contextBefore}${kept}${current?.contextAfter ?? row.contextAfter}`,
+              insertedText: current.insertedText,
+              deletedText: current.deletedText,
+              resultingText: `${current.contextBefore}${kept}${current.contextAfter}`,
               createdAt: now,
             },
           });
@@ -106,17 +173,19 @@ export async function decideProposals(input: DecideInput): Promise<{ decided: st
           actor: input.decidedBy ?? { id: input.decidedById, name: "" },
           instrumentId: input.instrumentId ?? null,
           target: { type: "clause", id: input.clauseId },
-          details: { proposals: still.map((row) => row.id), reason: input.reason },
+          details: { proposals: chosen.map((row) => row.id), reason: input.reason },
         });
-        return still.map((row) => row.id);
+        return chosen.map((row) => row.id);
       },
       { timeout: 20_000 },
     );
-    // Stored: now everyone sees it (Hocuspocus broadcasts the update to every open editor).
-    Y.applyUpdate(live, update);
+    // Stored: now everyone sees it (Hocuspocus broadcasts to every open editor, and through Redis
+    // to the other instances). What the live document lacks — the decision, and any stored text
+    // it had not received yet — is applied in one update.
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(held.copy as Y.Doc, Y.encodeStateVector(live)));
     announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });
     return { decided };
   } finally {
-    await connection.disconnect();
+    held.copy?.destroy();
   }
 }

@@ -2,23 +2,26 @@
 // OPEN row with its current words; an open row whose marks are gone from the text (withdrawn
 // by its author, or its words edited away by the chair) becomes WITHDRAWN, and comes back if
 // an undo restores it. Decided proposals are left as the decision recorded them.
-
+// Each row keeps the fingerprint of its words; when an open proposal's words change (its author
+// revises it), the positions given on the earlier words stop counting and their delegations
+// are told (notify-revised-positions.ts).
+import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import type { ProposalInText } from "@/lib/clause-model/proposals-in-clause";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
+import { notifyRevisedPositions, type Revision } from "./notify-revised-positions";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The row already reads as the text does: same words (by fingerprint), same context. */
 function sameWords(
-  row: { kind: string; insertedText: string; deletedText: string; contextBefore: string; contextAfter: string },
-  p: ProposalInText,
+  row: { fingerprint: string; contextBefore: string; contextAfter: string },
+  words: { fingerprint: string; contextBefore: string; contextAfter: string },
 ) {
   return (
-    row.kind === p.kind &&
-    row.insertedText === p.insertedText &&
-    row.deletedText === p.deletedText &&
-    row.contextBefore === p.contextBefore &&
-    row.contextAfter === p.contextAfter
+    row.fingerprint === words.fingerprint &&
+    row.contextBefore === words.contextBefore &&
+    row.contextAfter === words.contextAfter
   );
 }
 
@@ -46,6 +49,7 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
     const knownOrganizations = new Set(organizations.map((o) => o.id));
     let changed = false;
     const present = new Set<string>();
+    const revisions: Revision[] = [];
     for (const proposal of inText) {
       const author = proposal.author as NonNullable<ProposalInText["author"]>;
       if (!knownUsers.has(author.authorId) || !knownOrganizations.has(author.organizationId)) continue;
@@ -59,6 +63,7 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
       }
       present.add(proposal.id);
       const words = {
+        fingerprint: proposalFingerprint(proposal),
         kind: proposal.kind,
         insertedText: proposal.insertedText,
         deletedText: proposal.deletedText,
@@ -78,8 +83,15 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
         });
         changed = true;
       } else if (row.status === "OPEN" || row.status === "WITHDRAWN") {
-        if (row.status === "OPEN" && sameWords(row, proposal)) continue;
+        if (row.status === "OPEN" && sameWords(row, words)) continue;
         await tx.proposal.update({ where: { id: proposal.id }, data: { ...words, status: "OPEN" } });
+        if (row.fingerprint !== words.fingerprint)
+          revisions.push({
+            proposalId: row.id,
+            clauseId,
+            authorId: row.authorId,
+            previousFingerprint: row.fingerprint,
+          });
         changed = true;
       }
     }
@@ -91,6 +103,7 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
       });
       changed = true;
     }
+    await notifyRevisedPositions(tx, revisions);
     return changed;
   });
 }

@@ -10,12 +10,19 @@ export type ProposalView = {
   deletedText: string;
   contextBefore: string;
   contextAfter: string;
+  /** The fingerprint of these words: sent back with a decision or a position on them. */
+  fingerprint: string;
   proposedAt: string;
   author: { id: string; name: string };
   delegation: { id: string; name: string; code: string; colour: string };
   /** Its discussion (one thread per proposal), if anyone has started it. */
   discussion: { threadId: string; comments: number; resolved: boolean } | null;
-  positions: { stance: "SUPPORTS" | "OPPOSES" | "RESERVES"; delegation: { id: string; code: string; name: string } }[];
+  positions: {
+    stance: "SUPPORTS" | "OPPOSES" | "RESERVES";
+    delegation: { id: string; code: string; name: string };
+    /** Given on the words shown; false: on an earlier wording, not counted until re-stated. */
+    current: boolean;
+  }[];
   decisions: {
     id: string;
     outcome: "ACCEPTED" | "REJECTED" | "OPEN" | "WITHDRAWN";
@@ -62,12 +69,17 @@ export async function listClauseProposals(clauseId: string): Promise<ProposalVie
     deletedText: row.deletedText,
     contextBefore: row.contextBefore,
     contextAfter: row.contextAfter,
+    fingerprint: row.fingerprint,
     proposedAt: row.proposedAt.toISOString(),
     author: row.author,
     delegation: row.organization,
     discussion: discussions.get(row.id) ?? null,
     positions: row.positions
-      .map((position) => ({ stance: position.stance, delegation: position.organization }))
+      .map((position) => ({
+        stance: position.stance,
+        delegation: position.organization,
+        current: position.fingerprint === row.fingerprint,
+      }))
       .sort((a, b) => a.delegation.code.localeCompare(b.delegation.code)),
     decisions: row.decisions.map((decision) => ({
       id: decision.id,

@@ -12,6 +12,7 @@ import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { decideProposals } from "./decide-proposals";
+import { listClauseProposals } from "./list-clause-proposals";
 import { isRefusedEdit } from "./refused-edit-message";
 import {
   authorFor,
@@ -267,9 +268,11 @@ describe("proposals on the collaboration server", () => {
     );
     await australia.saved();
     await indexMatches(australia.doc);
+    const shown = (await listClauseProposals(clauseId)).find((p) => p.id === id);
     await decideProposals({
       clauseId,
       scope: { proposalId: id },
+      fingerprint: shown?.fingerprint,
       outcome: "ACCEPTED",
       reason: "Agreed in informals",
       decidedById: who.chair.author.authorId,
@@ -306,9 +309,13 @@ describe("proposals on the collaboration server", () => {
     await Promise.all([australia.saved(), canada.saved()]);
     await eventually(() => plainText(australia.doc).includes(marker));
     await indexMatches(australia.doc);
+    const shown = (await listClauseProposals(clauseId)).filter(
+      (p) => p.status === "OPEN" && p.delegation.id === who.canada.author.organizationId,
+    );
     const { decided } = await decideProposals({
       clauseId,
       scope: { organizationId: who.canada.author.organizationId },
+      fingerprints: Object.fromEntries(shown.map((p) => [p.id, p.fingerprint])),
       outcome: "REJECTED",
       reason: null,
       decidedById: who.chair.author.authorId,

@@ -1,16 +1,22 @@
-// A delegation records (or changes) its position on an open proposal.
+// A delegation records (or changes, or confirms) its position on an open proposal — on the words
+// it saw: the position carries their fingerprint, and is refused if the author has revised them
+// since. A position counts only while the proposal still reads as it did (index-clause-proposals
+// tells the delegation when it no longer does).
 import { z } from "zod";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import type { ProposalStance } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors/app-error";
+import { PROPOSAL_CHANGED } from "./decide-proposals";
 import { PROPOSALS_CHANGED } from "./proposal-index";
 
-/** What a delegation sends: where it stands on the proposal. */
+/** What a delegation sends: where it stands on the proposal, and the words it was shown. */
 export const ZPosition = z.object({
   stance: z.enum(["SUPPORTS", "OPPOSES", "RESERVES"], { message: "Choose supports, opposes or reserves." }),
+  fingerprint: z
+    .string({ message: "A position must say which words it is on (the proposal's fingerprint). Reload and try again." })
+    .regex(/^[0-9a-f]{64}$/, "Not a proposal fingerprint."),
 });
-
-export class NotOpen extends Error {}
 
 export async function takePosition(input: {
   clauseId: string;
@@ -18,20 +24,33 @@ export async function takePosition(input: {
   organizationId: string;
   userId: string;
   stance: ProposalStance;
+  /** The fingerprint of the proposal's words as the delegation saw them. */
+  fingerprint: string;
 }): Promise<void> {
-  const proposal = await prisma.proposal.findFirst({ where: { id: input.proposalId, clauseId: input.clauseId } });
-  if (!proposal) throw new NotOpen("This proposal does not exist in this clause.");
-  if (proposal.status !== "OPEN")
-    throw new NotOpen("This proposal has been decided or withdrawn; positions are closed.");
-  await prisma.proposalPosition.upsert({
-    where: { proposalId_organizationId: { proposalId: input.proposalId, organizationId: input.organizationId } },
-    create: {
-      proposalId: input.proposalId,
-      organizationId: input.organizationId,
-      userId: input.userId,
-      stance: input.stance,
-    },
-    update: { userId: input.userId, stance: input.stance },
+  await prisma.$transaction(async (tx) => {
+    // The index revises proposals under this lock: a position is on the words before or after.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
+    const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, clauseId: input.clauseId } });
+    if (!proposal) throw new AppError("not_found", "This proposal does not exist in this clause.");
+    if (proposal.status !== "OPEN")
+      throw new AppError("conflict", "This proposal has been decided or withdrawn; positions are closed.");
+    if (proposal.fingerprint !== input.fingerprint) throw new AppError("conflict", PROPOSAL_CHANGED);
+    const position = { userId: input.userId, stance: input.stance, fingerprint: input.fingerprint };
+    await tx.proposalPosition.upsert({
+      where: { proposalId_organizationId: { proposalId: input.proposalId, organizationId: input.organizationId } },
+      create: { proposalId: input.proposalId, organizationId: input.organizationId, ...position },
+      update: position,
+    });
+    // The delegation has confirmed or changed its position: the request to do so is answered.
+    await tx.notification.updateMany({
+      where: {
+        kind: "PROPOSAL_REVISED",
+        proposalId: input.proposalId,
+        readAt: null,
+        user: { memberships: { some: { organizationId: input.organizationId } } },
+      },
+      data: { readAt: new Date() },
+    });
   });
   announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });
 }

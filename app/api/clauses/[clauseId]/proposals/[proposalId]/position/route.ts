@@ -1,31 +1,29 @@
-// The delegation's position on a proposal: `{ "stance": "SUPPORTS" | "OPPOSES" | "RESERVES" }`.
-// PUT: a delegation has one position per proposal, which it may change.
+// The delegation's position on a proposal: `{ "stance": "SUPPORTS" | "OPPOSES" | "RESERVES",
+// "fingerprint" }` — the fingerprint of the words the panel showed (409 if revised since).
+// PUT: a delegation has one position per proposal, which it may change or confirm.
 import { z } from "zod";
 import { clauseDoor } from "@/lib/doors/clause-door";
-import { DoorRefusal } from "@/lib/doors/door-result";
 import { answer } from "@/lib/doors/request-input";
-import { NotOpen, takePosition, ZPosition } from "@/lib/proposals/take-position";
+import { takePosition, ZPosition } from "@/lib/proposals/take-position";
+import { refusingAsHttp } from "../../refusal-status";
 
 type Params = { params: Promise<{ clauseId: string; proposalId: string }> };
 
 const position = clauseDoor(
   "proposal.takePosition",
   ZPosition.extend({ clauseId: z.string(), proposalId: z.uuid("Not a proposal.") }),
-  async ({ user, clause }, input) => {
-    try {
+  ({ user, clause }, input) =>
+    refusingAsHttp(async () => {
       await takePosition({
         clauseId: clause.id,
         proposalId: input.proposalId,
         organizationId: user.organizationId,
         userId: user.id,
         stance: input.stance,
+        fingerprint: input.fingerprint,
       });
       return { stance: input.stance };
-    } catch (error) {
-      if (error instanceof NotOpen) throw new DoorRefusal(400, error.message);
-      throw error;
-    }
-  },
+    }),
 );
 
 export async function PUT(request: Request, { params }: Params) {
