@@ -18,8 +18,8 @@ import { withFileLock } from "./file-lock";
 import { loadEmbeddedPostgres } from "./load-embedded-postgres";
 import { readPostmaster, stopPostmaster, waitForGoneServer, waitUntilReady } from "./postmaster";
 import { reachableDataDir } from "./reachable-data-dir";
-import { type UserIds, serverUserIds } from "./server-user";
 import { liveLeaseHolders, releaseLease, takeLease } from "./server-leases";
+import { serverUserIds, type UserIds } from "./server-user";
 
 export interface EmbeddedPostgresOptions {
   /** Default: EMBEDDED_PG_DATA_DIR, else .data/postgres under the current directory. */
