@@ -1,0 +1,27 @@
+// A sign-in attempt that signed nobody in (a wrong password, or refused while throttled), for
+// the audit trail. When the email is an account, the entry is about that account (target user),
+// so the chairs of the instruments that person takes part in see it (audit-visibility.ts). An
+// email that is no account — a stranger's, a typo, a password typed in the wrong field — is not
+// stored: only a keyed digest of it, enough to tell that the same thing was typed again, which
+// no one can turn back into what was typed without the server's secret.
+import { createHmac } from "node:crypto";
+import { prisma } from "@/lib/db/prisma";
+import { recordAuditEventAlone } from "./record-audit-event";
+
+export type RefusedSignIn = "signin.failed" | "signin.throttled";
+
+export async function recordRefusedSignIn(action: RefusedSignIn, email: string, address: string): Promise<void> {
+  const account = email ? await prisma.user.findUnique({ where: { email }, select: { id: true } }) : null;
+  await recordAuditEventAlone(
+    account
+      ? { action, target: { type: "user", id: account.id }, details: { email, address } }
+      : { action, details: { unknownEmailDigest: unknownEmailDigest(email), address } },
+  );
+}
+
+export function unknownEmailDigest(email: string): string {
+  return createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "")
+    .update(`clausework:audit:unknown-email:${email}`)
+    .digest("hex")
+    .slice(0, 16);
+}
