@@ -1,5 +1,8 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders, servedOverHttps } from "./security-headers";
+import { applySecurityHeaders, contentSecurityPolicy, securityHeaders, servedOverHttps } from "./security-headers";
 
 const context = { nonce: "bm9uY2U=", host: "clausework.example.org", https: false, dev: false };
 
@@ -27,5 +30,31 @@ describe("security headers", () => {
     expect(servedOverHttps("https", { TRUST_PROXY: "1" })).toBe(true);
     expect(servedOverHttps("https, http", { TRUST_PROXY: "1" })).toBe(false);
     expect(servedOverHttps(undefined, { NEXTAUTH_URL: "https://clausework.example.org" })).toBe(true);
+  });
+});
+
+describe("applySecurityHeaders", () => {
+  it("sets the nonce policy on the request and the same on the response, unless the handler set its own", async () => {
+    let seenByHandler = "";
+    const server = http.createServer((request, response) => {
+      applySecurityHeaders(request, response, false);
+      seenByHandler = String(request.headers["content-security-policy"]);
+      if (request.url === "/own") response.setHeader("content-security-policy", "default-src 'none'");
+      response.end("ok");
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const page = await fetch(`${base}/page`, { headers: { "content-security-policy": "script-src *" } });
+      expect(page.headers.get("content-security-policy")).toBe(seenByHandler);
+      expect(seenByHandler).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+      const own = await fetch(`${base}/own`);
+      expect(own.headers.get("content-security-policy")).toBe("default-src 'none'");
+      expect(own.headers.get("referrer-policy")).toBe("same-origin");
+    } finally {
+      server.close();
+    }
   });
 });

@@ -12,6 +12,7 @@
 // - HSTS only when served over https: NEXTAUTH_URL is https, or a trusted proxy (TRUST_PROXY)
 //   says the client came in over https.
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type SecurityHeaderContext = {
   nonce: string;
@@ -70,20 +71,24 @@ export function servedOverHttps(
   return value.split(",").at(-1)?.trim().toLowerCase() === "https";
 }
 
-/** Sets the headers on the response, and the policy on the request for Next to read the nonce from. */
-export function applySecurityHeaders(
-  request: { headers: Record<string, string | string[] | undefined> },
-  response: { setHeader(name: string, value: string): unknown },
-  dev: boolean,
-): void {
+/**
+ * Puts the policy on the request, for Next to read the nonce from, and the headers on the response
+ * as it is sent — each one only if the handler did not set its own (an export keeps its stricter
+ * policy; a header set before Next runs would win over the handler's, Next keeps the first).
+ */
+export function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, dev: boolean): void {
   const headers = securityHeaders({
     nonce: newNonce(),
-    host: typeof request.headers.host === "string" ? request.headers.host : undefined,
+    host: request.headers.host,
     https: servedOverHttps(request.headers["x-forwarded-proto"]),
     dev,
   });
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   // Whatever policy a client sent is not ours: Next must find only our nonce.
   delete request.headers["content-security-policy-report-only"];
   request.headers["content-security-policy"] = headers["content-security-policy"];
+  const writeHead = response.writeHead;
+  response.writeHead = function writeHeadWithSecurityHeaders(this: ServerResponse, ...args: unknown[]) {
+    for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
 }
