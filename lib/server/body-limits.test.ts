@@ -4,10 +4,10 @@ import { BODY_LIMITS, bodyKindOf, MIB, SERVER_ACTION_BODY_LIMIT } from "./body-l
 
 describe("body limits", () => {
   it("tells the kinds of request apart", () => {
-    expect(bodyKindOf("/api/auth/callback/credentials", {})).toBe("sign-in");
-    expect(bodyKindOf("/api/clauses/x/threads?y=1", {})).toBe("route-handler");
-    expect(bodyKindOf("/admin/x/people", { "next-action": "abc" })).toBe("server-action");
-    expect(bodyKindOf("/clauses/x", {})).toBe("page");
+    expect(bodyKindOf("POST", "/api/auth/callback/credentials")).toBe("sign-in");
+    expect(bodyKindOf("POST", "/api/clauses/x/threads?y=1")).toBe("route-handler");
+    expect(bodyKindOf("POST", "/admin/x/people")).toBe("server-action");
+    expect(bodyKindOf("GET", "/clauses/x")).toBe("page");
   });
 
   it("gives Next's server-action limit the value server.ts enforces", () => {

@@ -15,19 +15,20 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "server-action": 1 * MIB,
   /** JSON route handlers under /api. */
   "route-handler": 1 * MIB,
-  /** Anything else: pages are read with GET and carry no body worth reading. */
+  /** A page read with GET or HEAD: no body worth reading. */
   page: 64 * KIB,
 };
 
 /** Next's `serverActions.bodySizeLimit` syntax for the server-action limit. */
 export const SERVER_ACTION_BODY_LIMIT = "1mb";
 
-export function bodyKindOf(url: string | undefined, headers: Record<string, unknown>): BodyKind {
+export function bodyKindOf(method: string | undefined, url: string | undefined): BodyKind {
   const path = (url ?? "/").split("?")[0];
   if (path.startsWith("/api/auth/")) return "sign-in";
   if (path.startsWith("/api/")) return "route-handler";
-  // Server actions post to the page's own address with a `Next-Action` header.
-  if (headers["next-action"] !== undefined) return "server-action";
+  // A page takes a body only as a server action, posted to its own address (with a `Next-Action`
+  // header from script, or as a plain form before the page's script has loaded).
+  if (method !== "GET" && method !== "HEAD") return "server-action";
   return "page";
 }
 
