@@ -14,6 +14,9 @@ const WHAT: Record<BodyKind, string> = {
   page: "a page request",
 };
 
+/** How long a refused sender may keep sending (dropped) while it reads our answer. */
+const LINGER_MS = 2000;
+
 /** Returns false when the request was refused (the caller must not pass it on). */
 export function limitRequestBody(
   request: IncomingMessage,
@@ -30,13 +33,13 @@ export function limitRequestBody(
   let refused = false;
   const push = request.push;
   request.push = function countedPush(chunk: unknown, encoding?: BufferEncoding) {
-    if (refused) return false; // dropped: the answer is already on its way
+    if (refused) return true; // dropped: the answer is already on its way
     if (chunk !== null && chunk !== undefined) {
       received += (chunk as Buffer).length;
       if (received > limit) {
         refused = true;
         refuse(request, response, limit, kind);
-        return false; // false also tells the parser to stop reading the socket
+        return true;
       }
     }
     return push.call(this, chunk, encoding);
@@ -48,14 +51,33 @@ function refuse(request: IncomingMessage, response: ServerResponse, limit: numbe
   // Whoever was reading the body may still try to answer once its stream is cut: let that fail quietly.
   response.on("error", () => {});
   if (response.headersSent) {
-    request.socket.destroy();
+    request.destroy();
     return;
   }
+  closeAfterLingering(request);
   const message = `Request body too large: ${WHAT[kind]} may send at most ${describeBytes(limit)}.`;
-  // Connection: close makes Node close the socket once the answer is written. The request stream
-  // is not ended by that (Node detaches it when the answer finishes): end it, so a reader waiting
-  // for the rest of the body gets an error instead of waiting forever.
-  response.once("close", () => request.destroy());
   response.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
   response.end(JSON.stringify({ error: message }));
+}
+
+/**
+ * After a `Connection: close` answer Node closes the socket at once. With the sender's bytes still
+ * arriving, closing makes the kernel reset the connection, which can drop our answer before the
+ * sender has read it. So, as web servers do ("lingering close"): send our end of the connection,
+ * keep reading and dropping what still comes for a moment, then close. The request stream ends
+ * with it, so a reader still waiting for the rest of the body gets an error, not a wait forever.
+ */
+function closeAfterLingering(request: IncomingMessage): void {
+  const socket = request.socket;
+  socket.destroySoon = function lingerThenDestroy() {
+    this.end();
+    const close = () => {
+      clearTimeout(timer);
+      request.destroy();
+      this.destroy();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    this.once("end", close);
+    this.once("close", close);
+  };
 }
