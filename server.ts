@@ -1,7 +1,8 @@
 // The one process: Next's pages and route handlers plus the collaboration websocket at /collab,
 // on one port. Starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations,
 // seeds an empty database with the demo data, and shuts all of it down cleanly on SIGTERM/SIGINT.
-import { createServer } from "node:http";
+// Every request first gets its security headers and its body limit, before Next sees it.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { attachCollabSocket } from "@/lib/collab/attach-collab-socket";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
@@ -12,7 +13,10 @@ import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { ensureAuthSecret } from "@/lib/server/auth-secret";
+import { BODY_LIMITS, bodyKindOf } from "@/lib/server/body-limits";
+import { limitRequestBody } from "@/lib/server/limit-request-body";
 import { redisExtensions } from "@/lib/server/redis-extension";
+import { applySecurityHeaders } from "@/lib/server/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -37,7 +41,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const start = Date.now();
     // Rate limits and the audit trail use the client's address: take it from the socket, unless
     // a trusted load balancer in front of us reports it (TRUST_PROXY=1).
@@ -49,10 +53,22 @@ async function main() {
         "request",
       );
     });
+    applySecurityHeaders(request, response, dev);
+    // Before anything reads the body or looks up a session (lib/server/limit-request-body.ts).
+    const kind = bodyKindOf(request.method, request.url);
+    if (!limitRequestBody(request, response, BODY_LIMITS[kind], kind)) return;
     handle(request, response).catch((error) => {
+      if (request.destroyed) return; // cut short (body too large, or the client went away)
       log.error({ err: error, url: request.url }, "request failed");
       if (!response.headersSent) response.writeHead(500).end("Internal error");
     });
+  };
+  const server = createServer(onRequest);
+  // A client that asks first (Expect: 100-continue) is told to send only a body it may send.
+  server.on("checkContinue", (request, response) => {
+    const kind = bodyKindOf(request.method, request.url);
+    if (Number(request.headers["content-length"] ?? 0) <= BODY_LIMITS[kind]) response.writeContinue();
+    onRequest(request, response);
   });
   const collab = createCollabServer(redisExtensions());
   registerCollabInstance(collab);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "A drafting room for treaty negotiations.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered for its request, never ahead of time: its scripts carry the nonce of
+  // that request's Content-Security-Policy (lib/server/security-headers.ts).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -13,6 +13,11 @@ export class AppServer {
     private readonly env: Record<string, string>,
   ) {}
 
+  /** The server's process id (for reading its memory from /proc), while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://localhost:${this.port}`;
   }

@@ -10,6 +10,7 @@ export default async function globalSetup() {
   process.env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production";
   const server = new AppServer(E2E_PORT, { DATABASE_URL: database.url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET });
   await server.start();
+  process.env.E2E_SERVER_PID = String(server.pid);
   return async () => {
     await server.kill("SIGTERM");
     await database.drop();

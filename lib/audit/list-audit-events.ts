@@ -1,8 +1,10 @@
 import "server-only";
 // The audit trail as the secretariat browses it: newest first, filtered, a page at a time.
-// An instrument's trail holds its own events plus those that belong to no instrument (sign-ins).
+// An instrument's trail holds its own events, and of those that belong to no instrument
+// (sign-ins) the ones about its people and the reader (audit-visibility.ts).
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import { auditEventsVisibleIn } from "./audit-visibility";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -17,10 +19,10 @@ export type AuditFilter = {
   before?: bigint;
 };
 
-export async function listAuditEvents(instrumentId: string, filter: AuditFilter) {
+export async function listAuditEvents(instrumentId: string, readerId: string, filter: AuditFilter) {
   const where: Prisma.AuditEventWhereInput = {
     AND: [
-      { OR: [{ instrumentId }, { instrumentId: null }] },
+      await auditEventsVisibleIn(prisma, instrumentId, readerId),
       filter.action ? { action: { startsWith: filter.action } } : {},
       filter.who
         ? {
@@ -42,9 +44,9 @@ export async function listAuditEvents(instrumentId: string, filter: AuditFilter)
   };
 }
 
-export async function listAuditActions(instrumentId: string): Promise<string[]> {
+export async function listAuditActions(instrumentId: string, readerId: string): Promise<string[]> {
   const rows = await prisma.auditEvent.findMany({
-    where: { OR: [{ instrumentId }, { instrumentId: null }] },
+    where: await auditEventsVisibleIn(prisma, instrumentId, readerId),
     distinct: ["action"],
     select: { action: true },
     orderBy: { action: "asc" },

@@ -1,10 +1,13 @@
 // Appends one entry to the audit trail, inside the caller's transaction, so the entry exists
-// exactly when the change it records does. Appends are serialised by an advisory lock held
-// until commit: each entry reads the hash of the one committed just before it.
+// exactly when the change it records does. The trail's anchor (AuditAnchor: how many entries,
+// the last one's id and hash) is the head every entry chains from; its row is locked until
+// commit, which puts appends in one order, and moved forward with the entry. Entries cut from
+// the end then leave the anchor ahead of the chain, and an entry written after such a cut does
+// not follow the entry before it: `npm run audit:verify` reports both.
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
-import { type AuditFields, auditHash, GENESIS_HASH } from "./audit-hash";
+import { type AuditFields, auditHash } from "./audit-hash";
 
 export type AuditEventInput = {
   /** What happened, as "subject.verb", e.g. "participant.role-changed". */
@@ -20,9 +23,10 @@ export type AuditEventInput = {
 };
 
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('clausework:audit-trail'))`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const previousHash = last?.hash ?? GENESIS_HASH;
+  const [anchor] = await tx.$queryRaw<{ lastHash: string }[]>`
+    SELECT "lastHash" FROM "AuditAnchor" WHERE id = 1 FOR UPDATE`;
+  if (!anchor) throw new Error("The audit trail has no anchor: apply the migrations (npm run db:migrate).");
+  const previousHash = anchor.lastHash;
   const fields: AuditFields = {
     at: new Date(),
     action: event.action,
@@ -35,13 +39,14 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: Audi
     targetId: event.target?.id ?? null,
     details: event.details ?? {},
   };
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      details: fields.details as Prisma.InputJsonValue,
-      previousHash,
-      hash: auditHash(previousHash, fields),
-    },
+  const hash = auditHash(previousHash, fields);
+  const { id } = await tx.auditEvent.create({
+    data: { ...fields, details: fields.details as Prisma.InputJsonValue, previousHash, hash },
+    select: { id: true },
+  });
+  await tx.auditAnchor.update({
+    where: { id: 1 },
+    data: { entries: { increment: 1 }, lastId: id, lastHash: hash, at: fields.at },
   });
 }
 

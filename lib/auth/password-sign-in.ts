@@ -1,7 +1,7 @@
 // The whole password sign-in as next-auth's credentials provider runs it: count the attempt
 // (or refuse it, when a limit is reached) before the password is checked, check it, and record
 // the outcome in the audit trail. A refused attempt never reaches the password hash.
-import { recordAuditEventAlone } from "@/lib/audit/record-audit-event";
+import { recordRefusedSignIn } from "@/lib/audit/record-refused-sign-in";
 import { clientAddress } from "./client-address";
 import { admitSignInAttempt, countRefusal, type SignInLimit, settleSignInAttempt } from "./sign-in-throttle";
 import { signInWithPassword } from "./sign-in-with-password";
@@ -21,16 +21,13 @@ export function isAuditedRefusalCount(refused: number): boolean {
 async function refuse(email: string, address: string, limit: SignInLimit): Promise<never> {
   const refused = await countRefusal(email, address, limit);
   if (isAuditedRefusalCount(refused)) {
-    await recordAuditEventAlone({
-      action: "signin.throttled",
-      details: {
-        limit,
-        refused,
-        // What the limit is about: an address trying many accounts is one entry, whatever the emails.
-        email: limit === "address" ? null : email,
-        address: limit === "account" ? null : address,
-      },
-    });
+    // What the limit is about: an address trying many accounts is one entry, whatever the emails.
+    await recordRefusedSignIn(
+      "signin.throttled",
+      limit === "address" ? null : email,
+      limit === "account" ? null : address,
+      { limit, refused },
+    );
   }
   throw new Error(TOO_MANY_ATTEMPTS);
 }
@@ -45,6 +42,6 @@ export async function passwordSignIn(
   if (!admission.admitted) return refuse(email, address, admission.limit);
   const user = await signInWithPassword(email, credentials?.password ?? "");
   await settleSignInAttempt(admission.attemptId, user !== null);
-  if (!user) await recordAuditEventAlone({ action: "signin.failed", details: { email, address } });
+  if (!user) await recordRefusedSignIn("signin.failed", email, address);
   return user;
 }

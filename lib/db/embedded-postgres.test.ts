@@ -1,17 +1,19 @@
 // The embedded server for real: initdb, start, restart on the same data, share between users,
-// and come back after the app was killed with kill -9. One data directory for the whole file
+// its own password per data directory, and come back after the app was killed with kill -9 —
+// alone (PostgreSQL survives it) or with its whole process group, PostgreSQL included. One data directory for the whole file
 // (initdb costs a second or so), under a 700 temp folder: as root that exercises the fallback to
 // a place the "postgres" user can reach.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readdirSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passwordFileOf } from "./embedded-password";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 import { stopPostmaster } from "./postmaster";
 import { isProcessAlive, processArguments } from "./process-alive";
@@ -43,10 +45,12 @@ async function postmasterPid(): Promise<number> {
 }
 
 /** Runs fixtures/start-embedded-postgres.ts in a child process, once its server is ready. */
-async function startInChild(mode: "wait" | "stop-on-input"): Promise<ChildProcess> {
+async function startInChild(mode: "wait" | "stop-on-input", ownProcessGroup = false): Promise<ChildProcess> {
   const fixture = fileURLToPath(new URL("./fixtures/start-embedded-postgres.ts", import.meta.url));
   const child = spawn(process.execPath, ["--import", "tsx", fixture, requestedDataDir, String(port), mode], {
     stdio: ["pipe", "pipe", "inherit"],
+    // As a supervisor runs an app: its own group, so one signal reaches every process in it.
+    detached: ownProcessGroup,
   });
   children.push(child);
   const [ready] = (await once(child.stdout, "data")) as [Buffer];
@@ -97,7 +101,9 @@ describe("startEmbeddedPostgres", () => {
       } else {
         expect(server.dataDir).toBe(requestedDataDir);
       }
-      expect(server.url).toBe(`postgres://postgres:password@127.0.0.1:${port}/clausework`);
+      const password = (await readFile(passwordFileOf(server.dataDir), "utf8")).trim();
+      expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(server.url).toBe(`postgres://postgres:${password}@127.0.0.1:${port}/clausework`);
       expect(
         await query(server.url, "SELECT current_database() AS db, current_setting('server_encoding') AS enc"),
       ).toEqual([{ db: "clausework", enc: "UTF8" }]);
@@ -106,6 +112,58 @@ describe("startEmbeddedPostgres", () => {
       await server.stop();
     }
     await expect(query(server.url, "SELECT 1")).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("keeps the data directory's random password beside it, for its owner only, and needs it", async () => {
+    const file = passwordFileOf(actualDataDir);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const password = (await readFile(file, "utf8")).trim();
+
+    // Another data directory gets another password.
+    const otherPort = await freePort();
+    const other = await startEmbeddedPostgres({
+      dataDir: path.join(path.dirname(requestedDataDir), "other"),
+      port: otherPort,
+      log: () => {},
+    });
+    try {
+      const otherPassword = (await readFile(passwordFileOf(other.dataDir), "utf8")).trim();
+      expect((await stat(passwordFileOf(other.dataDir))).mode & 0o777).toBe(0o600);
+      expect(otherPassword).not.toBe(password);
+      expect(other.url).toContain(`:${otherPassword}@`);
+      // Each server takes its own password only.
+      await expect(query(other.url.replace(otherPassword, password), "SELECT 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
+      await expect(query(other.url.replace(otherPassword, "password"), "SELECT 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
+    } finally {
+      await other.stop();
+      await rm(path.dirname(other.dataDir), { recursive: true, force: true }).catch(() => {});
+    }
+  });
+
+  it("gives a data directory made before per-directory passwords a random one of its own", async () => {
+    const before = await start();
+    await query(before.url, "ALTER ROLE postgres PASSWORD 'password'");
+    await before.stop();
+    await rm(passwordFileOf(actualDataDir));
+
+    messages.length = 0;
+    const server = await start();
+    try {
+      expect(messages.join("\n")).toMatch(/still has the superuser password of older versions/);
+      const password = (await readFile(passwordFileOf(actualDataDir), "utf8")).trim();
+      expect(password).not.toBe("password");
+      expect(server.url).toContain(`:${password}@`);
+      expect(await query(server.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+      await expect(query(server.url.replace(password, "password"), "SELECT 1")).rejects.toThrow(
+        /password authentication failed/,
+      );
+    } finally {
+      await server.stop();
+    }
   });
 
   it("starts again on the existing data, without initialising", async () => {
@@ -155,6 +213,30 @@ describe("startEmbeddedPostgres", () => {
     expect(isProcessAlive(orphan)).toBe(false);
   });
 
+  it("comes up at once after the app's whole process group was killed with kill -9, PostgreSQL with it", async () => {
+    const child = await startInChild("wait", true);
+    const killed = await postmasterPid();
+    const password = (await readFile(passwordFileOf(actualDataDir), "utf8")).trim();
+    const url = `postgres://postgres:${password}@127.0.0.1:${port}/clausework`;
+    await query(url, "INSERT INTO kept VALUES ('written just before the kill')");
+    messages.length = 0;
+    process.kill(-(child.pid as number), "SIGKILL"); // the app and its PostgreSQL, as a supervisor would
+    await once(child, "exit");
+
+    const server = await start(); // at once: the killed server's processes may still be exiting
+    try {
+      expect(messages.join("\n")).toContain(`(pid ${killed}) was killed: waiting for its processes to exit`);
+      expect(await postmasterPid()).not.toBe(killed);
+      expect(await query(server.url, "SELECT note FROM kept ORDER BY note")).toEqual([
+        { note: "still here" },
+        { note: "written just before the kill" },
+      ]);
+      expect(serversOn(actualDataDir)).toEqual([await postmasterPid()]); // one server, never two
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("removes a stale postmaster.pid whose pid now belongs to another process", async () => {
     const server = await start();
     const pidFile = path.join(actualDataDir, "postmaster.pid");
@@ -167,7 +249,9 @@ describe("startEmbeddedPostgres", () => {
       messages.length = 0;
       const again = await start();
       expect(messages.join("\n")).toMatch(`removing stale postmaster.pid (its pid ${stranger.pid} is no longer`);
-      expect(await query(again.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+      expect(await query(again.url, "SELECT note FROM kept WHERE note = 'still here'")).toEqual([
+        { note: "still here" },
+      ]);
       await again.stop();
     } finally {
       stranger.kill();

@@ -32,7 +32,7 @@ export default async function AuditTrailPage({
   searchParams: Promise<Search>;
 }) {
   const { instrumentId } = await params;
-  await requireInstrumentPage(instrumentId, "audit.view");
+  const { user } = await requireInstrumentPage(instrumentId, "audit.view");
   const search = await searchParams;
   const filter = {
     action: search.action?.slice(0, 80) || undefined,
@@ -42,8 +42,8 @@ export default async function AuditTrailPage({
     before: search.before && /^\d{1,19}$/.test(search.before) ? BigInt(search.before) : undefined,
   };
   const [{ events, nextBefore }, actions] = await Promise.all([
-    listAuditEvents(instrumentId, filter),
-    listAuditActions(instrumentId),
+    listAuditEvents(instrumentId, user.id, filter),
+    listAuditActions(instrumentId, user.id),
   ]);
   const next = new URLSearchParams(
     Object.entries({ ...search, before: nextBefore?.toString() }).filter((e): e is [string, string] => !!e[1]),
@@ -55,8 +55,9 @@ export default async function AuditTrailPage({
         Audit trail
       </h2>
       <p className="text-sm text-slate-600">
-        Every sign-in, access change and decision, newest first. Entries cannot be changed; each carries the hash of the
-        one before it, and <code>npm run audit:verify</code> checks the whole chain.
+        Every access change and decision in this instrument, and the sign-ins of the people taking part in it, newest
+        first. Entries cannot be changed; each carries the hash of the one before it, and{" "}
+        <code>npm run audit:verify</code> checks the whole chain and that nothing was cut from its end.
       </p>
       <form
         method="get"
