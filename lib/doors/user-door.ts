@@ -6,8 +6,10 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { DoorRefusal, type DoorResult } from "./door-result";
+import { STATUS_FOR } from "./error-status";
 
 export function userDoor<S extends z.ZodType, R>(
   name: string,
@@ -28,6 +30,11 @@ export function userDoor<S extends z.ZodType, R>(
           "request refused",
         );
         return { ok: false, status: error.status, error: error.message };
+      }
+      if (isAppError(error)) {
+        const status = STATUS_FOR[error.code];
+        log.warn({ event: "door.refused", action: name, status, reason: error.message }, "request refused");
+        return { ok: false, status, error: error.message };
       }
       log.error({ event: "door.failed", action: name, err: error }, "request failed");
       return {
