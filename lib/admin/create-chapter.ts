@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zText } from "./fields";
 
@@ -18,7 +19,7 @@ export const createChapter = instrumentDoor(
   async ({ user }, { instrumentId, number, title }) =>
     auditedTransaction(async (tx) => {
       // Serialises positions within the instrument.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`instrument-order:${instrumentId}`}))`;
+      await lockUntilCommit(tx, { kind: "instrument-order", instrumentId });
       const last = await tx.chapter.findFirst({ where: { instrumentId }, orderBy: { position: "desc" } });
       const chapter = await tx.chapter.create({
         data: { instrumentId, number, title, position: (last?.position ?? -1) + 1 },

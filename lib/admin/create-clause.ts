@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId, zText, zTopics } from "./fields";
 import { chapterIn } from "./find-in-instrument";
@@ -21,7 +22,7 @@ export const createClause = instrumentDoor(
   async ({ user }, { instrumentId, chapterId, number, title, topics }) =>
     auditedTransaction(async (tx) => {
       await chapterIn(tx, instrumentId, chapterId);
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chapter-order:${chapterId}`}))`;
+      await lockUntilCommit(tx, { kind: "chapter-order", chapterId });
       const last = await tx.clause.findFirst({ where: { chapterId }, orderBy: { position: "desc" } });
       const clause = await tx.clause.create({
         data: { instrumentId, chapterId, number, title, topics, position: (last?.position ?? -1) + 1 },

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { DoorRefusal } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { zId } from "./fields";
@@ -20,7 +21,7 @@ export const moveClause = instrumentDoor(
   async ({ user }, { instrumentId, clauseId, direction }) =>
     auditedTransaction(async (tx) => {
       const clause = await clauseIn(tx, instrumentId, clauseId);
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chapter-order:${clause.chapterId}`}))`;
+      await lockUntilCommit(tx, { kind: "chapter-order", chapterId: clause.chapterId });
       const neighbour = await tx.clause.findFirst({
         where: {
           chapterId: clause.chapterId,

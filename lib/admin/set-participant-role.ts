@@ -7,6 +7,7 @@ import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
 import { instrumentDoor } from "@/lib/doors/instrument-door";
 import { ROLES } from "@/lib/permissions/roles";
@@ -23,7 +24,7 @@ export const setParticipantRole = instrumentDoor(
   ZSetParticipantRole,
   async ({ user }, { instrumentId, organizationId, role }) => {
     const changed = await auditedTransaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`participants:${instrumentId}`}))`;
+      await lockUntilCommit(tx, { kind: "participants", instrumentId });
       const participant = await tx.participant.findUnique({
         where: { instrumentId_organizationId: { instrumentId, organizationId } },
         include: { organization: true },

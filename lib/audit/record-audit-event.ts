@@ -2,6 +2,7 @@
 // exactly when the change it records does. Appends are serialised by an advisory lock held
 // until commit: each entry reads the hash of the one committed just before it.
 import type { SessionUser } from "@/lib/auth/session-user";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { type AuditFields, auditHash, GENESIS_HASH } from "./audit-hash";
@@ -20,7 +21,7 @@ export type AuditEventInput = {
 };
 
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('clausework:audit-trail'))`;
+  await lockUntilCommit(tx, { kind: "audit-trail" });
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const previousHash = last?.hash ?? GENESIS_HASH;
   const fields: AuditFields = {

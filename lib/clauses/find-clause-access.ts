@@ -5,13 +5,12 @@
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuid";
 import { can } from "@/lib/permissions/can";
 import { clauseActor } from "./clause-actor";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findClauseAccess(user: SessionUser, clauseId: string) {
-  if (!UUID.test(clauseId)) return null;
+  if (!isUuid(clauseId)) return null;
   const clause = await prisma.clause.findUnique({
     where: { id: clauseId },
     include: {

@@ -4,12 +4,11 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
+import { isUuid } from "@/lib/ids/uuid";
 import { type CommentContext, requireCan } from "./comment-context";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findThread(ctx: CommentContext, threadId: string, tx: Prisma.TransactionClient = prisma) {
-  const thread = UUID.test(threadId)
+  const thread = isUuid(threadId)
     ? await tx.commentThread.findFirst({ where: { id: threadId, clauseId: ctx.clause.id } })
     : null;
   if (!thread) throw new DoorRefusal(404, NOT_FOUND);
@@ -25,7 +24,7 @@ export async function findComment(
   tx: Prisma.TransactionClient = prisma,
 ) {
   const thread = await findThread(ctx, threadId, tx);
-  const comment = UUID.test(commentId)
+  const comment = isUuid(commentId)
     ? await tx.comment.findFirst({ where: { id: commentId, threadId: thread.id, kind: "COMMENT" } })
     : null;
   if (!comment) throw new DoorRefusal(404, NOT_FOUND);

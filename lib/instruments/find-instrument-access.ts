@@ -2,12 +2,11 @@
 // instrument is unknown or the organisation does not take part: it does not exist for them.
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuid";
 import type { Actor } from "@/lib/permissions/can";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findInstrumentAccess(user: SessionUser, instrumentId: string) {
-  if (!UUID.test(instrumentId)) return null;
+  if (!isUuid(instrumentId)) return null;
   const instrument = await prisma.instrument.findUnique({
     where: { id: instrumentId },
     include: { participants: { where: { organizationId: user.organizationId } } },

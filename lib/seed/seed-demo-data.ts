@@ -4,6 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password";
+import { lockUntilCommit } from "../db/advisory-lock";
 import type { PrismaClient } from "../db/generated/client";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
 import { yDocToPlainText } from "../editor/plain-text";
@@ -29,7 +30,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
   return prisma.$transaction(
     async (tx) => {
       // Held until commit, so two processes starting at once seed only once.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('clausework:seed-demo-data'))`;
+      await lockUntilCommit(tx, { kind: "seed-demo-data" });
       if ((await tx.instrument.count()) > 0) return false;
 
       const organizations = await tx.organization.createManyAndReturn({
