@@ -4,7 +4,8 @@
 // counted — the clause does not exist for them — and come back if access does.
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
-import { can } from "@/lib/permissions/can";
+import { actingPerson } from "@/lib/instruments/acting-person";
+import { can, type Person } from "@/lib/permissions/can";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
@@ -40,8 +41,8 @@ function clauseAccess(organizationId: string) {
   } as const;
 }
 
-function maySee(user: { id: string; organizationId: string }, clause: ClauseAccessRows): boolean {
-  const { actor, target } = clauseActor(user, clause);
+function maySee(person: Person, clause: ClauseAccessRows): boolean {
+  const { actor, target } = clauseActor(person, clause);
   return can(actor, "thread.view", target);
 }
 
@@ -50,7 +51,8 @@ export async function listNotifications(user: {
   organizationId: string;
 }): Promise<{ unread: number; items: NotificationView[] }> {
   const clause = clauseAccess(user.organizationId);
-  const [unreadRows, rows] = await Promise.all([
+  const [person, unreadRows, rows] = await Promise.all([
+    actingPerson(user),
     prisma.notification.findMany({
       where: { userId: user.id, readAt: null },
       select: { thread: { select: { clause } } },
@@ -69,9 +71,9 @@ export async function listNotifications(user: {
     }),
   ]);
   return {
-    unread: unreadRows.filter((row) => maySee(user, row.thread.clause)).length,
+    unread: unreadRows.filter((row) => maySee(person, row.thread.clause)).length,
     items: rows
-      .filter((row) => maySee(user, row.thread.clause))
+      .filter((row) => maySee(person, row.thread.clause))
       .map((row) => ({
         id: row.id,
         kind: row.kind,
