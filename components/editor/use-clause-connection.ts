@@ -5,10 +5,11 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
+import { ACCESS_CLOSE_REASONS } from "@/lib/access/access-messages";
 import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
+import { parseClauseMessage } from "@/lib/clauses/clause-messages";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
-import { isRefusedEdit, REFUSED_EDIT_NOTICE, REFUSED_TOO_OFTEN } from "@/lib/proposals/refused-edit-message";
+import { REFUSED_EDIT_NOTICE, REFUSED_TOO_OFTEN } from "@/lib/proposals/refused-edit-message";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "read-only" | "refused";
 
@@ -70,7 +71,8 @@ export function useClauseConnection(clauseId: string) {
     });
     // Access changed while the clause is open: rights changed in place, or the clause was closed.
     provider.on("stateless", ({ payload }: { payload: string }) => {
-      if (isRefusedEdit(payload)) {
+      const message = parseClauseMessage(payload);
+      if (message?.type === "proposals.refused-edit") {
         setDroppedEdit(REFUSED_EDIT_NOTICE);
         // Reloading again and again would hide a fault: after a few, stop and say so.
         const now = Date.now();
@@ -83,10 +85,9 @@ export function useClauseConnection(clauseId: string) {
         } else setGeneration((g) => g + 1);
         return;
       }
-      const changed = parseAccessChanged(payload);
-      if (!changed) return;
-      readOnly = changed.readOnly;
-      setLiveReadOnly(changed.readOnly);
+      if (message?.type !== "access.changed") return;
+      readOnly = message.readOnly;
+      setLiveReadOnly(message.readOnly);
       update();
     });
     provider.on("close", ({ event }: { event?: { reason?: string } }) => {

@@ -15,10 +15,6 @@ function readCookie(header: string, name: string): string | null {
   return null;
 }
 
-export async function sessionUserFromCookie(cookieHeader: string | null): Promise<SessionUser | null> {
-  return (await sessionFromCookie(cookieHeader))?.user ?? null;
-}
-
 /**
  * The person, when their session token expires (ms since the epoch), and when they signed in and
  * were last active (lib/auth/session-lifetime.ts), for a socket to enforce. null for an ended session.
