@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, type Action, type Actor, can, canActOnAccount, instrumentsWhereMembersManaged } from "./can";
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  canActOnAccount,
+  instrumentsWhereMembersManaged,
+  proposalAbilities,
+} from "./can";
 import { ROLES, type Role } from "./roles";
 
 const actor = (role: Role | null, overrides: Partial<Actor> = {}): Actor => ({
@@ -152,5 +160,35 @@ describe("canActOnAccount", () => {
         { instrumentId: "one", role: "CHAIR", observersMayComment: true },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("proposalAbilities", () => {
+  const proposal = (authorId: string, status: "OPEN" | "ACCEPTED" = "OPEN") => ({ authorId, status });
+
+  it("lets the author withdraw their own open proposal, the chair decide, a delegation take a position", () => {
+    expect(proposalAbilities(actor("DELEGATE"), proposal("u"))).toEqual({
+      mayWithdraw: true,
+      mayDecide: false,
+      mayTakePosition: true,
+    });
+    expect(proposalAbilities(actor("DELEGATE"), proposal("someone else"))).toMatchObject({ mayWithdraw: false });
+    expect(proposalAbilities(actor("CHAIR"), proposal("someone else"))).toEqual({
+      mayWithdraw: false,
+      mayDecide: true,
+      mayTakePosition: false,
+    });
+    expect(proposalAbilities(actor("READER"), proposal("u"))).toEqual({
+      mayWithdraw: false,
+      mayDecide: false,
+      mayTakePosition: false,
+    });
+  });
+
+  it("offers nothing on a decided proposal, or to someone who no longer sees the clause", () => {
+    expect(Object.values(proposalAbilities(actor("CHAIR"), proposal("u", "ACCEPTED")))).toEqual([false, false, false]);
+    expect(
+      Object.values(proposalAbilities(actor("DELEGATE"), proposal("u"), { restrictedTo: ["another organisation"] })),
+    ).toEqual([false, false, false]);
   });
 });

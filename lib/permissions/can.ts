@@ -154,3 +154,20 @@ export function instrumentsWhereMembersManaged(
     .filter((participation) => can(actorIn(person, participation), "members.manage"))
     .map((participation) => participation.instrumentId);
 }
+
+/** What a viewer may do with one proposal, as its card shows it: every answer from the rules above. */
+export type ProposalAbilities = { mayWithdraw: boolean; mayDecide: boolean; mayTakePosition: boolean };
+
+export function proposalAbilities(
+  actor: Actor | null,
+  proposal: { authorId: string; status: "OPEN" | "ACCEPTED" | "REJECTED" | "WITHDRAWN" },
+  clause: Target = {},
+): ProposalAbilities {
+  const open = proposal.status === "OPEN";
+  const target = { ...clause, authorId: proposal.authorId };
+  return {
+    mayWithdraw: open && can(actor, "proposal.withdraw", target),
+    mayDecide: open && can(actor, "proposal.decide", target),
+    mayTakePosition: open && can(actor, "proposal.takePosition", target),
+  };
+}
