@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { zId, zRole, zText } from "./fields";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -25,8 +26,8 @@ export const ZAddOrganization = z.object({
 });
 export type TAddOrganization = z.infer<typeof ZAddOrganization>;
 
-export async function addOrganization(by: SessionUser, input: TAddOrganization, tx?: Tx) {
-  const { instrumentId, name, code, kind, colour, role } = input;
+export async function addOrganization(by: SessionUser, raw: TAddOrganization, tx?: Tx) {
+  const { instrumentId, name, code, kind, colour, role } = parseInput(ZAddOrganization, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "members.manage");
     if (await tx.organization.findUnique({ where: { code }, select: { id: true } })) {

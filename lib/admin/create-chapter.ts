@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { zId, zText } from "./fields";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -14,7 +15,8 @@ export const ZCreateChapter = z.object({
 });
 export type TCreateChapter = z.infer<typeof ZCreateChapter>;
 
-export async function createChapter(by: SessionUser, { instrumentId, number, title }: TCreateChapter, tx?: Tx) {
+export async function createChapter(by: SessionUser, raw: TCreateChapter, tx?: Tx) {
+  const { instrumentId, number, title } = parseInput(ZCreateChapter, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "instrument.manage");
     await lockUntilCommit(tx, { kind: "instrument-order", instrumentId });

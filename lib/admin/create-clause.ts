@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { zId, zText, zTopics } from "./fields";
 import { chapterIn } from "./find-in-instrument";
@@ -17,8 +18,8 @@ export const ZCreateClause = z.object({
 });
 export type TCreateClause = z.infer<typeof ZCreateClause>;
 
-export async function createClause(by: SessionUser, input: TCreateClause, tx?: Tx) {
-  const { instrumentId, chapterId, number, title, topics } = input;
+export async function createClause(by: SessionUser, raw: TCreateClause, tx?: Tx) {
+  const { instrumentId, chapterId, number, title, topics } = parseInput(ZCreateClause, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "clause.manage");
     await chapterIn(tx, instrumentId, chapterId);

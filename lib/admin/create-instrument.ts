@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { zId, zText } from "./fields";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -21,8 +22,8 @@ export const ZCreateInstrument = z.object({
 });
 export type TCreateInstrument = z.infer<typeof ZCreateInstrument>;
 
-export async function createInstrument(by: SessionUser, input: TCreateInstrument, tx?: Tx) {
-  const { instrumentId: startedFrom, title, shortTitle, slug } = input;
+export async function createInstrument(by: SessionUser, raw: TCreateInstrument, tx?: Tx) {
+  const { instrumentId: startedFrom, title, shortTitle, slug } = parseInput(ZCreateInstrument, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, startedFrom, "instrument.manage");
     if (await tx.instrument.findUnique({ where: { slug }, select: { id: true } })) {

@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { ParticipantRole } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { isAppError } from "@/lib/errors/app-error";
+import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { BEYOND_REACH } from "./account-reach";
 import { grantSystemAdmin } from "./grant-system-admin";
 import { invitePerson } from "./invite-person";
@@ -82,6 +83,9 @@ const trailOf = (instrumentId: string, targetId: string) =>
   prisma.auditEvent.findMany({ where: { instrumentId, targetId }, select: { action: true, actorUserId: true } });
 
 beforeAll(async () => {
+  // Other test files share this database and expect the demo data: seed it before adding
+  // instruments, or they would find an instrument and never be seeded.
+  await seedIfEmpty(prisma);
   const one = (await instrument("One")).id;
   const two = (await instrument("Two")).id;
   const secretariatOne = await organisation("Secretariat One", [[one, "CHAIR"]]);

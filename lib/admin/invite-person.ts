@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { issueInvitation } from "@/lib/people/invitation-token";
 import { instrumentsOfOrganization, recordAccountEvent, requireAccountReach } from "./account-reach";
@@ -24,11 +25,8 @@ export const ZInvitePerson = z.object({
 });
 export type TInvitePerson = z.infer<typeof ZInvitePerson>;
 
-export async function invitePerson(
-  by: SessionUser,
-  { instrumentId, organizationId, name, email }: TInvitePerson,
-  tx?: Tx,
-) {
+export async function invitePerson(by: SessionUser, raw: TInvitePerson, tx?: Tx) {
+  const { instrumentId, organizationId, name, email } = parseInput(ZInvitePerson, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "members.manage");
     const participant = await participantIn(tx, instrumentId, organizationId);

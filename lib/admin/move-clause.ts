@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { zId } from "./fields";
@@ -16,7 +17,8 @@ export const ZMoveClause = z.object({
 });
 export type TMoveClause = z.infer<typeof ZMoveClause>;
 
-export async function moveClause(by: SessionUser, { instrumentId, clauseId, direction }: TMoveClause, tx?: Tx) {
+export async function moveClause(by: SessionUser, raw: TMoveClause, tx?: Tx) {
+  const { instrumentId, clauseId, direction } = parseInput(ZMoveClause, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "clause.manage");
     const { chapterId } = await clauseIn(tx, instrumentId, clauseId);

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import {
   instrumentsOfOrganization,
@@ -30,7 +31,8 @@ export const ZMovePerson = z.object({
 });
 export type TMovePerson = z.infer<typeof ZMovePerson>;
 
-export async function movePerson(by: SessionUser, { instrumentId, userId, organizationId }: TMovePerson, tx?: Tx) {
+export async function movePerson(by: SessionUser, raw: TMovePerson, tx?: Tx) {
+  const { instrumentId, userId, organizationId } = parseInput(ZMovePerson, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "members.manage");
     if (userId === by.id) {

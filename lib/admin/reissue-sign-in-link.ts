@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { issueInvitation } from "@/lib/people/invitation-token";
 import { instrumentsOfPerson, lockAccount, recordAccountEvent, requireAccountReach } from "./account-reach";
@@ -14,7 +15,8 @@ import { requireInstrumentRight } from "./instrument-rights";
 export const ZReissueSignInLink = z.object({ instrumentId: zId("The instrument"), userId: zId("The person") });
 export type TReissueSignInLink = z.infer<typeof ZReissueSignInLink>;
 
-export async function reissueSignInLink(by: SessionUser, { instrumentId, userId }: TReissueSignInLink, tx?: Tx) {
+export async function reissueSignInLink(by: SessionUser, raw: TReissueSignInLink, tx?: Tx) {
+  const { instrumentId, userId } = parseInput(ZReissueSignInLink, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "members.manage");
     const person = await personIn(tx, instrumentId, userId);

@@ -4,6 +4,7 @@ import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { zId, zOrganizationIds } from "./fields";
 import { chapterIn, participantsIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -15,8 +16,8 @@ export const ZRestrictChapter = z.object({
 });
 export type TRestrictChapter = z.infer<typeof ZRestrictChapter>;
 
-export async function restrictChapter(by: SessionUser, input: TRestrictChapter, tx?: Tx) {
-  const { instrumentId, chapterId, organizationIds } = input;
+export async function restrictChapter(by: SessionUser, raw: TRestrictChapter, tx?: Tx) {
+  const { instrumentId, chapterId, organizationIds } = parseInput(ZRestrictChapter, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "clause.manage");
     const chapter = await chapterIn(tx, instrumentId, chapterId);

@@ -6,6 +6,7 @@ import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { zId, zOrganizationIds } from "./fields";
 import { clauseIn, participantsIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -17,8 +18,8 @@ export const ZRestrictClause = z.object({
 });
 export type TRestrictClause = z.infer<typeof ZRestrictClause>;
 
-export async function restrictClause(by: SessionUser, input: TRestrictClause, tx?: Tx) {
-  const { instrumentId, clauseId, organizationIds } = input;
+export async function restrictClause(by: SessionUser, raw: TRestrictClause, tx?: Tx) {
+  const { instrumentId, clauseId, organizationIds } = parseInput(ZRestrictClause, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "clause.manage");
     const clause = await clauseIn(tx, instrumentId, clauseId);

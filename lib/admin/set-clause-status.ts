@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { zClauseStatus, zId } from "./fields";
 import { clauseIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -15,7 +16,8 @@ export const ZSetClauseStatus = z.object({
 });
 export type TSetClauseStatus = z.infer<typeof ZSetClauseStatus>;
 
-export async function setClauseStatus(by: SessionUser, { instrumentId, clauseId, status }: TSetClauseStatus, tx?: Tx) {
+export async function setClauseStatus(by: SessionUser, raw: TSetClauseStatus, tx?: Tx) {
+  const { instrumentId, clauseId, status } = parseInput(ZSetClauseStatus, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "clause.manage");
     const before = await clauseIn(tx, instrumentId, clauseId);

@@ -8,6 +8,7 @@ import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { NOT_FOUND } from "@/lib/errors/messages";
@@ -22,8 +23,8 @@ export const ZSetParticipantRole = z.object({
 });
 export type TSetParticipantRole = z.infer<typeof ZSetParticipantRole>;
 
-export async function setParticipantRole(by: SessionUser, input: TSetParticipantRole, tx?: Tx) {
-  const { instrumentId, organizationId, role } = input;
+export async function setParticipantRole(by: SessionUser, raw: TSetParticipantRole, tx?: Tx) {
+  const { instrumentId, organizationId, role } = parseInput(ZSetParticipantRole, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "members.manage");
     await lockUntilCommit(tx, { kind: "participants", instrumentId });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { announceAccessChange } from "@/lib/access/announce-access-change";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { instrumentsOfPerson, lockAccount, recordAccountEvent, requireAccountReach } from "./account-reach";
 import { zId, zYesNo } from "./fields";
@@ -19,7 +20,8 @@ export const ZSetPersonActive = z.object({
 });
 export type TSetPersonActive = z.infer<typeof ZSetPersonActive>;
 
-export async function setPersonActive(by: SessionUser, { instrumentId, userId, active }: TSetPersonActive, tx?: Tx) {
+export async function setPersonActive(by: SessionUser, raw: TSetPersonActive, tx?: Tx) {
+  const { instrumentId, userId, active } = parseInput(ZSetPersonActive, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "members.manage");
     if (userId === by.id) throw new AppError("invalid_input", "You cannot deactivate your own account.");

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { zId, zText, zTopics } from "./fields";
 import { clauseIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -17,8 +18,8 @@ export const ZUpdateClause = z.object({
 });
 export type TUpdateClause = z.infer<typeof ZUpdateClause>;
 
-export async function updateClause(by: SessionUser, input: TUpdateClause, tx?: Tx) {
-  const { instrumentId, clauseId, number, title, topics } = input;
+export async function updateClause(by: SessionUser, raw: TUpdateClause, tx?: Tx) {
+  const { instrumentId, clauseId, number, title, topics } = parseInput(ZUpdateClause, raw);
   return inTransaction(tx, async (tx) => {
     await requireInstrumentRight(tx, by, instrumentId, "clause.manage");
     const before = await clauseIn(tx, instrumentId, clauseId);

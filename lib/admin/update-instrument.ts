@@ -4,6 +4,7 @@ import { announceAccessChange } from "@/lib/access/announce-access-change";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import { zId, zText, zYesNo } from "./fields";
 import { requireInstrumentRight } from "./instrument-rights";
 
@@ -15,8 +16,8 @@ export const ZUpdateInstrument = z.object({
 });
 export type TUpdateInstrument = z.infer<typeof ZUpdateInstrument>;
 
-export async function updateInstrument(by: SessionUser, input: TUpdateInstrument, tx?: Tx) {
-  const { instrumentId, title, shortTitle, observersMayComment } = input;
+export async function updateInstrument(by: SessionUser, raw: TUpdateInstrument, tx?: Tx) {
+  const { instrumentId, title, shortTitle, observersMayComment } = parseInput(ZUpdateInstrument, raw);
   return inTransaction(tx, async (tx) => {
     const { instrument } = await requireInstrumentRight(tx, by, instrumentId, "instrument.manage");
     await tx.instrument.update({ where: { id: instrumentId }, data: { title, shortTitle, observersMayComment } });
