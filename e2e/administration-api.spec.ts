@@ -1,8 +1,10 @@
 // The administration commands through POST /api/admin/<operation> as the chair: each does what
 // it says, refuses bad input with a clear message, and changes nothing when it refuses.
 
+import { execFileSync } from "node:child_process";
 import { type Session, signInApi, withDatabase } from "./support/sessions";
 import { expect, test } from "./support/test";
+import { accountState, createSecondInstrument, trailAbout } from "./support/two-instruments";
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}`;
 
@@ -164,4 +166,80 @@ test("starts a new instrument chaired by the chair's organisation", async () => 
     slug: "e-evidence-protocol",
   });
   expect(duplicate.status()).toBe(400);
+});
+
+test("a chair who attaches another instrument's secretariat gains no power over its people; a system administrator may act, and both trails show it", async () => {
+  const apart = await createSecondInstrument();
+  const chairTwo = await signInApi(BASE, apart.chairTwoEmail);
+  const [secretary] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'secretariat@clausework.demo'`);
+  const attach = (role: string) =>
+    post(chairTwo, "participant.set-role", {
+      instrumentId: apart.two,
+      organizationId: apart.secretariatOne,
+      role,
+    });
+  try {
+    expect((await attach("READER")).status()).toBe(200);
+    // The secretariat of the demo instrument now shows on the second chair's people page …
+    expect(await (await chairTwo.api.get(`/admin/${apart.two}/people`)).text()).toContain(
+      "secretariat@clausework.demo",
+    );
+    // … but its sign-in link (a way to sign in as them), its deactivation, a move and an
+    // invitation into it are all refused, and nothing is issued, changed or recorded.
+    const before = await accountState(secretary.id);
+    const link = await post(chairTwo, "person.reissue-link", { instrumentId: apart.two, userId: secretary.id });
+    expect(link.status()).toBe(403);
+    expect((await link.json()).error).toMatch(/does not manage/);
+    expect(
+      (
+        await post(chairTwo, "person.set-active", { instrumentId: apart.two, userId: secretary.id, active: false })
+      ).status(),
+    ).toBe(403);
+    const [home] = await query<{ id: string }>(
+      `SELECT "organizationId" AS id FROM "Participant" WHERE "instrumentId" = $1 AND role = 'CHAIR'`,
+      [apart.two],
+    );
+    expect(
+      (
+        await post(chairTwo, "person.move", { instrumentId: apart.two, userId: secretary.id, organizationId: home.id })
+      ).status(),
+    ).toBe(403);
+    const intruder = `intruder-${Date.now()}@example.org`;
+    expect(
+      (
+        await post(chairTwo, "person.invite", {
+          instrumentId: apart.two,
+          organizationId: apart.secretariatOne,
+          name: "Intruder",
+          email: intruder,
+        })
+      ).status(),
+    ).toBe(403);
+    expect(await accountState(secretary.id)).toEqual(before);
+    expect(await query(`SELECT id FROM "User" WHERE email = $1`, [intruder])).toEqual([]);
+    expect(await trailAbout(apart.one, secretary.id)).not.toContain("person.sign-in-link-issued");
+
+    // Made a system administrator with the command the README gives, the second chair may.
+    execFileSync("npx", ["tsx", "scripts/admin-grant.ts", apart.chairTwoEmail], {
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+      stdio: "pipe",
+    });
+    const granted = await post(chairTwo, "person.reissue-link", { instrumentId: apart.two, userId: secretary.id });
+    expect(granted.status()).toBe(200);
+    // The demo instrument's own trail, as its chair reads it, shows who did it from elsewhere.
+    const trail = await (await chair.api.get(`/admin/${instrumentId}/audit?action=person.sign-in-link-issued`)).text();
+    expect(trail).toContain("Chair Two");
+    expect(await trailAbout(apart.one, secretary.id)).toContain("person.sign-in-link-issued");
+    expect(await trailAbout(apart.two, secretary.id)).toContain("person.sign-in-link-issued");
+    execFileSync("npx", ["tsx", "scripts/admin-grant.ts", "--revoke", apart.chairTwoEmail], {
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+      stdio: "pipe",
+    });
+    expect(
+      (await post(chairTwo, "person.reissue-link", { instrumentId: apart.two, userId: secretary.id })).status(),
+    ).toBe(403);
+  } finally {
+    await attach("NONE");
+    await chairTwo.api.dispose();
+  }
 });

@@ -10,7 +10,15 @@ import { type ClauseClient, openClause } from "@/lib/collab/test-support/clause-
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
-import { ACTIONS, type Action, type Actor, can, type Target } from "@/lib/permissions/can";
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  canActOnAccount,
+  instrumentsWhereMembersManaged,
+  type Target,
+} from "@/lib/permissions/can";
 import type { Role } from "@/lib/permissions/roles";
 import {
   proposalFingerprintOf,
@@ -23,6 +31,14 @@ import {
 } from "./support/matrix-fixtures";
 import { createOutsider, type Session, signInApi, withDatabase } from "./support/sessions";
 import { expect, test } from "./support/test";
+import {
+  accountState,
+  createSecondInstrument,
+  freshPerson,
+  type Kind,
+  type TwoInstruments,
+  trailAbout,
+} from "./support/two-instruments";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE = `http://localhost:${PORT}`;
@@ -671,4 +687,118 @@ test("the proposal routes refuse bad input, other sites, changed words and close
     expect(await proposalStatus(id)).toBe("REJECTED");
     return true;
   });
+});
+
+// ── Instruments kept apart: two instruments, two chairs ─────────────────────────────────────
+// Every act on a person's account, by each chair from their own instrument, on a person of each
+// kind — taking part only in the demo instrument, only in the second, in both, or in the demo
+// secretariat, which the second chair has attached to their instrument. The expectation comes
+// from the rules (canActOnAccount, and instrumentsWhereMembersManaged for who manages what).
+
+type AccountAct = "person.reissue-link" | "person.set-active" | "person.move" | "person.invite";
+const ACCOUNT_ACTS: AccountAct[] = ["person.reissue-link", "person.set-active", "person.move", "person.invite"];
+const KINDS: Kind[] = ["onlyOne", "onlyTwo", "both", "secretariatOne"];
+type Chair = "chairOne" | "chairTwo";
+
+test.describe("instruments kept apart", () => {
+  let apart: TwoInstruments;
+  const chairs = {} as Record<Chair, Session>;
+  const from = (chair: Chair) => (chair === "chairOne" ? apart.one : apart.two);
+  /** Where each chair moves people: the delegation that takes part only in their own instrument. */
+  const homeOf = (chair: Chair) => (chair === "chairOne" ? apart.homes.one : apart.homes.two);
+  /** What each chair's organisation takes part in, and so — by the rules — which instruments it manages. */
+  const participations: Record<Chair, () => { instrumentId: string; role: Role; observersMayComment: boolean }[]> = {
+    chairOne: () => [
+      { instrumentId: apart.one, role: "CHAIR", observersMayComment: true },
+      { instrumentId: apart.two, role: "READER", observersMayComment: true },
+    ],
+    chairTwo: () => [{ instrumentId: apart.two, role: "CHAIR", observersMayComment: true }],
+  };
+
+  function expectedStatus(chair: Chair, act: AccountAct, kind: Kind): 200 | 403 | 404 {
+    const organization = apart.organizations[kind];
+    // The person (or, for an invitation, the organisation) does not take part where the chair acts.
+    if (!organization.instruments.includes(from(chair))) return 404;
+    const reached = new Set(organization.instruments);
+    if (act === "person.move") for (const id of homeOf(chair).instruments) reached.add(id);
+    const managesMembersOf = instrumentsWhereMembersManaged(
+      { userId: "chair", organizationId: "theirs", active: true },
+      participations[chair](),
+    );
+    return canActOnAccount({ active: true, systemAdmin: false, managesMembersOf }, { instrumentIds: [...reached] })
+      ? 200
+      : 403;
+  }
+
+  test.beforeAll(async () => {
+    apart = await createSecondInstrument();
+    chairs.chairOne = sessions.chair;
+    chairs.chairTwo = await signInApi(BASE, apart.chairTwoEmail);
+    // The attack begins with what any chair may do: attach another instrument's secretariat.
+    const attached = await chairs.chairTwo.api.post("/api/admin/participant.set-role", {
+      data: { instrumentId: apart.two, organizationId: apart.secretariatOne, role: "READER" },
+    });
+    expect(attached.status()).toBe(200);
+  });
+
+  test.afterAll(async () => {
+    await chairs.chairTwo?.api.post("/api/admin/participant.set-role", {
+      data: { instrumentId: apart.two, organizationId: apart.secretariatOne, role: "NONE" },
+    });
+    await chairs.chairTwo?.api.dispose();
+  });
+
+  for (const act of ACCOUNT_ACTS) {
+    test(`${act}: each chair, from their own instrument, on a person of each kind`, async () => {
+      const outcomes: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const chair of ["chairOne", "chairTwo"] as Chair[]) {
+        for (const kind of KINDS) {
+          const organization = apart.organizations[kind];
+          const person = await freshPerson(organization.id);
+          const invited = `apart-invited-${Date.now().toString(36)}-${kind.toLowerCase()}@example.org`;
+          const body = {
+            "person.reissue-link": { userId: person.id },
+            "person.set-active": { userId: person.id, active: false },
+            "person.move": { userId: person.id, organizationId: homeOf(chair).id },
+            "person.invite": { organizationId: organization.id, name: "Invited Apart", email: invited },
+          }[act];
+          const response = await chairs[chair].api.post(`/api/admin/${act}`, {
+            data: { instrumentId: from(chair), ...body },
+          });
+          const key = `${chair} on ${kind}`;
+          outcomes[key] = response.status();
+          wanted[key] = expectedStatus(chair, act, kind);
+
+          // What was stored agrees: a refusal changes nothing and records nothing; a success is
+          // recorded in the trail of every instrument the account counts in.
+          const done = response.status() === 200;
+          const targetId =
+            act === "person.invite"
+              ? ((await withDatabase(
+                  async (db) => (await db.query(`SELECT id FROM "User" WHERE email = $1`, [invited])).rows[0]?.id,
+                )) as string | undefined)
+              : person.id;
+          if (act === "person.invite") expect(targetId !== undefined, `${key}: invited person stored?`).toBe(done);
+          const state = await accountState(person.id);
+          expect(state, `${key}: account as stored`).toEqual({
+            active: !(done && act === "person.set-active"),
+            organizations: done && act === "person.move" ? [homeOf(chair).id] : [organization.id],
+            links: done && act === "person.reissue-link" ? 1 : 0,
+          });
+          const reached = new Set([
+            ...organization.instruments,
+            ...(act === "person.move" ? homeOf(chair).instruments : []),
+          ]);
+          for (const instrument of [apart.one, apart.two]) {
+            const trail = targetId ? await trailAbout(instrument, targetId) : [];
+            expect(trail.length, `${key}: entries in ${instrument === apart.one ? "one" : "two"}'s trail`).toBe(
+              done && reached.has(instrument) ? 1 : 0,
+            );
+          }
+        }
+      }
+      expect(outcomes).toEqual(wanted);
+    });
+  }
 });

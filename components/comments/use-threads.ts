@@ -3,7 +3,9 @@
 // collaboration channel says something about them changed (for everyone in the clause).
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isAboutThreads } from "@/lib/clauses/clause-messages";
 import type { ThreadView } from "@/lib/comments/thread-view";
+import { useClauseMessages } from "../editor/use-clause-messages";
 import { announceCommentsChanged, commentsApi } from "./comments-api";
 
 export function useThreads(clauseId: string, provider: HocuspocusProvider | null) {
@@ -35,28 +37,21 @@ export function useThreads(clauseId: string, provider: HocuspocusProvider | null
     void reload();
   }, [reload]);
 
+  useClauseMessages(provider, (message) => {
+    // A decision on a proposal changes what its discussion says about it (proposals change
+    // with every burst of suggesting, so only when a thread here discusses one).
+    const aboutProposals = message.type === "proposals.changed" && discussesProposals.current;
+    if (!isAboutThreads(message) && !aboutProposals) return;
+    void reload();
+    announceCommentsChanged();
+  });
+
   useEffect(() => {
     if (!provider) return;
-    const onStateless = ({ payload }: { payload: string }) => {
-      let type = "";
-      try {
-        type = String(JSON.parse(payload).type ?? "");
-      } catch {
-        return;
-      }
-      // A decision on a proposal changes what its discussion says about it (proposals change
-      // with every burst of suggesting, so only when a thread here discusses one).
-      const aboutProposals = type === "proposals.changed" && discussesProposals.current;
-      if (!type.startsWith("thread") && !aboutProposals) return;
-      void reload();
-      announceCommentsChanged();
-    };
     // After a reconnect, catch up on whatever was said while the socket was down.
     const onSynced = () => void reload();
-    provider.on("stateless", onStateless);
     provider.on("synced", onSynced);
     return () => {
-      provider.off("stateless", onStateless);
       provider.off("synced", onSynced);
     };
   }, [provider, reload]);

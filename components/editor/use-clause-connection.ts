@@ -7,8 +7,9 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import { ACCESS_CLOSE_REASONS, parseAccessChanged } from "@/lib/access/access-messages";
+import { ACCESS_CLOSE_REASONS } from "@/lib/access/access-messages";
 import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
+import { parseClauseMessage } from "@/lib/clauses/clause-messages";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { CLAUSE_UNAVAILABLE, parseSaveMessage, SAVE_RETRYING } from "@/lib/collab/save-messages";
 import { noticeIn, socketLimitNotice } from "@/lib/collab/socket-notices";
@@ -116,6 +117,7 @@ export function useClauseConnection(clauseId: string) {
         update();
         return;
       }
+      const message = parseClauseMessage(payload);
       if (isRefusedEdit(payload)) {
         setDroppedEdit(noticeIn(payload) ?? refusedEditNotice(payload));
         // Reloading again and again would hide a fault: after a few, stop and say so.
@@ -129,10 +131,9 @@ export function useClauseConnection(clauseId: string) {
         } else setGeneration((g) => g + 1);
         return;
       }
-      const changed = parseAccessChanged(payload);
-      if (!changed) return;
-      readOnly = changed.readOnly;
-      setLiveReadOnly(changed.readOnly);
+      if (message?.type !== "access.changed") return;
+      readOnly = message.readOnly;
+      setLiveReadOnly(message.readOnly);
       update();
     });
     provider.on("close", ({ event }: { event?: { code?: number; reason?: string } }) => {

@@ -1,8 +1,9 @@
 // What an open clause room is told when its access changes; shared by the server, which sends
-// them, and the browser, which shows them. No imports: the browser loads this file.
+// them, and the browser, which shows them. The browser loads this file: it imports only types.
+import type { ClauseMessage } from "@/lib/clauses/clause-messages";
 
 /** Sent as a stateless message when a connection's rights change in place. */
-export type AccessChangedMessage = { type: "access.changed"; readOnly: boolean };
+export type AccessChangedMessage = Extract<ClauseMessage, { type: "access.changed" }>;
 
 export const DEACTIVATED = "Your account was deactivated or your session ended. Sign in again to continue.";
 export const NO_LONGER_SHARED = "This clause is no longer shared with your delegation.";
@@ -18,14 +19,3 @@ export const ACCESS_CLOSE_REASONS: readonly string[] = [
   DELEGATION_CHANGED,
   ACCESS_UNCONFIRMED,
 ];
-
-export function parseAccessChanged(payload: string): AccessChangedMessage | null {
-  try {
-    const message = JSON.parse(payload) as Partial<AccessChangedMessage>;
-    return message.type === "access.changed" && typeof message.readOnly === "boolean"
-      ? { type: "access.changed", readOnly: message.readOnly }
-      : null;
-  } catch {
-    return null;
-  }
-}

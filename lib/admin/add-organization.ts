@@ -1,12 +1,12 @@
-import "server-only";
 // The secretariat adds an organisation (a delegation, group, observer or office) and its role.
 import { z } from "zod";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
-import { instrumentDoor } from "@/lib/doors/instrument-door";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
+import { AppError } from "@/lib/errors/app-error";
 import { zId, zRole, zText } from "./fields";
+import { requireInstrumentRight } from "./instrument-rights";
 
 export const ZAddOrganization = z.object({
   instrumentId: zId("The instrument"),
@@ -24,27 +24,26 @@ export const ZAddOrganization = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/, "The colour is a hex colour like #1f77b4."),
   role: zRole,
 });
+export type TAddOrganization = z.infer<typeof ZAddOrganization>;
 
-export const addOrganization = instrumentDoor(
-  "members.manage",
-  ZAddOrganization,
-  async ({ user }, { instrumentId, name, code, kind, colour, role }) => {
-    if (await prisma.organization.findUnique({ where: { code }, select: { id: true } })) {
-      throw new DoorRefusal(400, `An organisation with the code ${code} already exists.`);
+export async function addOrganization(by: SessionUser, raw: TAddOrganization, tx?: Tx) {
+  const { instrumentId, name, code, kind, colour, role } = parseInput(ZAddOrganization, raw);
+  return inTransaction(tx, async (tx) => {
+    await requireInstrumentRight(tx, by, instrumentId, "members.manage");
+    if (await tx.organization.findUnique({ where: { code }, select: { id: true } })) {
+      throw new AppError("invalid_input", `An organisation with the code ${code} already exists.`);
     }
-    return auditedTransaction(async (tx) => {
-      const organization = await tx.organization.create({
-        data: { name, code, kind, colour, participants: { create: { instrumentId, role } } },
-        select: { id: true },
-      });
-      await recordAuditEvent(tx, {
-        action: "participant.added",
-        actor: user,
-        instrumentId,
-        target: { type: "organization", id: organization.id },
-        details: { organization: code, name, kind, role },
-      });
-      return { organizationId: organization.id };
+    const organization = await tx.organization.create({
+      data: { name, code, kind, colour, participants: { create: { instrumentId, role } } },
+      select: { id: true },
     });
-  },
-);
+    await recordAuditEvent(tx, {
+      action: "participant.added",
+      actor: by,
+      instrumentId,
+      target: { type: "organization", id: organization.id },
+      details: { organization: code, name, kind, role },
+    });
+    return { organizationId: organization.id };
+  });
+}

@@ -1,12 +1,14 @@
-import "server-only";
-// The chair starts a new instrument; their organisation chairs it.
+// The chair starts a new instrument; their organisation chairs it. It starts from an instrument
+// they chair (whose trail records it too), and reaches nobody else: organisations are attached
+// to it one by one afterwards.
 import { z } from "zod";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
-import { instrumentDoor } from "@/lib/doors/instrument-door";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
+import { AppError } from "@/lib/errors/app-error";
 import { zId, zText } from "./fields";
+import { requireInstrumentRight } from "./instrument-rights";
 
 export const ZCreateInstrument = z.object({
   /** The instrument whose chair is acting. */
@@ -18,33 +20,26 @@ export const ZCreateInstrument = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$/, "The short name uses 3 to 60 lowercase letters, digits and dashes."),
 });
+export type TCreateInstrument = z.infer<typeof ZCreateInstrument>;
 
-export const createInstrument = instrumentDoor(
-  "instrument.manage",
-  ZCreateInstrument,
-  async ({ user, instrument: current }, { title, shortTitle, slug }) => {
-    if (await prisma.instrument.findUnique({ where: { slug }, select: { id: true } })) {
-      throw new DoorRefusal(400, `An instrument with the short name "${slug}" already exists.`);
+export async function createInstrument(by: SessionUser, raw: TCreateInstrument, tx?: Tx) {
+  const { instrumentId: startedFrom, title, shortTitle, slug } = parseInput(ZCreateInstrument, raw);
+  return inTransaction(tx, async (tx) => {
+    await requireInstrumentRight(tx, by, startedFrom, "instrument.manage");
+    if (await tx.instrument.findUnique({ where: { slug }, select: { id: true } })) {
+      throw new AppError("invalid_input", `An instrument with the short name "${slug}" already exists.`);
     }
-    const created = await auditedTransaction(async (tx) => {
-      const instrument = await tx.instrument.create({
-        data: {
-          title,
-          shortTitle,
-          slug,
-          participants: { create: { organizationId: user.organizationId, role: "CHAIR" } },
-        },
-        select: { id: true },
-      });
-      await recordAuditEvent(tx, {
-        action: "instrument.created",
-        actor: user,
-        instrumentId: instrument.id,
-        target: { type: "instrument", id: instrument.id },
-        details: { title, slug, startedFrom: current.id },
-      });
-      return instrument;
+    const instrument = await tx.instrument.create({
+      data: { title, shortTitle, slug, participants: { create: { organizationId: by.organizationId, role: "CHAIR" } } },
+      select: { id: true },
     });
-    return { instrumentId: created.id };
-  },
-);
+    await recordAuditEvent(tx, {
+      action: "instrument.created",
+      actor: by,
+      instrumentId: instrument.id,
+      target: { type: "instrument", id: instrument.id },
+      details: { title, slug, startedFrom },
+    });
+    return { instrumentId: instrument.id };
+  });
+}

@@ -1,10 +1,10 @@
 // Zod fields shared by the administration commands, with messages a secretariat can act on.
 import { z } from "zod";
+import { isUuid } from "@/lib/ids/uuid";
 import { ROLES } from "@/lib/permissions/roles";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const zId = (what: string) => z.string({ message: `${what} is missing.` }).regex(UUID, `${what} is not valid.`);
+export const zId = (what: string) =>
+  z.string({ message: `${what} is missing.` }).refine(isUuid, `${what} is not valid.`);
 
 export const zText = (what: string, max: number) =>
   z

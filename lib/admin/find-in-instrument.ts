@@ -1,20 +1,21 @@
 // Looks up a chapter, clause, organisation or person *within* the instrument a door admitted,
 // so an id from another instrument is answered as not found. Takes the caller's transaction;
-// used by the doors' handlers and by the services their Node tests call.
+// used by the administration commands.
 import type { Prisma } from "@/lib/db/generated/client";
-import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
+import { AppError } from "@/lib/errors/app-error";
+import { NOT_FOUND } from "@/lib/errors/messages";
 
 type Tx = Prisma.TransactionClient;
 
 export async function chapterIn(tx: Tx, instrumentId: string, chapterId: string) {
   const chapter = await tx.chapter.findFirst({ where: { id: chapterId, instrumentId } });
-  if (!chapter) throw new DoorRefusal(404, NOT_FOUND);
+  if (!chapter) throw new AppError("not_found", NOT_FOUND);
   return chapter;
 }
 
 export async function clauseIn(tx: Tx, instrumentId: string, clauseId: string) {
   const clause = await tx.clause.findFirst({ where: { id: clauseId, instrumentId } });
-  if (!clause) throw new DoorRefusal(404, NOT_FOUND);
+  if (!clause) throw new AppError("not_found", NOT_FOUND);
   return clause;
 }
 
@@ -23,7 +24,7 @@ export async function participantIn(tx: Tx, instrumentId: string, organizationId
     where: { instrumentId_organizationId: { instrumentId, organizationId } },
     include: { organization: true },
   });
-  if (!participant) throw new DoorRefusal(404, NOT_FOUND);
+  if (!participant) throw new AppError("not_found", NOT_FOUND);
   return participant;
 }
 
@@ -33,7 +34,7 @@ export async function personIn(tx: Tx, instrumentId: string, userId: string) {
     where: { id: userId, memberships: { some: { organization: { participants: { some: { instrumentId } } } } } },
     select: { id: true, name: true, email: true, active: true },
   });
-  if (!user) throw new DoorRefusal(404, NOT_FOUND);
+  if (!user) throw new AppError("not_found", NOT_FOUND);
   return user;
 }
 
@@ -44,7 +45,7 @@ export async function participantsIn(tx: Tx, instrumentId: string, organizationI
     include: { organization: { select: { code: true } } },
   });
   if (participants.length !== organizationIds.length) {
-    throw new DoorRefusal(400, "Every organisation in a restriction must take part in this instrument.");
+    throw new AppError("invalid_input", "Every organisation in a restriction must take part in this instrument.");
   }
   return participants;
 }

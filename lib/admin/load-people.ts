@@ -1,9 +1,14 @@
 import "server-only";
 // The organisations taking part in an instrument and their people, for the members page.
 // Whether someone has a password is read as a yes/no in the database: no hash ever leaves it.
+// What the viewer may do with each account (and which organisations they may invite into or
+// move people to) is decided by the permissions module, from the instruments each reaches.
+import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
+import { canActOnAccount } from "@/lib/permissions/can";
+import { accountActor } from "./account-reach";
 
-export async function loadPeople(instrumentId: string) {
+export async function loadPeople(instrumentId: string, viewer: Pick<SessionUser, "id" | "organizationId">) {
   const participants = await prisma.participant.findMany({
     where: { instrumentId },
     include: { organization: { select: { id: true, name: true, code: true, kind: true, colour: true } } },
@@ -18,7 +23,11 @@ export async function loadPeople(instrumentId: string) {
       email: true,
       active: true,
       memberships: {
-        select: { organization: { select: { id: true, code: true, name: true } } },
+        select: {
+          organization: {
+            select: { id: true, code: true, name: true, participants: { select: { instrumentId: true } } },
+          },
+        },
         orderBy: { createdAt: "asc" },
       },
       invitations: { where: { usedAt: null, expiresAt: { gt: new Date() } }, select: { expiresAt: true } },
@@ -38,13 +47,28 @@ export async function loadPeople(instrumentId: string) {
     select: { id: true, name: true, code: true },
     orderBy: { name: "asc" },
   });
+  const actor = await accountActor(prisma, viewer);
+  const mayReach = (instrumentIds: string[]) => canActOnAccount(actor, { instrumentIds: [...new Set(instrumentIds)] });
+  const reachOf = await prisma.participant.findMany({
+    where: { organizationId: { in: organizationIds } },
+    select: { organizationId: true, instrumentId: true },
+  });
+  const instrumentsOf = (organizationId: string) =>
+    reachOf.filter((p) => p.organizationId === organizationId).map((p) => p.instrumentId);
   return {
-    participants,
+    participants: participants.map((participant) => ({
+      ...participant,
+      /** May the viewer invite people into it, or move people to it? */
+      mayJoin: mayReach(instrumentsOf(participant.organizationId)),
+    })),
     otherOrganizations,
-    people: people.map(({ invitations, ...person }) => ({
+    people: people.map(({ invitations, memberships, ...person }) => ({
       ...person,
+      memberships: memberships.map(({ organization: { participants: _, ...organization } }) => ({ organization })),
       hasPassword: withPassword.has(person.id),
       invitationOpen: invitations.length > 0,
+      /** May the viewer issue a sign-in link, deactivate or move them? */
+      mayChangeAccount: mayReach(memberships.flatMap((m) => m.organization.participants.map((p) => p.instrumentId))),
     })),
   };
 }

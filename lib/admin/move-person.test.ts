@@ -12,10 +12,10 @@ import { type ClauseClient, eventually, openClause, sessionCookie } from "@/lib/
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
 import type { ParticipantRole } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
+import { isAppError } from "@/lib/errors/app-error";
 import { clauseForExport } from "@/lib/exports/clause-for-export";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import { movePersonToOrganization } from "./move-person-to-organization";
+import { movePerson } from "./move-person";
 
 const run = Date.now().toString(36).toUpperCase();
 let server: CollabTestServer;
@@ -116,7 +116,7 @@ describe("moving a person to another organisation", () => {
     const [restrictedClosed, openClosed, keptClosed] = [restricted, open, kept].map(closeReasons);
     await Promise.all([restricted.saved(), open.saved(), kept.saved()]);
 
-    const result = await movePersonToOrganization(secretariat, {
+    const result = await movePerson(secretariat, {
       instrumentId,
       userId: mover.id,
       organizationId: to.id,
@@ -160,7 +160,7 @@ describe("moving a person to another organisation", () => {
     const closed = closeReasons(client);
     await expect(client.authenticated).resolves.toBe("read-write");
     await client.saved();
-    await movePersonToOrganization(secretariat, { instrumentId, userId: mover.id, organizationId: to.id });
+    await movePerson(secretariat, { instrumentId, userId: mover.id, organizationId: to.id });
     await eventually(() => closed.includes(DELEGATION_CHANGED));
     const again = openClause(server.url, openClauseId, mover.cookie);
     await expect(again.authenticated).resolves.toBe("readonly");
@@ -177,21 +177,20 @@ describe("moving a person to another organisation", () => {
     await client.saved();
 
     const refusal = (input: { userId: string; organizationId: string }, by = secretariat) =>
-      movePersonToOrganization(by, { instrumentId, ...input }).then(
+      movePerson(by, { instrumentId, ...input }).then(
         () => null,
-        (error: unknown) => (error instanceof DoorRefusal ? { status: error.status, message: error.message } : error),
+        (error: unknown) => (isAppError(error) ? { code: error.code, message: error.message } : error),
       );
-    expect(await refusal({ userId: mover.id, organizationId: elsewhere.id })).toMatchObject({ status: 404 });
-    expect(await refusal({ userId: stranger.id, organizationId: from.id })).toMatchObject({ status: 404 });
+    expect(await refusal({ userId: mover.id, organizationId: elsewhere.id })).toMatchObject({ code: "not_found" });
+    expect(await refusal({ userId: stranger.id, organizationId: from.id })).toMatchObject({ code: "not_found" });
     expect(await refusal({ userId: secretariat.id, organizationId: from.id })).toMatchObject({
-      status: 400,
+      code: "invalid_input",
       message: expect.stringMatching(/your own account/),
     });
     // Moving someone to where they already are is no change: nothing recorded, nobody disturbed.
-    expect(
-      (await movePersonToOrganization(secretariat, { instrumentId, userId: mover.id, organizationId: from.id }))
-        .changed,
-    ).toBe(false);
+    expect((await movePerson(secretariat, { instrumentId, userId: mover.id, organizationId: from.id })).changed).toBe(
+      false,
+    );
 
     expect(await membershipsOf(mover.id)).toEqual([from.id]);
     expect(await membershipsOf(stranger.id)).toEqual([elsewhere.id]);

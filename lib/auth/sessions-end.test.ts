@@ -150,9 +150,10 @@ describe("the session lookup", () => {
     const userId = await person("Deactivated");
     const before = await signInToken(userId);
     expect(await personFor(before)).toBe(userId);
-    expect(await setPersonActive({ instrumentId, userId, active: false })).toMatchObject({ ok: true });
+    const chair = signedIn.user as SessionUser;
+    expect(await setPersonActive(chair, { instrumentId, userId, active: false })).toMatchObject({ changed: true });
     expect(await personFor(before)).toBeUndefined();
-    expect(await setPersonActive({ instrumentId, userId, active: true })).toMatchObject({ ok: true });
+    expect(await setPersonActive(chair, { instrumentId, userId, active: true })).toMatchObject({ changed: true });
     expect(await personFor(before)).toBeUndefined();
     expect(await sessionFromCookie(await cookieOf(before))).toBeNull();
     expect(await personFor(await signInToken(userId))).toBe(userId);

@@ -5,23 +5,26 @@
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuid";
+import { actingPerson } from "@/lib/instruments/acting-person";
 import { can } from "@/lib/permissions/can";
 import { clauseActor } from "./clause-actor";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findClauseAccess(user: SessionUser, clauseId: string) {
-  if (!UUID.test(clauseId)) return null;
-  const clause = await prisma.clause.findUnique({
-    where: { id: clauseId },
-    include: {
-      chapter: { include: { restrictions: { select: { organizationId: true } } } },
-      restrictions: { select: { organizationId: true } },
-      instrument: { include: { participants: { where: { organizationId: user.organizationId } } } },
-    },
-  });
+  if (!isUuid(clauseId)) return null;
+  const [person, clause] = await Promise.all([
+    actingPerson(user),
+    prisma.clause.findUnique({
+      where: { id: clauseId },
+      include: {
+        chapter: { include: { restrictions: { select: { organizationId: true } } } },
+        restrictions: { select: { organizationId: true } },
+        instrument: { include: { participants: { where: { organizationId: user.organizationId } } } },
+      },
+    }),
+  ]);
   if (!clause) return null;
-  const { actor, target } = clauseActor(user, clause);
+  const { actor, target } = clauseActor(person, clause);
   if (!can(actor, "clause.view", target)) return null;
   return { clause, actor, target };
 }

@@ -1,8 +1,10 @@
 // Who is acting on a clause's comments: the signed-in person, their role in the instrument
-// (an Actor for the permissions module) and the clause. The clause door builds it; every
-// command below checks its own target with `can` before touching anything.
+// (an Actor for the permissions module) and the clause. Every comment command builds it first
+// (a clause the person may not see is "not found") and checks its own target with `can`.
 import type { SessionUser } from "@/lib/auth/session-user";
-import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
+import { findClauseAccess } from "@/lib/clauses/find-clause-access";
+import { AppError } from "@/lib/errors/app-error";
+import { NOT_ALLOWED, NOT_FOUND } from "@/lib/errors/messages";
 import { type Action, type Actor, can, type Target } from "@/lib/permissions/can";
 
 export type CommentContext = {
@@ -11,9 +13,15 @@ export type CommentContext = {
   clause: { id: string; instrumentId: string };
 };
 
+export async function commentContext(by: SessionUser, clauseId: string): Promise<CommentContext> {
+  const access = await findClauseAccess(by, clauseId);
+  if (!access) throw new AppError("not_found", NOT_FOUND);
+  return { user: by, actor: access.actor, clause: access.clause };
+}
+
 /** Refuses unless the permissions module allows it; `hidden` answers "not found" instead of "forbidden". */
 export function requireCan(actor: Actor, action: Action, target: Target = {}, hidden = false): void {
   if (can(actor, action, target)) return;
-  if (hidden) throw new DoorRefusal(404, NOT_FOUND);
-  throw new DoorRefusal(403, "Your delegation's role does not allow this.");
+  if (hidden) throw new AppError("not_found", NOT_FOUND);
+  throw new AppError("forbidden", NOT_ALLOWED);
 }

@@ -11,22 +11,23 @@ import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { eventually, openClause, sessionCookie } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
 import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
+import { STATUS_FOR } from "@/lib/doors/error-status";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { isAppError } from "@/lib/errors/app-error";
 import { listClauseProposals } from "@/lib/proposals/list-clause-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import type { CommentContext } from "./comment-context";
 import { countOpenThreads } from "./count-open-threads";
-import { createThread } from "./create-thread";
-import { deleteComment } from "./delete-comment";
-import { editComment } from "./edit-comment";
+import * as commands from "./create-thread";
+import * as deletion from "./delete-comment";
+import * as editing from "./edit-comment";
 import { listMentionCandidates } from "./list-mention-candidates";
 import { listNotifications } from "./list-notifications";
-import { listThreads } from "./list-threads";
-import { markNotificationsRead } from "./mark-notifications-read";
+import * as listing from "./list-threads";
+import * as reading from "./mark-notifications-read";
 import { mentionToken } from "./mentions";
-import { replyToThread } from "./reply-to-thread";
-import { setThreadResolved } from "./resolve-thread";
+import * as replying from "./reply-to-thread";
+import * as resolving from "./resolve-thread";
 import { anchoredText, plainText, selectWords } from "./test-clause-doc";
 
 const WORDS = "shield from reprisals and intimidation";
@@ -51,11 +52,33 @@ async function bellOf(userId: string) {
   return listNotifications(user);
 }
 
+// The commands take the person and what the request names; these read the tests in the words
+// of one person facing one clause.
+type Words = { body: string; anchor?: { from: string; to: string }; proposalId?: string };
+const createThread = (ctx: CommentContext, input: Words) =>
+  commands.createThread(ctx.user, { clauseId: ctx.clause.id, ...input });
+const replyToThread = (ctx: CommentContext, threadId: string, { body }: { body: string }) =>
+  replying.replyToThread(ctx.user, { clauseId: ctx.clause.id, threadId, body });
+const editComment = (ctx: CommentContext, threadId: string, commentId: string, { body }: { body: string }) =>
+  editing.editComment(ctx.user, { clauseId: ctx.clause.id, threadId, commentId, body });
+const deleteComment = (ctx: CommentContext, threadId: string, commentId: string) =>
+  deletion.deleteComment(ctx.user, { clauseId: ctx.clause.id, threadId, commentId });
+const setThreadResolved = (ctx: CommentContext, threadId: string, resolved: boolean) =>
+  resolving.setThreadResolved(ctx.user, { clauseId: ctx.clause.id, threadId, resolved });
+const listThreads = (ctx: CommentContext, options: { proposalId?: string } = {}) =>
+  listing.listThreads(ctx.user, { clauseId: ctx.clause.id, ...options });
+const markNotificationsRead = async (userId: string, which: reading.TMarkNotificationsRead) => {
+  const user = await findSessionUser(userId);
+  if (!user) throw new Error(`no session user ${userId}`);
+  return reading.markNotificationsRead(user, which);
+};
+
+/** The refusal, with the status a door answers it with. */
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DoorRefusal) return { status: error.status, message: error.message };
+    if (isAppError(error)) return { status: STATUS_FOR[error.code], message: error.message };
     const issues = (error as { issues?: { message: string }[] }).issues;
     if (issues) return { status: 400, message: issues.map((issue) => issue.message).join("; ") };
     throw error;

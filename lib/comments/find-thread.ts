@@ -3,16 +3,16 @@
 
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal, NOT_FOUND } from "@/lib/doors/door-result";
+import { AppError } from "@/lib/errors/app-error";
+import { NOT_FOUND } from "@/lib/errors/messages";
+import { isUuid } from "@/lib/ids/uuid";
 import { type CommentContext, requireCan } from "./comment-context";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findThread(ctx: CommentContext, threadId: string, tx: Prisma.TransactionClient = prisma) {
-  const thread = UUID.test(threadId)
+  const thread = isUuid(threadId)
     ? await tx.commentThread.findFirst({ where: { id: threadId, clauseId: ctx.clause.id } })
     : null;
-  if (!thread) throw new DoorRefusal(404, NOT_FOUND);
+  if (!thread) throw new AppError("not_found", NOT_FOUND);
   requireCan(ctx.actor, "thread.view", { authorId: thread.authorId }, true);
   return thread;
 }
@@ -25,9 +25,9 @@ export async function findComment(
   tx: Prisma.TransactionClient = prisma,
 ) {
   const thread = await findThread(ctx, threadId, tx);
-  const comment = UUID.test(commentId)
+  const comment = isUuid(commentId)
     ? await tx.comment.findFirst({ where: { id: commentId, threadId: thread.id, kind: "COMMENT" } })
     : null;
-  if (!comment) throw new DoorRefusal(404, NOT_FOUND);
+  if (!comment) throw new AppError("not_found", NOT_FOUND);
   return { thread, comment };
 }

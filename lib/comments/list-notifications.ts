@@ -6,7 +6,8 @@
 // (revised since: confirm or change it).
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
-import { can } from "@/lib/permissions/can";
+import { actingPerson } from "@/lib/instruments/acting-person";
+import { can, type Person } from "@/lib/permissions/can";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
@@ -43,8 +44,8 @@ function clauseAccess(organizationId: string) {
   } as const;
 }
 
-function maySee(user: { id: string; organizationId: string }, clause: ClauseAccessRows): boolean {
-  const { actor, target } = clauseActor(user, clause);
+function maySee(person: Person, clause: ClauseAccessRows): boolean {
+  const { actor, target } = clauseActor(person, clause);
   return can(actor, "thread.view", target);
 }
 
@@ -53,7 +54,8 @@ export async function listNotifications(user: {
   organizationId: string;
 }): Promise<{ unread: number; items: NotificationView[] }> {
   const clause = clauseAccess(user.organizationId);
-  const [unreadRows, rows] = await Promise.all([
+  const [person, unreadRows, rows] = await Promise.all([
+    actingPerson(user),
     prisma.notification.findMany({
       where: { userId: user.id, readAt: null },
       select: { clause },
@@ -74,9 +76,9 @@ export async function listNotifications(user: {
     }),
   ]);
   return {
-    unread: unreadRows.filter((row) => maySee(user, row.clause)).length,
+    unread: unreadRows.filter((row) => maySee(person, row.clause)).length,
     items: rows
-      .filter((row) => maySee(user, row.clause))
+      .filter((row) => maySee(person, row.clause))
       .map((row) => ({
         id: row.id,
         kind: row.kind,

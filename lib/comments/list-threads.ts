@@ -1,14 +1,20 @@
 // A clause's threads as the viewer sees them (all of them; the sidebar filters open/resolved
 // and orders them by where their words are). `proposalId` narrows to one proposal's threads.
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import { type CommentContext, requireCan } from "./comment-context";
+import { commentContext, requireCan } from "./comment-context";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
 import { viewThreads } from "./view-threads";
 
-export async function listThreads(ctx: CommentContext, options: { proposalId?: string } = {}): Promise<ThreadView[]> {
+export const ZListThreads = z.object({ clauseId: z.string(), proposalId: z.string().optional() });
+export type TListThreads = z.infer<typeof ZListThreads>;
+
+export async function listThreads(by: SessionUser, { clauseId, proposalId }: TListThreads): Promise<ThreadView[]> {
+  const ctx = await commentContext(by, clauseId);
   requireCan(ctx.actor, "thread.view");
   const threads = await prisma.commentThread.findMany({
-    where: { clauseId: ctx.clause.id, ...(options.proposalId ? { proposalId: options.proposalId } : {}) },
+    where: { clauseId: ctx.clause.id, ...(proposalId ? { proposalId } : {}) },
     include: THREAD_INCLUDE,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -1,10 +1,18 @@
-// Marks some of a person's notifications read (opening one), or all of them.
+// Marks some of one's own notifications read (opening one), or all of them.
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
 
-export async function markNotificationsRead(userId: string, which: { ids: string[] } | { all: true }): Promise<number> {
+export const ZMarkNotificationsRead = z.union(
+  [z.object({ ids: z.array(z.uuid()).max(100) }), z.object({ all: z.literal(true) })],
+  { error: "Say which notifications to mark read." },
+);
+export type TMarkNotificationsRead = z.infer<typeof ZMarkNotificationsRead>;
+
+export async function markNotificationsRead(by: SessionUser, which: TMarkNotificationsRead) {
   const { count } = await prisma.notification.updateMany({
-    where: { userId, readAt: null, ...("ids" in which ? { id: { in: which.ids } } : {}) },
+    where: { userId: by.id, readAt: null, ...("ids" in which ? { id: { in: which.ids } } : {}) },
     data: { readAt: new Date() },
   });
-  return count;
+  return { marked: count };
 }

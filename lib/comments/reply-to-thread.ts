@@ -1,38 +1,38 @@
 // Adds a reply to an open thread. Two people replying at once both keep their replies:
 // each is its own row, ordered by time.
 import { z } from "zod";
-import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
-import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
+import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
+import { AppError } from "@/lib/errors/app-error";
 import { ZCommentBody } from "./comment-body";
-import { type CommentContext, requireCan } from "./comment-context";
+import { commentContext, requireCan } from "./comment-context";
 import { findThread } from "./find-thread";
 import { notifyComment } from "./notify-comment";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
 import { viewThread } from "./view-threads";
 
-export const ZReply = z.object({ body: ZCommentBody });
+export const ZReply = z.object({ clauseId: z.string(), threadId: z.string(), body: ZCommentBody });
+export type TReply = z.infer<typeof ZReply>;
 
-export async function replyToThread(
-  ctx: CommentContext,
-  threadId: string,
-  input: z.infer<typeof ZReply>,
-): Promise<ThreadView> {
-  const { body } = ZReply.parse(input);
-  const thread = await prisma.$transaction(async (tx) => {
+export async function replyToThread(by: SessionUser, input: TReply, tx?: Tx): Promise<ThreadView> {
+  const { clauseId, threadId, body } = parseInput(ZReply, input);
+  const ctx = await commentContext(by, clauseId);
+  return inTransaction(tx, async (tx) => {
     const found = await findThread(ctx, threadId, tx);
     requireCan(ctx.actor, "comment.reply", { authorId: found.authorId });
-    if (found.resolvedAt) throw new DoorRefusal(400, "This thread is resolved. Reopen it to reply.");
+    if (found.resolvedAt) throw new AppError("invalid_input", "This thread is resolved. Reopen it to reply.");
     const comment = await tx.comment.create({
-      data: { threadId: found.id, authorId: ctx.user.id, authorOrganizationId: ctx.user.organizationId, body },
+      data: { threadId: found.id, authorId: by.id, authorOrganizationId: by.organizationId, body },
     });
     await notifyComment(tx, ctx.clause, comment, { notifyThreadParticipants: true });
-    return tx.commentThread.update({
+    const thread = await tx.commentThread.update({
       where: { id: found.id },
       data: { updatedAt: new Date() },
       include: THREAD_INCLUDE,
     });
+    afterCommit(tx, () => announceClauseMessage(ctx.clause.id, { type: "thread.changed", threadId: thread.id }));
+    return viewThread(thread, ctx, tx);
   });
-  announceClauseEvent(ctx.clause.id, { type: "thread.changed", threadId: thread.id });
-  return viewThread(thread, ctx);
 }

@@ -1,39 +1,50 @@
 // Resolves or reopens a thread. Who did it and when is kept: on the thread (its current state)
 // and as an entry in its discussion (its history).
-import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
-import { prisma } from "@/lib/db/prisma";
-import { DoorRefusal } from "@/lib/doors/door-result";
-import { type CommentContext, requireCan } from "./comment-context";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
+import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { AppError } from "@/lib/errors/app-error";
+import { commentContext, requireCan } from "./comment-context";
 import { findThread } from "./find-thread";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
 import { viewThread } from "./view-threads";
 
-export async function setThreadResolved(ctx: CommentContext, threadId: string, resolved: boolean): Promise<ThreadView> {
-  const thread = await prisma.$transaction(async (tx) => {
+export const ZSetThreadResolved = z.object({
+  clauseId: z.string(),
+  threadId: z.string(),
+  resolved: z.boolean("Say whether the thread is resolved."),
+});
+export type TSetThreadResolved = z.infer<typeof ZSetThreadResolved>;
+
+export async function setThreadResolved(by: SessionUser, input: TSetThreadResolved, tx?: Tx): Promise<ThreadView> {
+  const { clauseId, threadId, resolved } = input;
+  const ctx = await commentContext(by, clauseId);
+  return inTransaction(tx, async (tx) => {
     const found = await findThread(ctx, threadId, tx);
     requireCan(ctx.actor, resolved ? "thread.resolve" : "thread.reopen", { authorId: found.authorId });
     // Row lock: two people resolving at once record one resolution, not two.
     await tx.$queryRaw`SELECT id FROM "CommentThread" WHERE id = ${found.id}::uuid FOR UPDATE`;
     const current = await tx.commentThread.findUniqueOrThrow({ where: { id: found.id } });
     if ((current.resolvedAt !== null) === resolved) {
-      throw new DoorRefusal(400, resolved ? "This thread is already resolved." : "This thread is already open.");
+      throw new AppError("conflict", resolved ? "This thread is already resolved." : "This thread is already open.");
     }
     const now = new Date();
     await tx.comment.create({
       data: {
         threadId: found.id,
         kind: resolved ? "RESOLVED" : "REOPENED",
-        authorId: ctx.user.id,
-        authorOrganizationId: ctx.user.organizationId,
+        authorId: by.id,
+        authorOrganizationId: by.organizationId,
         createdAt: now,
       },
     });
-    return tx.commentThread.update({
+    const thread = await tx.commentThread.update({
       where: { id: found.id },
-      data: resolved ? { resolvedAt: now, resolvedById: ctx.user.id } : { resolvedAt: null, resolvedById: null },
+      data: resolved ? { resolvedAt: now, resolvedById: by.id } : { resolvedAt: null, resolvedById: null },
       include: THREAD_INCLUDE,
     });
+    afterCommit(tx, () => announceClauseMessage(ctx.clause.id, { type: "thread.changed", threadId: thread.id }));
+    return viewThread(thread, ctx, tx);
   });
-  announceClauseEvent(ctx.clause.id, { type: "thread.changed", threadId: thread.id });
-  return viewThread(thread, ctx);
 }

@@ -1,6 +1,6 @@
 // Keeps each thread's "detached" flag true to the text: a thread whose words were deleted is
 // detached (it stays, quoting them); one whose words come back (undo) is attached again.
-import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { prisma } from "@/lib/db/prisma";
 
 export async function syncThreadAnchors(clauseId: string, anchored: Set<string>): Promise<number> {
@@ -20,6 +20,6 @@ export async function syncThreadAnchors(clauseId: string, anchored: Set<string>)
     await prisma.commentThread.updateMany({ where: { id: { in: attach } }, data: { detachedAt: null } });
   }
   const changed = detach.length + attach.length;
-  if (changed > 0) announceClauseEvent(clauseId, { type: "threads.anchors-changed" });
+  if (changed > 0) announceClauseMessage(clauseId, { type: "threads.anchors-changed" });
   return changed;
 }

@@ -1,11 +1,13 @@
 import "server-only";
-// The door every clause-level write goes through: resolves the session, loads the clause and
-// the organisation's role, asks the permissions module, and parses the input with zod — all
-// before the handler runs. A handler written without it has no user, clause or input to use.
+// The older clause door, still in front of the proposals routes: resolves the session, parses the
+// input with zod, loads the clause and the organisation's role and asks the permissions module —
+// all before the handler runs. New writes are commands behind route-door.ts / action-door.ts,
+// which check their own rights (as the comment commands do).
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
-import { type Action, type Actor, can, type Target } from "@/lib/permissions/can";
+import { NOT_ALLOWED } from "@/lib/errors/messages";
+import { type Action, type Actor, can } from "@/lib/permissions/can";
 import { DoorRefusal, type DoorResult, NOT_FOUND } from "./door-result";
 import { userDoor } from "./user-door";
 
@@ -15,11 +17,6 @@ export type ClauseDoorContext = {
   user: SessionUser;
   actor: Actor;
   clause: ClauseAccess["clause"];
-  /**
-   * Refuses (403, or 404 when `hidden`) unless the permissions module allows `action` on `target`.
-   * The clause's own restriction always applies, whatever `target` says.
-   */
-  require(action: Action, target?: Target, options?: { hidden?: boolean }): void;
 };
 
 export function clauseDoor<S extends z.ZodType<{ clauseId: string }>, R>(
@@ -31,12 +28,7 @@ export function clauseDoor<S extends z.ZodType<{ clauseId: string }>, R>(
     // null for a clause this person may not see, restricted ones included: not found.
     const access = await findClauseAccess(user, data.clauseId);
     if (!access) throw new DoorRefusal(404, NOT_FOUND);
-    const require: ClauseDoorContext["require"] = (needed, target = {}, options = {}) => {
-      if (can(access.actor, needed, { ...target, restrictedTo: access.target.restrictedTo })) return;
-      if (options.hidden) throw new DoorRefusal(404, NOT_FOUND);
-      throw new DoorRefusal(403, "Your delegation's role does not allow this.");
-    };
-    require(action);
-    return handler({ user, actor: access.actor, clause: access.clause, require }, data);
+    if (!can(access.actor, action, access.target)) throw new DoorRefusal(403, NOT_ALLOWED);
+    return handler({ user, actor: access.actor, clause: access.clause }, data);
   });
 }

@@ -1,8 +1,7 @@
 // What a door (server action or route handler) answers: a value, or a clear refusal that
 // changes nothing. Plain data, so it crosses the server-action boundary as is.
-export type DoorResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 503; error: string };
+export type DoorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
+export type DoorResult<T> = { ok: true; value: T } | { ok: false; status: DoorStatus; error: string };
 
 export class DoorRefusal extends Error {
   constructor(
@@ -13,7 +12,7 @@ export class DoorRefusal extends Error {
   }
 }
 
-export const NOT_FOUND = "This does not exist or is not shared with your delegation.";
+export { NOT_FOUND } from "@/lib/errors/messages";
 
 export function doorResultToResponse<T>(result: DoorResult<T>): Response {
   return result.ok ? Response.json(result.value) : Response.json({ error: result.error }, { status: result.status });

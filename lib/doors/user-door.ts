@@ -1,40 +1,5 @@
 import "server-only";
-// The first half of every door: resolves the session and parses the input with zod before the
-// handler runs, and turns refusals and failures into clear DoorResults. Used alone for what
-// belongs to the signed-in person (their notifications); clause-door.ts and instrument-door.ts
-// add the access check on top.
-import type { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { log } from "@/lib/log";
-import { DoorRefusal, type DoorResult } from "./door-result";
 
-export function userDoor<S extends z.ZodType, R>(
-  name: string,
-  input: S,
-  handler: (user: SessionUser, data: z.infer<S>) => Promise<R>,
-): (raw: unknown) => Promise<DoorResult<R>> {
-  return async (raw) => {
-    try {
-      const user = await getCurrentUser();
-      if (!user) throw new DoorRefusal(401, "Your session has ended. Sign in again.");
-      const parsed = input.safeParse(raw);
-      if (!parsed.success) throw new DoorRefusal(400, parsed.error.issues.map((issue) => issue.message).join("; "));
-      return { ok: true, value: await handler(user, parsed.data) };
-    } catch (error) {
-      if (error instanceof DoorRefusal) {
-        log.warn(
-          { event: "door.refused", action: name, status: error.status, reason: error.message },
-          "request refused",
-        );
-        return { ok: false, status: error.status, error: error.message };
-      }
-      log.error({ event: "door.failed", action: name, err: error }, "request failed");
-      return {
-        ok: false,
-        status: 503,
-        error: "The server could not complete this just now. Nothing was changed; try again.",
-      };
-    }
-  };
-}
+// The first half of the older clause and instrument doors (clause-door.ts, instrument-door.ts),
+// kept for the routes that still use them: the same steps as every door (run-door.ts).
+export { actionDoor as userDoor } from "./action-door";

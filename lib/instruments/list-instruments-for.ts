@@ -3,11 +3,13 @@
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/permissions/can";
+import { actorIn } from "@/lib/permissions/can";
+import { actingPerson } from "./acting-person";
 import { visibleChapters } from "./visible-chapters";
 
 export async function listInstrumentsFor(user: SessionUser) {
   const restrictions = { select: { organizationId: true } } as const;
+  const person = await actingPerson(user);
   const participations = await prisma.participant.findMany({
     where: { organizationId: user.organizationId },
     include: {
@@ -23,13 +25,7 @@ export async function listInstrumentsFor(user: SessionUser) {
     orderBy: { instrument: { createdAt: "asc" } },
   });
   return participations.map(({ instrument, role }) => {
-    const actor: Actor = {
-      userId: user.id,
-      organizationId: user.organizationId,
-      active: true,
-      role,
-      observersMayComment: instrument.observersMayComment,
-    };
+    const actor = actorIn(person, { role, observersMayComment: instrument.observersMayComment });
     const chapters = visibleChapters(actor, instrument.chapters);
     return { ...instrument, chapters, role };
   });

@@ -2,11 +2,13 @@
 // header link and the administration index.
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import { type Action, can } from "@/lib/permissions/can";
+import { type Action, actorIn, can } from "@/lib/permissions/can";
+import { actingPerson } from "./acting-person";
 
 export const ADMIN_ACTIONS: Action[] = ["instrument.manage", "clause.manage", "members.manage", "audit.view"];
 
 export async function listManagedInstruments(user: SessionUser) {
+  const person = await actingPerson(user);
   const participations = await prisma.participant.findMany({
     where: { organizationId: user.organizationId },
     include: { instrument: { select: { id: true, title: true, shortTitle: true, observersMayComment: true } } },
@@ -15,16 +17,7 @@ export async function listManagedInstruments(user: SessionUser) {
   return participations
     .filter(({ role, instrument }) =>
       ADMIN_ACTIONS.some((action) =>
-        can(
-          {
-            userId: user.id,
-            organizationId: user.organizationId,
-            active: true,
-            role,
-            observersMayComment: instrument.observersMayComment,
-          },
-          action,
-        ),
+        can(actorIn(person, { role, observersMayComment: instrument.observersMayComment }), action),
       ),
     )
     .map(({ instrument }) => instrument);

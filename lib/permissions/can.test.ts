@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, type Action, type Actor, can } from "./can";
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  canActOnAccount,
+  instrumentsWhereMembersManaged,
+  proposalAbilities,
+} from "./can";
 import { ROLES, type Role } from "./roles";
 
 const actor = (role: Role | null, overrides: Partial<Actor> = {}): Actor => ({
@@ -114,5 +122,73 @@ describe("can", () => {
         expect(can(actor("OBSERVER", { observersMayComment: false }), action, mine)).toBe(false);
       }
     });
+  });
+});
+
+describe("canActOnAccount", () => {
+  const chairOf = (...managesMembersOf: string[]) => ({ active: true, systemAdmin: false, managesMembersOf });
+
+  it("needs management of every instrument the account reaches", () => {
+    expect(canActOnAccount(chairOf("one"), { instrumentIds: ["one"] })).toBe(true);
+    expect(canActOnAccount(chairOf("one"), { instrumentIds: ["one", "two"] })).toBe(false);
+    expect(canActOnAccount(chairOf("two"), { instrumentIds: ["one", "two"] })).toBe(false);
+    expect(canActOnAccount(chairOf("one", "two"), { instrumentIds: ["one", "two"] })).toBe(true);
+  });
+
+  it("gives nothing over an account that reaches no instrument, except to a system administrator", () => {
+    expect(canActOnAccount(chairOf("one"), { instrumentIds: [] })).toBe(false);
+    expect(canActOnAccount({ ...chairOf(), systemAdmin: true }, { instrumentIds: [] })).toBe(true);
+  });
+
+  it("lets a system administrator act anywhere, while active", () => {
+    const admin = { active: true, systemAdmin: true, managesMembersOf: [] };
+    expect(canActOnAccount(admin, { instrumentIds: ["one", "two"] })).toBe(true);
+    expect(canActOnAccount({ ...admin, active: false }, { instrumentIds: ["one"] })).toBe(false);
+    expect(canActOnAccount({ ...chairOf("one"), active: false }, { instrumentIds: ["one"] })).toBe(false);
+  });
+
+  it("counts only instruments where the organisation's role manages members", () => {
+    const person = { userId: "u", organizationId: "o", active: true };
+    const managed = instrumentsWhereMembersManaged(person, [
+      { instrumentId: "one", role: "CHAIR", observersMayComment: true },
+      { instrumentId: "two", role: "DELEGATE", observersMayComment: true },
+      { instrumentId: "three", role: "READER", observersMayComment: false },
+    ]);
+    expect(managed).toEqual(["one"]);
+    expect(
+      instrumentsWhereMembersManaged({ ...person, active: false }, [
+        { instrumentId: "one", role: "CHAIR", observersMayComment: true },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe("proposalAbilities", () => {
+  const proposal = (authorId: string, status: "OPEN" | "ACCEPTED" = "OPEN") => ({ authorId, status });
+
+  it("lets the author withdraw their own open proposal, the chair decide, a delegation take a position", () => {
+    expect(proposalAbilities(actor("DELEGATE"), proposal("u"))).toEqual({
+      mayWithdraw: true,
+      mayDecide: false,
+      mayTakePosition: true,
+    });
+    expect(proposalAbilities(actor("DELEGATE"), proposal("someone else"))).toMatchObject({ mayWithdraw: false });
+    expect(proposalAbilities(actor("CHAIR"), proposal("someone else"))).toEqual({
+      mayWithdraw: false,
+      mayDecide: true,
+      mayTakePosition: false,
+    });
+    expect(proposalAbilities(actor("READER"), proposal("u"))).toEqual({
+      mayWithdraw: false,
+      mayDecide: false,
+      mayTakePosition: false,
+    });
+  });
+
+  it("offers nothing on a decided proposal, or to someone who no longer sees the clause", () => {
+    expect(Object.values(proposalAbilities(actor("CHAIR"), proposal("u", "ACCEPTED")))).toEqual([false, false, false]);
+    expect(
+      Object.values(proposalAbilities(actor("DELEGATE"), proposal("u"), { restrictedTo: ["another organisation"] })),
+    ).toEqual([false, false, false]);
   });
 });

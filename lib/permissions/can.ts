@@ -95,3 +95,79 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   if (restricted && actor.role !== "CHAIR" && !restricted.includes(actor.organizationId)) return false;
   return RULES[action]({ ...actor, role: actor.role }, target);
 }
+
+// ── Acting on a person's account ────────────────────────────────────────────────────────────
+// A new sign-in link, a deactivation, a move to another organisation and an invitation into an
+// organisation change what a person may do in *every* instrument they (or that organisation)
+// take part in, not only in the one whose page the act starts from. So it needs management of
+// every one of those instruments — or the system administrator role, granted by
+// `npm run admin:grant`. Attaching an organisation to an instrument one chairs therefore gives no
+// power over its people elsewhere.
+
+/** The facts about who acts on an account: loaded by the command, decided here. */
+export type AccountActor = {
+  active: boolean;
+  /** Granted only by `npm run admin:grant`. */
+  systemAdmin: boolean;
+  /** The instruments where the actor may manage members (each decided by `can(…, "members.manage")`). */
+  managesMembersOf: readonly string[];
+};
+
+/** Every instrument the act reaches. */
+export type AccountTarget = {
+  /**
+   * Where the person takes part through their organisations — and, for a move or an invitation,
+   * where the organisation they join takes part. Never empty for an act started from an instrument.
+   */
+  instrumentIds: readonly string[];
+};
+
+export function canActOnAccount(actor: AccountActor, target: AccountTarget): boolean {
+  if (!actor.active) return false;
+  if (actor.systemAdmin) return true;
+  if (target.instrumentIds.length === 0) return false;
+  return target.instrumentIds.every((id) => actor.managesMembersOf.includes(id));
+}
+
+/** The facts `actorIn` needs about a person: who they are, for which organisation, whether active. */
+export type Person = { userId: string; organizationId: string; active: boolean };
+/** An organisation's part in one instrument, as stored (null: it takes no part). */
+export type Participation = { role: Role; observersMayComment: boolean } | null;
+
+/** The one way an Actor is made: a person, and their organisation's part in the instrument. */
+export function actorIn(person: Person, participation: Participation): Actor {
+  return {
+    userId: person.userId,
+    organizationId: person.organizationId,
+    active: person.active,
+    role: participation?.role ?? null,
+    observersMayComment: participation?.observersMayComment ?? false,
+  };
+}
+
+/** The instruments, among the organisation's participations, where the person may manage members. */
+export function instrumentsWhereMembersManaged(
+  person: Person,
+  participations: readonly ({ instrumentId: string } & NonNullable<Participation>)[],
+): string[] {
+  return participations
+    .filter((participation) => can(actorIn(person, participation), "members.manage"))
+    .map((participation) => participation.instrumentId);
+}
+
+/** What a viewer may do with one proposal, as its card shows it: every answer from the rules above. */
+export type ProposalAbilities = { mayWithdraw: boolean; mayDecide: boolean; mayTakePosition: boolean };
+
+export function proposalAbilities(
+  actor: Actor | null,
+  proposal: { authorId: string; status: "OPEN" | "ACCEPTED" | "REJECTED" | "WITHDRAWN" },
+  clause: Target = {},
+): ProposalAbilities {
+  const open = proposal.status === "OPEN";
+  const target = { ...clause, authorId: proposal.authorId };
+  return {
+    mayWithdraw: open && can(actor, "proposal.withdraw", target),
+    mayDecide: open && can(actor, "proposal.decide", target),
+    mayTakePosition: open && can(actor, "proposal.takePosition", target),
+  };
+}

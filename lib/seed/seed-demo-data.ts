@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { hashPassword } from "../auth/password";
 import { clausePlainText } from "../clause-model/plain-text";
 import { readClause } from "../clause-model/read-clause";
+import { lockUntilCommit } from "../db/advisory-lock";
 import type { PrismaClient } from "../db/generated/client";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
@@ -30,7 +31,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
   return prisma.$transaction(
     async (tx) => {
       // Held until commit, so two processes starting at once seed only once.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('clausework:seed-demo-data'))`;
+      await lockUntilCommit(tx, { kind: "seed-demo-data" });
       if ((await tx.instrument.count()) > 0) return false;
 
       const organizations = await tx.organization.createManyAndReturn({

@@ -1,51 +1,60 @@
 "use server";
-// Server actions of the administration pages. Each one is a door-wrapped command from
-// lib/admin (session, role, permissions and input are checked there); Next adds its own
-// same-origin check to every server action.
-import { ADMIN_OPERATIONS } from "@/lib/admin/admin-operations";
+// Server actions of the administration pages: each is the command of lib/admin/admin-operations.ts
+// behind a server-action door (session → input → command; the command checks its own rights).
+// Next adds its own same-origin check to every server action.
+import { ADMIN_OPERATIONS, type AdminOperation } from "@/lib/admin/admin-operations";
+import { actionDoor } from "@/lib/doors/action-door";
+import type { DoorResult } from "@/lib/doors/door-result";
+import type { DoorCommand } from "@/lib/doors/run-door";
+
+function run(operation: AdminOperation, raw: unknown): Promise<DoorResult<unknown>> {
+  // `command()` already checked each schema against its command; the lookup only forgets which is which.
+  const { input, run: command } = ADMIN_OPERATIONS[operation];
+  return actionDoor(operation, input, command as DoorCommand<typeof input, unknown>)(raw);
+}
 
 export async function updateInstrumentAction(input: unknown) {
-  return ADMIN_OPERATIONS["instrument.update"](input);
+  return run("instrument.update", input);
 }
 export async function createInstrumentAction(input: unknown) {
-  return ADMIN_OPERATIONS["instrument.create"](input);
+  return run("instrument.create", input);
 }
 export async function createChapterAction(input: unknown) {
-  return ADMIN_OPERATIONS["chapter.create"](input);
+  return run("chapter.create", input);
 }
 export async function restrictChapterAction(input: unknown) {
-  return ADMIN_OPERATIONS["chapter.restrict"](input);
+  return run("chapter.restrict", input);
 }
 export async function createClauseAction(input: unknown) {
-  return ADMIN_OPERATIONS["clause.create"](input);
+  return run("clause.create", input);
 }
 export async function updateClauseAction(input: unknown) {
-  return ADMIN_OPERATIONS["clause.update"](input);
+  return run("clause.update", input);
 }
 export async function setClauseStatusAction(input: unknown) {
-  return ADMIN_OPERATIONS["clause.set-status"](input);
+  return run("clause.set-status", input);
 }
 export async function moveClauseAction(input: unknown) {
-  return ADMIN_OPERATIONS["clause.move"](input);
+  return run("clause.move", input);
 }
 export async function restrictClauseAction(input: unknown) {
-  return ADMIN_OPERATIONS["clause.restrict"](input);
+  return run("clause.restrict", input);
 }
 export async function addOrganizationAction(input: unknown) {
-  return ADMIN_OPERATIONS["organization.add"](input);
+  return run("organization.add", input);
 }
 export async function setParticipantRoleAction(input: unknown) {
-  return ADMIN_OPERATIONS["participant.set-role"](input);
+  return run("participant.set-role", input);
 }
 export async function invitePersonAction(input: unknown) {
-  return ADMIN_OPERATIONS["person.invite"](input);
+  return run("person.invite", input);
 }
 export async function reissueSignInLinkAction(input: unknown) {
-  return ADMIN_OPERATIONS["person.reissue-link"](input);
+  return run("person.reissue-link", input);
 }
 export async function setPersonActiveAction(input: unknown) {
-  return ADMIN_OPERATIONS["person.set-active"](input);
+  return run("person.set-active", input);
 }
 export async function movePersonAction(input: unknown) {
-  return ADMIN_OPERATIONS["person.move"](input);
+  return run("person.move", input);
 }

@@ -38,8 +38,3 @@ export function authorOfMark(attrs: Record<string, unknown>): ProposalAuthor | n
     colour: String(attrs.colour ?? ""),
   };
 }
-
-export function sameAuthor(a: ProposalAuthor | null, b: ProposalAuthor | null): boolean {
-  if (!a || !b) return a === b;
-  return AUTHOR_ATTRS.every((key) => a[key] === b[key]);
-}

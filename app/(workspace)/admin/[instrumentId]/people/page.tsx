@@ -20,7 +20,8 @@ const smallButton = "rounded-md border border-slate-300 px-2 py-1 text-xs hover:
 export default async function PeopleAdminPage({ params }: { params: Promise<{ instrumentId: string }> }) {
   const { instrumentId } = await params;
   const { user } = await requireInstrumentPage(instrumentId, "members.manage");
-  const { participants, people, otherOrganizations } = await loadPeople(instrumentId);
+  const { participants, people, otherOrganizations } = await loadPeople(instrumentId, user);
+  const joinable = participants.filter((p) => p.mayJoin);
   const ids = { instrumentId };
 
   return (
@@ -158,8 +159,14 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
                         : "No password — issue a link"}
                 </td>
                 <td className="px-3 py-2">
+                  {!person.mayChangeAccount && (
+                    <p className="max-w-xs text-xs text-slate-600">
+                      Also takes part in an instrument your delegation does not manage: only a secretariat managing
+                      every one of them, or a system administrator, may change this account.
+                    </p>
+                  )}
                   <div className="flex flex-wrap gap-2">
-                    {person.active && (
+                    {person.mayChangeAccount && person.active && (
                       <ActionForm
                         action={reissueSignInLinkAction}
                         hidden={{ ...ids, userId: person.id }}
@@ -168,7 +175,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
                         className="flex flex-wrap items-center gap-2"
                       />
                     )}
-                    {person.id !== user.id && person.active && (
+                    {person.mayChangeAccount && person.id !== user.id && person.active && (
                       <ActionForm
                         action={movePersonAction}
                         hidden={{ ...ids, userId: person.id }}
@@ -184,7 +191,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
                           aria-label={`Organisation of ${person.name}`}
                           className="rounded-md border border-slate-300 px-2 py-1 text-xs"
                         >
-                          {participants.map(({ organization }) => (
+                          {joinable.map(({ organization }) => (
                             <option key={organization.id} value={organization.id}>
                               {organization.code}
                             </option>
@@ -192,7 +199,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
                         </select>
                       </ActionForm>
                     )}
-                    {person.id !== user.id && (
+                    {person.mayChangeAccount && person.id !== user.id && (
                       <ActionForm
                         action={setPersonActiveAction}
                         hidden={{ ...ids, userId: person.id, active: String(!person.active) }}
@@ -218,6 +225,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
         </h2>
         <p className="text-sm text-slate-600">
           You get a one-time link that lets them choose a password and sign in. No email is sent: pass it on yourself.
+          Organisations that also take part in an instrument your delegation does not manage are not offered.
         </p>
         <ActionForm action={invitePersonAction} hidden={ids} submitLabel="Invite" aria-label="Invite a person">
           <Field label="Name" name="name" className="min-w-56 flex-1" />
@@ -225,7 +233,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
           <label className="block text-sm font-medium">
             Organisation
             <select name="organizationId" className={inputClass}>
-              {participants.map(({ organization }) => (
+              {joinable.map(({ organization }) => (
                 <option key={organization.id} value={organization.id}>
                   {organization.name} ({organization.code})
                 </option>

@@ -1,18 +1,6 @@
-// Resolve or reopen a thread: `{ "resolved": true | false }`.
-import { z } from "zod";
-import { setThreadResolved } from "@/lib/comments/resolve-thread";
-import { clauseDoor } from "@/lib/doors/clause-door";
-import { answer } from "@/lib/doors/request-input";
+// Resolve or reopen a thread: `{ "resolved": true | false }`. Who may is decided by the command,
+// against the thread's author.
+import { setThreadResolved, ZSetThreadResolved } from "@/lib/comments/resolve-thread";
+import { routeDoor } from "@/lib/doors/route-door";
 
-type Params = { params: Promise<{ clauseId: string; threadId: string }> };
-
-// The door checks the clause; who may resolve this thread is checked against its author inside.
-const resolve = clauseDoor(
-  "thread.view",
-  z.object({ clauseId: z.string(), threadId: z.string(), resolved: z.boolean("Say whether the thread is resolved.") }),
-  (ctx, data) => setThreadResolved(ctx, data.threadId, data.resolved),
-);
-
-export async function PATCH(request: Request, { params }: Params) {
-  return answer(request, await params, resolve);
-}
+export const PATCH = routeDoor("thread.resolve", ZSetThreadResolved, setThreadResolved);
