@@ -8,7 +8,7 @@ import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
 import { proposalOwners } from "@/lib/clause-model/proposal-owners";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { changedBlocks } from "./changed-blocks";
-import { changedProposalIds, checkSuggestion, type KnownProposal } from "./check-suggestion";
+import { checkSuggestion, type KnownProposal, markChanges } from "./check-suggestion";
 import type { RefusedEditKind } from "./refused-edit-message";
 
 /** A copy of one open clause, kept equal to the live document plus the update under test. */
@@ -56,9 +56,16 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
     return { kind: "invisible", reason: "puts invisible characters into the words" };
   if (!judging.mayOnlySuggest) return null;
   const { me } = judging;
-  const ids = changedProposalIds(changed.before, changed.after);
+  const changes = markChanges(changed.before, changed.after);
+  // Ids the touched blocks already held are judged there; only new ones are looked up elsewhere.
+  const ids = changes.newToThem;
   const known = await judging.known(before?.blocks ?? [], ids);
-  const verdict = checkSuggestion(changed.before, changed.after, me, { atTop: changed.atTop, now: Date.now(), known });
+  const verdict = checkSuggestion(changed.before, changed.after, me, {
+    atTop: changed.atTop,
+    now: Date.now(),
+    known,
+    changes,
+  });
   if (!verdict.ok) return { kind: "agreed-text", reason: verdict.reason };
   // New ids are this person's from now on, even once their marks are gone again.
   for (const [id, owner] of proposalOwners(changed.after, ids))
