@@ -4,6 +4,7 @@
 // and one numbered list of sub-paragraphs (as most articles are). Prints figures, writes them to
 // bench/results/suggest-only-guard-<date>.json; asserts nothing.
 // Run: node --import tsx bench/suggest-only-guard.ts [paragraphs]
+import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { prosemirrorToYXmlFragment } from "@tiptap/y-tiptap";
@@ -27,6 +28,10 @@ const author = {
   organizationName: "Australia",
   colour: "#1d4ed8",
 };
+
+// Proposal ids are UUIDs and a new proposal carries the time now, as the guard requires.
+const PROPOSAL_IDS = Array.from({ length: 7 }, () => randomUUID());
+const STARTED = new Date().toISOString();
 
 type Shape = "paragraphs" | "numbered";
 
@@ -64,7 +69,7 @@ function textblocks(doc: Y.Doc): Y.XmlText[] {
 /** One keystroke by the delegate: a proposed character in paragraph i, as a Yjs update. */
 function keystroke(source: Y.Doc, texts: Y.XmlText[], i: number): Uint8Array {
   const before = Y.encodeStateVector(source);
-  texts[i % texts.length].insert(10, "x", { insertion: { id: `p-${i % 7}`, ...author, at: "2026-11-28T10:00:00Z" } });
+  texts[i % texts.length].insert(10, "x", { insertion: { id: PROPOSAL_IDS[i % 7], ...author, at: STARTED } });
   return Y.encodeStateAsUpdate(source, before);
 }
 

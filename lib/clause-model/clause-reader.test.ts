@@ -139,3 +139,16 @@ describe("reading and judging a numbered list item by item", () => {
     expect(range?.after.map((n) => n.type)).toEqual(["orderedList"]);
   });
 });
+
+describe("an unreadable element in the incremental reading", () => {
+  it("fails the reading until the element is put right, then reads it again", () => {
+    const doc = clauseDoc(3);
+    const reader = clauseReader(doc);
+    reader.read();
+    textOf(doc, 1).format(0, 3, { strike: {} });
+    expect(() => reader.read()).toThrow(/unknown mark "strike"/);
+    expect(() => reader.read()).toThrow(/unknown mark "strike"/);
+    textOf(doc, 1).format(0, 3, { strike: null });
+    expect(clauseForm(reader.read().blocks)).toBe(clauseForm(readClause(doc).blocks));
+  });
+});

@@ -24,10 +24,13 @@ export type ClauseReader = {
 export function clauseReader(doc: Y.Doc): ClauseReader {
   const fragment = doc.getXmlFragment(CLAUSE_FRAGMENT);
   let cache: ReadCache = new WeakMap();
+  // The whole reading, until anything in the text changes.
+  let model: ClauseModel | null = null;
   let foreign = false;
 
   // Forget every element around a change, from the innermost out (paths must be read inside the callback).
   const onChange = (events: Y.YEvent<AnyType>[]) => {
+    model = null;
     for (const event of events) {
       for (let type: AnyType | null = event.target; type && type !== fragment; type = type.parent as AnyType | null) {
         if (type instanceof Y.XmlElement) cache.delete(type);
@@ -47,7 +50,10 @@ export function clauseReader(doc: Y.Doc): ClauseReader {
   doc.on("afterTransaction", onTransaction);
 
   return {
-    read: () => readFragment(fragment, cache),
+    read: () => {
+      model ??= readFragment(fragment, cache);
+      return model;
+    },
     wroteElsewhere: () => foreign,
     clearForeign() {
       foreign = false;

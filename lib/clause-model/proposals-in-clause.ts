@@ -29,6 +29,21 @@ export type ProposalInText = {
 
 const CONTEXT_CHARS = 60;
 
+// Most proposals keep their words from one reading to the next: their fingerprints are kept.
+const fingerprints = new Map<string, string>();
+const KEPT_FINGERPRINTS = 50_000;
+
+function fingerprintOf(proposal: ProposalInText): string {
+  const key = `${proposal.kind}\u0000${proposal.insertedText}\u0000${proposal.deletedText}`;
+  let fingerprint = fingerprints.get(key);
+  if (fingerprint === undefined) {
+    if (fingerprints.size >= KEPT_FINGERPRINTS) fingerprints.clear();
+    fingerprint = proposalFingerprint(proposal);
+    fingerprints.set(key, fingerprint);
+  }
+  return fingerprint;
+}
+
 function readParagraph(paragraph: Paragraph, start: number, byId: Map<string, ProposalInText>): void {
   // The paragraph's agreed text (words outside insertions) and where each run begins in it.
   const runs = paragraph.inlines;
@@ -89,7 +104,7 @@ export function proposalsInClause(model: ClauseModel): ProposalInText[] {
     if (proposal.insertedText && proposal.deletedText) proposal.kind = "REPLACEMENT";
     else if (proposal.deletedText) proposal.kind = "DELETION";
     else proposal.kind = "INSERTION";
-    proposal.fingerprint = proposalFingerprint(proposal);
+    proposal.fingerprint = fingerprintOf(proposal);
   }
   return [...byId.values()];
 }

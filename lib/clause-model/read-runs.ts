@@ -21,7 +21,18 @@ function isAnchorKey(key: string): boolean {
   return key === COMMENT_ANCHOR || (key.startsWith(`${COMMENT_ANCHOR}--`) && key.length > COMMENT_ANCHOR.length + 2);
 }
 
+// Yjs hands out the same attribute object for every read of one mark: it is checked once.
+const checked = new WeakMap<object, { kind: string; mark: ProposalMark }>();
+
 function proposalMark(kind: "insertion" | "deletion", value: unknown): ProposalMark {
+  const known = typeof value === "object" && value !== null ? checked.get(value) : undefined;
+  if (known?.kind === kind) return known.mark;
+  const mark = readProposalMark(kind, value);
+  checked.set(value as object, { kind, mark });
+  return mark;
+}
+
+function readProposalMark(kind: "insertion" | "deletion", value: unknown): ProposalMark {
   if (!isPlainObject(value)) throw new ClauseUnreadable(`a proposed ${kind} without its attributes`);
   for (const [key, attr] of Object.entries(value)) {
     if (!PROPOSAL_ATTRS.includes(key)) throw new ClauseUnreadable(`a proposal mark with an unknown attribute "${key}"`);

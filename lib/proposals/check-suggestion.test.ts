@@ -8,7 +8,7 @@ import { initProseMirrorDoc, prosemirrorToYXmlFragment, updateYFragment } from "
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
-import { modelOf } from "@/lib/clause-model/test-support/model-of";
+import { modelOf, proposalsOf } from "@/lib/clause-model/test-support/model-of";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import { australia, canada, clause, find, SUGGESTED_AT, suggest } from "@/lib/editor/suggestions/test-support";
 import { changedBlocks } from "./changed-blocks";
@@ -249,5 +249,35 @@ describe("judged on the touched items of a long list, as the guard does", () => 
     const slipped = direct(start, (tr) => tr.insert(at, clauseSchema.node("paragraph")));
     expect(slipped.doc.child(0).child(4).childCount).toBe(2);
     expect(judgeAsGuard(start, slipped).ok).toBe(false);
+  });
+});
+
+describe("a proposal's id, kind and time", () => {
+  const typed = suggest(clause(TEXT), australia, (tr) => tr.insertText(" online", find(tr.doc, " offences")));
+  const idOf = (state: EditorState) => proposalsOf(state.doc)[0].id;
+  const known = (state: EditorState, authorId: string, kinds: ("insertion" | "deletion")[]) =>
+    new Map([[idOf(state), { authorId, kinds: new Set(kinds), at: new Set<string>() }]]);
+
+  it("passes a new proposal stamped now, and refuses one stamped long ago", () => {
+    expect(verdict(clause(TEXT), typed)).toEqual({ ok: true });
+    const later = { now: Date.parse(SUGGESTED_AT) + 10 * 60_000 };
+    expect(checkSuggestion(blocks(clause(TEXT).doc), blocks(typed.doc), australia, later)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/time that is not now/),
+    });
+  });
+
+  it("refuses an id first used by someone else, or switched to the other kind", () => {
+    const before = blocks(clause(TEXT).doc);
+    const after = blocks(typed.doc);
+    expect(
+      checkSuggestion(before, after, australia, { ...at, known: known(typed, canada.authorId, ["insertion"]) }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/another person's proposal id/) });
+    expect(
+      checkSuggestion(before, after, australia, { ...at, known: known(typed, australia.authorId, ["deletion"]) }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/another kind/) });
+    expect(
+      checkSuggestion(before, after, australia, { ...at, known: known(typed, australia.authorId, ["insertion"]) }),
+    ).toEqual({ ok: true });
   });
 });

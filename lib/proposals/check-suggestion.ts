@@ -29,6 +29,8 @@ export type SuggestionContext = {
   now?: number;
   /** What is known of ids elsewhere in the clause and in the proposals table. */
   known?: ReadonlyMap<string, KnownProposal>;
+  /** The proposal marks that changed, if already worked out (markChanges). */
+  changes?: MarkChanges;
 };
 
 /** How far a new proposal's time may be from the server's clock. */
@@ -63,18 +65,32 @@ function proposalMarks(nodes: readonly ClauseNode[]): Map<string, MarkUse[]> {
   return uses;
 }
 
-function summary(uses: MarkUse[] | undefined): string {
-  return JSON.stringify((uses ?? []).map((use) => [use.attrs, use.text]));
+function sameUses(a: MarkUse[] | undefined, b: MarkUse[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((use, i) => use.attrs === b[i].attrs && use.text === b[i].text);
 }
 
-/** The ids whose marks an edit changed (to look up what is known of them before judging). */
-export function changedProposalIds(before: readonly ClauseNode[], after: readonly ClauseNode[]): Set<string> {
+/** The proposal marks an edit changed, by kind and id. */
+export type MarkChanges = {
+  was: Map<string, MarkUse[]>;
+  now: Map<string, MarkUse[]>;
+  changed: string[];
+  /** Ids with a kind of mark the nodes did not hold before: to look up in the whole clause. */
+  newToThem: Set<string>;
+};
+
+export function markChanges(before: readonly ClauseNode[], after: readonly ClauseNode[]): MarkChanges {
   const was = proposalMarks(before);
   const now = proposalMarks(after);
-  const ids = new Set<string>();
-  for (const key of new Set([...was.keys(), ...now.keys()]))
-    if (summary(was.get(key)) !== summary(now.get(key))) ids.add((was.get(key) ?? now.get(key))?.[0].id as string);
-  return ids;
+  const changed: string[] = [];
+  const newToThem = new Set<string>();
+  for (const key of new Set([...was.keys(), ...now.keys()])) {
+    if (sameUses(was.get(key), now.get(key))) continue;
+    changed.push(key);
+    const id = (was.get(key) ?? now.get(key))?.[0].id as string;
+    if (!was.has(key)) newToThem.add(id);
+  }
+  return { was, now, changed, newToThem };
 }
 
 function judgeNewMark(
@@ -115,15 +131,13 @@ export function checkSuggestion(
   if (agreedForm(before, { atTop }) !== agreedForm(after, { atTop })) {
     return { ok: false, reason: "changes agreed text or its structure outside a proposal" };
   }
-  const was = proposalMarks(before);
-  const now = proposalMarks(after);
+  const { was, now, changed } = context.changes ?? markChanges(before, after);
   const kindsBefore = new Map<string, Set<string>>();
   for (const uses of was.values())
     for (const use of uses) kindsBefore.set(use.id, (kindsBefore.get(use.id) ?? new Set()).add(use.kind));
-  for (const key of new Set([...was.keys(), ...now.keys()])) {
+  for (const key of changed) {
     const previous = was.get(key);
     const current = now.get(key);
-    if (summary(previous) === summary(current)) continue;
     // Changed: it must be this person's own proposal, before and after, stamped with who they are.
     const owners = new Set([...(previous ?? []), ...(current ?? [])].map((use) => use.author?.authorId ?? null));
     if (owners.size !== 1 || !owners.has(me.authorId)) {

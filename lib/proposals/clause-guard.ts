@@ -12,20 +12,15 @@
 // shared), before the durable store saves them.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
-import type { ClauseModel } from "@/lib/clause-model/clause-model";
-import { type ClauseReader, clauseReader } from "@/lib/clause-model/clause-reader";
-import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
-import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
-import { proposalOwners } from "@/lib/clause-model/proposal-owners";
+import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
 import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
 import { refusal } from "@/lib/collab/refusal";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { log } from "@/lib/log";
-import { changedBlocks } from "./changed-blocks";
-import { changedProposalIds, checkSuggestion } from "./check-suggestion";
+import { type ClauseShadow, judgeUpdate, type Verdict } from "./judge-update";
 import { knownProposals, type ProposalRows } from "./known-proposals";
-import { REFUSED_EDIT, type RefusedEditKind } from "./refused-edit-message";
+import { REFUSED_EDIT } from "./refused-edit-message";
 
 const SYNC_STEP_1 = 0;
 
@@ -43,19 +38,8 @@ function authorOf(context: CollabContext): ProposalAuthor {
   };
 }
 
-/** A shadow copy of one open clause, kept equal to the live document plus the update under test. */
-type Shadow = { doc: Y.Doc; reader: ClauseReader; rows: ProposalRows };
-
-type Verdict = { kind: RefusedEditKind; reason: string } | null;
-
-function readOrNull(reader: ClauseReader): ClauseModel | null {
-  try {
-    return reader.read();
-  } catch (error) {
-    if (isClauseUnreadable(error)) return null;
-    throw error;
-  }
-}
+/** The shadow of one open clause, with what the Proposal table said of the ids it was asked about. */
+type Shadow = ClauseShadow & { rows: ProposalRows };
 
 export function clauseGuard(): Extension {
   const shadows = new Map<string, Shadow>();
@@ -82,43 +66,6 @@ export function clauseGuard(): Extension {
     shadows.delete(documentName);
   }
 
-  /** Why this update may not be applied, or null if it may. */
-  async function judge(shadow: Shadow, payload: Uint8Array, ctx: CollabContext): Promise<Verdict> {
-    const before = readOrNull(shadow.reader);
-    Y.applyUpdate(shadow.doc, payload);
-    // An update whose dependencies are missing would wait in Yjs and apply later, unchecked.
-    if (shadow.doc.store.pendingStructs || shadow.doc.store.pendingDs)
-      return { kind: "unreadable", reason: "depends on updates the server never received" };
-    if (shadow.reader.wroteElsewhere()) return { kind: "unreadable", reason: "writes outside the clause's text" };
-    let after: ClauseModel;
-    try {
-      after = shadow.reader.read();
-    } catch (error) {
-      if (isClauseUnreadable(error))
-        return { kind: "unreadable", reason: `leaves a clause that cannot be read: ${error.why}` };
-      throw error;
-    }
-    const changed = changedBlocks(before?.blocks ?? [], after.blocks);
-    if (!changed) return null;
-    if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
-      return { kind: "invisible", reason: "puts invisible characters into the words" };
-    if (!ctx.mayOnlySuggest) return null;
-    const me = authorOf(ctx);
-    const ids = changedProposalIds(changed.before, changed.after);
-    const known = await knownProposals(ctx.clauseId, before?.blocks ?? [], ids, shadow.rows);
-    const verdict = checkSuggestion(changed.before, changed.after, me, {
-      atTop: changed.atTop,
-      now: Date.now(),
-      known,
-    });
-    if (!verdict.ok) return { kind: "agreed-text", reason: verdict.reason };
-    // New ids are this person's from now on, even once their marks are gone again.
-    for (const [id, owner] of proposalOwners(changed.after, ids))
-      if (!known.has(id) && !shadow.rows.get(id))
-        shadow.rows.set(id, { authorId: me.authorId, kinds: owner.kinds, at: owner.at });
-    return null;
-  }
-
   return {
     extensionName: "clause-guard",
     priority: CLAUSE_GUARD_PRIORITY,
@@ -130,7 +77,12 @@ export function clauseGuard(): Extension {
       const turn = previous.then(async (): Promise<Verdict> => {
         const shadow = shadowOf(documentName, document);
         try {
-          return await judge(shadow, payload, ctx);
+          return await judgeUpdate(shadow, payload, {
+            me: authorOf(ctx),
+            mayOnlySuggest: ctx.mayOnlySuggest,
+            known: (clause, ids) => knownProposals(ctx.clauseId, clause, ids, shadow.rows),
+            claimed: (id, proposal) => shadow.rows.set(id, proposal),
+          });
         } catch (error) {
           return { kind: "unreadable", reason: `is not a readable update (${(error as Error).message})` };
         }

@@ -1,0 +1,74 @@
+// The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
+// the shadow, then read by the clause model, and only the blocks it touched compared.
+import * as Y from "yjs";
+import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
+import type { ClauseReader } from "@/lib/clause-model/clause-reader";
+import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
+import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
+import { proposalOwners } from "@/lib/clause-model/proposal-owners";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { changedBlocks } from "./changed-blocks";
+import { checkSuggestion, type KnownProposal, markChanges } from "./check-suggestion";
+import type { RefusedEditKind } from "./refused-edit-message";
+
+/** A copy of one open clause, kept equal to the live document plus the update under test. */
+export type ClauseShadow = { doc: Y.Doc; reader: ClauseReader };
+
+export type Verdict = { kind: RefusedEditKind; reason: string } | null;
+
+export type Judging = {
+  me: ProposalAuthor;
+  mayOnlySuggest: boolean;
+  /** What is known of these proposal ids elsewhere (the rest of the clause, the Proposal table). */
+  known(clause: readonly ClauseNode[], ids: ReadonlySet<string>): Promise<Map<string, KnownProposal>>;
+  /** Told of ids the update used for the first time, once it is accepted. */
+  claimed?(id: string, proposal: KnownProposal): void;
+};
+
+function readOrNull(reader: ClauseReader): ClauseModel | null {
+  try {
+    return reader.read();
+  } catch (error) {
+    if (isClauseUnreadable(error)) return null;
+    throw error;
+  }
+}
+
+/** Why this update may not be applied, or null if it may. Leaves the update in the shadow. */
+export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, judging: Judging): Promise<Verdict> {
+  const before = readOrNull(shadow.reader);
+  Y.applyUpdate(shadow.doc, payload);
+  // An update whose dependencies are missing would wait in Yjs and apply later, unchecked.
+  if (shadow.doc.store.pendingStructs || shadow.doc.store.pendingDs)
+    return { kind: "unreadable", reason: "depends on updates the server never received" };
+  if (shadow.reader.wroteElsewhere()) return { kind: "unreadable", reason: "writes outside the clause's text" };
+  let after: ClauseModel;
+  try {
+    after = shadow.reader.read();
+  } catch (error) {
+    if (isClauseUnreadable(error))
+      return { kind: "unreadable", reason: `leaves a clause that cannot be read: ${error.why}` };
+    throw error;
+  }
+  const changed = changedBlocks(before?.blocks ?? [], after.blocks);
+  if (!changed) return null;
+  if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
+    return { kind: "invisible", reason: "puts invisible characters into the words" };
+  if (!judging.mayOnlySuggest) return null;
+  const { me } = judging;
+  const changes = markChanges(changed.before, changed.after);
+  // Ids the touched blocks already held are judged there; only new ones are looked up elsewhere.
+  const ids = changes.newToThem;
+  const known = await judging.known(before?.blocks ?? [], ids);
+  const verdict = checkSuggestion(changed.before, changed.after, me, {
+    atTop: changed.atTop,
+    now: Date.now(),
+    known,
+    changes,
+  });
+  if (!verdict.ok) return { kind: "agreed-text", reason: verdict.reason };
+  // New ids are this person's from now on, even once their marks are gone again.
+  for (const [id, owner] of proposalOwners(changed.after, ids))
+    if (!known.has(id)) judging.claimed?.(id, { authorId: me.authorId, kinds: owner.kinds, at: owner.at });
+  return null;
+}
