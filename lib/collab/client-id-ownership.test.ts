@@ -30,13 +30,16 @@ function client(url: string, clauseId: string, who: keyof typeof people, proposi
   return c;
 }
 
-/** Resolves when the server tells this client that its edit was refused. */
+/** Resolves when the server tells this client that its edit was refused; fails if it never does. */
 function refusedEdit(c: ClauseClient): Promise<string> {
-  return new Promise((resolve) =>
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server never refused the edit")), 10_000);
     c.provider.on("stateless", ({ payload }: { payload: string }) => {
-      if (isRefusedEdit(payload)) resolve(payload);
-    }),
-  );
+      if (!isRefusedEdit(payload)) return;
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
 }
 
 async function storedText(clauseId: string): Promise<string> {
