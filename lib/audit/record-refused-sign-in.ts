@@ -23,7 +23,10 @@ export async function recordRefusedSignIn(
       ? { action, target: { type: "user", id: account.id }, details: { ...extra, email, address } }
       : {
           action,
-          details: { ...extra, unknownEmailDigest: email === null ? null : unknownEmailDigest(email), address },
+          details:
+            email === null
+              ? { ...extra, email: null, address }
+              : { ...extra, unknownEmailDigest: unknownEmailDigest(email), address },
         },
   );
 }

@@ -3,6 +3,8 @@
 // the runner reads as the list of invariants.
 import * as Y from "yjs";
 import { readClause } from "@/lib/clause-model/read-clause";
+import { prisma } from "@/lib/db/prisma";
+import { isAppError } from "@/lib/errors/app-error";
 import { clauseForExport } from "@/lib/exports/clause-for-export";
 import { clauseHtml } from "@/lib/exports/clause-html";
 import { clauseText } from "@/lib/exports/clause-text";
@@ -28,6 +30,34 @@ export function exportBoth(state: Uint8Array): void {
   clauseHtml(clauseForExport(state, "proposals"));
 }
 
-export async function decide(clauseId: string, proposalId: string, outcome: "ACCEPTED" | "REJECTED", chairId: string) {
-  return decideProposals({ clauseId, scope: { proposalId }, outcome, reason: null, decidedById: chairId });
+/**
+ * The chair decides one proposal on the words the index shows, as the panel sends them. Refused
+ * because the words changed since (the index had not caught up), the panel reloads and the chair
+ * decides again, as a person would.
+ */
+export async function decide(
+  clauseId: string,
+  proposal: { id: string; fingerprint: string },
+  outcome: "ACCEPTED" | "REJECTED",
+  chairId: string,
+) {
+  let seen = proposal.fingerprint;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decideProposals({
+        clauseId,
+        scope: { proposalId: proposal.id },
+        fingerprint: seen,
+        outcome,
+        reason: null,
+        decidedById: chairId,
+      });
+    } catch (error) {
+      if (!(isAppError(error) && error.code === "conflict" && attempt < 5)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const row = await prisma.proposal.findUnique({ where: { id: proposal.id } });
+      if (!row || row.status !== "OPEN") throw error;
+      seen = row.fingerprint;
+    }
+  }
 }

@@ -209,7 +209,7 @@ export async function runFuzzCase(
       try {
         await decide(
           clauseId,
-          random.pick(open).id,
+          random.pick(open),
           random.pick(["ACCEPTED", "REJECTED"] as const),
           people.chair.author.authorId,
         );
@@ -322,7 +322,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
       if (open.length === 0) return "nothing to do";
       await decide(
         clauseId,
-        random.pick(open).id,
+        random.pick(open),
         random.pick(["ACCEPTED", "REJECTED"] as const),
         people.chair.author.authorId,
       );
