@@ -11,13 +11,15 @@ import type { ClientIdOwners } from "./client-id-owners";
 import { clientIdsWrittenIn } from "./client-id-ownership";
 import type { CollabContext } from "./collab-context";
 import { refusal } from "./refusal";
+import type { SaveOutage } from "./save-until-stored";
 import { FOREIGN_CLIENT_ID_NOTICE } from "./socket-notices";
 
 const SYNC_STEP_1 = 0;
 
 export const CLIENT_ID_GUARD_PRIORITY = CLAUSE_GUARD_PRIORITY + 10;
 
-export function clientIdGuard(owners: ClientIdOwners): Extension {
+/** `outage`: while PostgreSQL is down, a new id's first update waits like a save (save-until-stored.ts). */
+export function clientIdGuard(owners: ClientIdOwners, outage: SaveOutage): Extension {
   return {
     extensionName: "client-id-guard",
     priority: CLIENT_ID_GUARD_PRIORITY,
@@ -35,7 +37,10 @@ export function clientIdGuard(owners: ClientIdOwners): Extension {
       }
       if (ids.length === 0) return;
       // A database failure here is a failure to save, not a verdict: the edit stays unacknowledged.
-      const owner = await owners.ownersOf(clauseId, ids, user.id, document);
+      const owner = await outage.saveUntilStored(() => owners.ownersOf(clauseId, ids, user.id, document), connection, {
+        clauseId,
+        userId: user.id,
+      });
       const foreign = ids.filter((id) => owner.get(id) !== user.id);
       if (foreign.length === 0) return;
       log.warn(

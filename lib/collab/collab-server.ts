@@ -11,16 +11,19 @@ import type { CollabContext } from "./collab-context";
 import { durableClauseStore } from "./durable-clause-store";
 import { presenceGuard } from "./presence-guard";
 import { unlessDatabaseIsDown } from "./refusal";
+import { saveOutage } from "./save-until-stored";
 
 export function createCollabServer(extra: Extension[] = []): Hocuspocus {
   const owners = new ClientIdOwners();
+  // One outage for the whole server: logged once, and every wait for the database ends together.
+  const outage = saveOutage();
   return new Hocuspocus({
     name: "clausework",
     // Nothing is debounced: every update is durable before it is acknowledged (beforeSync).
     unloadImmediately: true,
     extensions: [
-      clientIdGuard(owners),
-      durableClauseStore(),
+      clientIdGuard(owners, outage),
+      durableClauseStore(outage),
       presenceGuard(owners),
       ...capabilityExtensions(),
       ...extra,

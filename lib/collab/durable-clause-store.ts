@@ -8,7 +8,7 @@ import { appendClauseUpdate, compactClause, loadClauseState } from "./clause-sto
 import type { CollabContext } from "./collab-context";
 import { refusal } from "./refusal";
 import { CLAUSE_UNAVAILABLE } from "./save-messages";
-import { GaveUpSaving, saveOutage } from "./save-until-stored";
+import { GaveUpSaving, type SaveOutage, saveOutage } from "./save-until-stored";
 
 /** Fold update rows into the snapshot after this many saves to one clause. */
 const COMPACT_EVERY = 500;
@@ -17,9 +17,9 @@ const SYNC_STEP_1 = 0;
 /** Runs after every other extension's beforeSync (guards first, then the save). */
 export const DURABLE_STORE_PRIORITY = 10;
 
-export function durableClauseStore(): Extension {
+/** `outage`: shared with the other extensions that must reach PostgreSQL before an edit is kept. */
+export function durableClauseStore(outage: SaveOutage = saveOutage()): Extension {
   const savesSinceCompaction = new Map<string, number>();
-  const outage = saveOutage();
 
   function compactLater(clauseId: string) {
     savesSinceCompaction.set(clauseId, 0);
