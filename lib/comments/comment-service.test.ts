@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { findSessionUser } from "@/lib/auth/find-session-user";
+import type { ClauseContext } from "@/lib/clauses/clause-context";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
@@ -16,7 +17,6 @@ import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { isAppError } from "@/lib/errors/app-error";
 import { listClauseProposals } from "@/lib/proposals/list-clause-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import type { CommentContext } from "./comment-context";
 import { countOpenThreads } from "./count-open-threads";
 import * as commands from "./create-thread";
 import * as deletion from "./delete-comment";
@@ -35,13 +35,13 @@ let server: CollabTestServer;
 let clauseId: string;
 let otherClauseId: string;
 
-async function contextFor(email: string, clause = clauseId): Promise<CommentContext> {
+async function contextFor(email: string, clause = clauseId): Promise<ClauseContext> {
   const { id } = await prisma.user.findUniqueOrThrow({ where: { email } });
   const user = await findSessionUser(id);
   if (!user) throw new Error(`no session user for ${email}`);
   const access = await findClauseAccess(user, clause);
   if (!access) throw new Error("no clause");
-  return { user, actor: access.actor, clause: access.clause };
+  return { user, actor: access.actor, clause: access.clause, target: access.target };
 }
 const as = (name: string) => contextFor(`${name}@clausework.demo`);
 
@@ -55,17 +55,17 @@ async function bellOf(userId: string) {
 // The commands take the person and what the request names; these read the tests in the words
 // of one person facing one clause.
 type Words = { body: string; anchor?: { from: string; to: string }; proposalId?: string };
-const createThread = (ctx: CommentContext, input: Words) =>
+const createThread = (ctx: ClauseContext, input: Words) =>
   commands.createThread(ctx.user, { clauseId: ctx.clause.id, ...input });
-const replyToThread = (ctx: CommentContext, threadId: string, { body }: { body: string }) =>
+const replyToThread = (ctx: ClauseContext, threadId: string, { body }: { body: string }) =>
   replying.replyToThread(ctx.user, { clauseId: ctx.clause.id, threadId, body });
-const editComment = (ctx: CommentContext, threadId: string, commentId: string, { body }: { body: string }) =>
+const editComment = (ctx: ClauseContext, threadId: string, commentId: string, { body }: { body: string }) =>
   editing.editComment(ctx.user, { clauseId: ctx.clause.id, threadId, commentId, body });
-const deleteComment = (ctx: CommentContext, threadId: string, commentId: string) =>
+const deleteComment = (ctx: ClauseContext, threadId: string, commentId: string) =>
   deletion.deleteComment(ctx.user, { clauseId: ctx.clause.id, threadId, commentId });
-const setThreadResolved = (ctx: CommentContext, threadId: string, resolved: boolean) =>
+const setThreadResolved = (ctx: ClauseContext, threadId: string, resolved: boolean) =>
   resolving.setThreadResolved(ctx.user, { clauseId: ctx.clause.id, threadId, resolved });
-const listThreads = (ctx: CommentContext, options: { proposalId?: string } = {}) =>
+const listThreads = (ctx: ClauseContext, options: { proposalId?: string } = {}) =>
   listing.listThreads(ctx.user, { clauseId: ctx.clause.id, ...options });
 const markNotificationsRead = async (userId: string, which: reading.TMarkNotificationsRead) => {
   const user = await findSessionUser(userId);

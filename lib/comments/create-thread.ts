@@ -7,13 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { type ClauseContext, clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { ZCommentBody } from "./comment-body";
-import { type CommentContext, commentContext, requireCan } from "./comment-context";
 import { notifyComment } from "./notify-comment";
 import { applyToLiveClause, markAnchor } from "./place-anchor";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
@@ -32,7 +32,7 @@ export type TCreateThread = z.infer<typeof ZCreateThread>;
 
 export async function createThread(by: SessionUser, input: TCreateThread, tx?: Tx): Promise<ThreadView> {
   const { clauseId, body, anchor, proposalId } = parseInput(ZCreateThread, input);
-  const ctx = await commentContext(by, clauseId);
+  const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "thread.create");
   if (proposalId && anchor) {
     throw new AppError("invalid_input", "A comment is either on selected words or on a proposal, not both.");
@@ -76,7 +76,7 @@ export async function createThread(by: SessionUser, input: TCreateThread, tx?: T
   });
 }
 
-async function discussProposal(ctx: CommentContext, proposalId: string, body: string, tx?: Tx): Promise<ThreadView> {
+async function discussProposal(ctx: ClauseContext, proposalId: string, body: string, tx?: Tx): Promise<ThreadView> {
   return inTransaction(tx, async (tx) => {
     // Locking the proposal's row makes "is there a discussion yet?" a question one person asks at a time.
     const [proposal] = await tx.$queryRaw<{ authorId: string }[]>`

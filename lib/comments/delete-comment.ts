@@ -2,9 +2,9 @@
 // deleted" marker (its words are erased), so the replies around it still read right.
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
-import { commentContext, requireCan } from "./comment-context";
 import { findComment } from "./find-thread";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
 import { viewThread } from "./view-threads";
@@ -13,7 +13,7 @@ export const ZDeleteComment = z.object({ clauseId: z.string(), threadId: z.strin
 export type TDeleteComment = z.infer<typeof ZDeleteComment>;
 
 export async function deleteComment(by: SessionUser, input: TDeleteComment, tx?: Tx): Promise<ThreadView> {
-  const ctx = await commentContext(by, input.clauseId);
+  const ctx = await clauseContext(by, input.clauseId);
   return inTransaction(tx, async (tx) => {
     const { comment } = await findComment(ctx, input.threadId, input.commentId, tx);
     requireCan(ctx.actor, "comment.delete", { authorId: comment.authorId });

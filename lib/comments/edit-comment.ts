@@ -2,12 +2,12 @@
 // by the edit are told; those already told are not told again.
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { ZCommentBody } from "./comment-body";
-import { commentContext, requireCan } from "./comment-context";
 import { findComment } from "./find-thread";
 import { notifyComment } from "./notify-comment";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
@@ -23,7 +23,7 @@ export type TEditComment = z.infer<typeof ZEditComment>;
 
 export async function editComment(by: SessionUser, input: TEditComment, tx?: Tx): Promise<ThreadView> {
   const { clauseId, threadId, commentId, body } = parseInput(ZEditComment, input);
-  const ctx = await commentContext(by, clauseId);
+  const ctx = await clauseContext(by, clauseId);
   return inTransaction(tx, async (tx) => {
     const { comment } = await findComment(ctx, threadId, commentId, tx);
     requireCan(ctx.actor, "comment.edit", { authorId: comment.authorId });

@@ -1,14 +1,14 @@
 // A thread of this clause, or "not found": a thread id from another clause or instrument, or
 // one the person may not see, reads exactly like one that does not exist.
 
+import { type ClauseContext, requireCan } from "@/lib/clauses/clause-context";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { NOT_FOUND } from "@/lib/errors/messages";
 import { isUuid } from "@/lib/ids/uuid";
-import { type CommentContext, requireCan } from "./comment-context";
 
-export async function findThread(ctx: CommentContext, threadId: string, tx: Prisma.TransactionClient = prisma) {
+export async function findThread(ctx: ClauseContext, threadId: string, tx: Prisma.TransactionClient = prisma) {
   const thread = isUuid(threadId)
     ? await tx.commentThread.findFirst({ where: { id: threadId, clauseId: ctx.clause.id } })
     : null;
@@ -19,7 +19,7 @@ export async function findThread(ctx: CommentContext, threadId: string, tx: Pris
 
 /** A comment of that thread, or "not found". */
 export async function findComment(
-  ctx: CommentContext,
+  ctx: ClauseContext,
   threadId: string,
   commentId: string,
   tx: Prisma.TransactionClient = prisma,

@@ -2,12 +2,12 @@
 // each is its own row, ordered by time.
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { ZCommentBody } from "./comment-body";
-import { commentContext, requireCan } from "./comment-context";
 import { findThread } from "./find-thread";
 import { notifyComment } from "./notify-comment";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
@@ -18,7 +18,7 @@ export type TReply = z.infer<typeof ZReply>;
 
 export async function replyToThread(by: SessionUser, input: TReply, tx?: Tx): Promise<ThreadView> {
   const { clauseId, threadId, body } = parseInput(ZReply, input);
-  const ctx = await commentContext(by, clauseId);
+  const ctx = await clauseContext(by, clauseId);
   return inTransaction(tx, async (tx) => {
     const found = await findThread(ctx, threadId, tx);
     requireCan(ctx.actor, "comment.reply", { authorId: found.authorId });

@@ -2,10 +2,10 @@
 // and as an entry in its discussion (its history).
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { AppError } from "@/lib/errors/app-error";
-import { commentContext, requireCan } from "./comment-context";
 import { findThread } from "./find-thread";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
 import { viewThread } from "./view-threads";
@@ -19,7 +19,7 @@ export type TSetThreadResolved = z.infer<typeof ZSetThreadResolved>;
 
 export async function setThreadResolved(by: SessionUser, input: TSetThreadResolved, tx?: Tx): Promise<ThreadView> {
   const { clauseId, threadId, resolved } = input;
-  const ctx = await commentContext(by, clauseId);
+  const ctx = await clauseContext(by, clauseId);
   return inTransaction(tx, async (tx) => {
     const found = await findThread(ctx, threadId, tx);
     requireCan(ctx.actor, resolved ? "thread.resolve" : "thread.reopen", { authorId: found.authorId });

@@ -1,8 +1,9 @@
 // A thread as the people in the clause see it: its words, its discussion in order, and what
 // this viewer may do with it (decided here by the permissions module, shown as buttons).
+
+import type { ClauseContext } from "@/lib/clauses/clause-context";
 import type { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/permissions/can";
-import type { CommentContext } from "./comment-context";
 import type { ProposalSummary } from "./proposal-summary";
 
 const person = {
@@ -81,7 +82,7 @@ function personView(
 /** Pure: `proposal` is what the thread discusses, read by view-threads.ts. */
 export function toThreadView(
   thread: ThreadRow,
-  { actor }: Pick<CommentContext, "actor">,
+  { actor }: Pick<ClauseContext, "actor">,
   proposal: ProposalSummary | null = null,
 ): ThreadView {
   const threadTarget = { authorId: thread.authorId, authorOrganizationId: thread.authorOrganizationId };

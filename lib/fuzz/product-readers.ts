@@ -8,7 +8,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { clauseForExport } from "@/lib/exports/clause-for-export";
 import { clauseHtml } from "@/lib/exports/clause-html";
 import { clauseText } from "@/lib/exports/clause-text";
-import { decideProposals } from "@/lib/proposals/decide-proposals";
+import { decideOnClause } from "@/lib/proposals/decide-proposals";
 
 /** Why the stored clause cannot be read by the clause model, or null when it reads. */
 export function unreadableReason(state: Uint8Array): string | null {
@@ -44,7 +44,7 @@ export async function decide(
   let seen = proposal.fingerprint;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await decideProposals({
+      return await decideOnClause({
         clauseId,
         scope: { proposalId: proposal.id },
         fingerprint: seen,

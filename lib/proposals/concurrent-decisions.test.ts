@@ -16,7 +16,7 @@ import type { Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
 import { isAppError } from "@/lib/errors/app-error";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { redisExtensions } from "@/lib/server/redis-extension";
-import { decideProposals, PROPOSAL_CHANGED } from "./decide-proposals";
+import { decideOnClause, PROPOSAL_CHANGED } from "./decide-proposals";
 import {
   everyoneReads,
   freshClause,
@@ -99,7 +99,7 @@ async function decideAtOnce(
   const shown = await shownFingerprints(clauseId);
   await Promise.all(
     decisions.map(([id, outcome], i) =>
-      decideProposals({
+      decideOnClause({
         collab: instances[i % instances.length],
         clauseId,
         scope: { proposalId: id },
@@ -255,7 +255,7 @@ describe("decisions sent at the same moment", () => {
     await appendClauseUpdate(room.clauseId, Y.encodeStateAsUpdate(elsewhere, before), australia.author.authorId);
 
     const decide = (fingerprint: string) =>
-      decideProposals({
+      decideOnClause({
         clauseId: room.clauseId,
         scope: { proposalId: id },
         fingerprint,

@@ -15,11 +15,13 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import { type ProposalInText, proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { readClause } from "@/lib/clause-model/read-clause";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { collabInstance } from "@/lib/collab/collab-instance";
+import { parseInput } from "@/lib/commands/parse-input";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
@@ -48,6 +50,33 @@ export const ZDecision = z.object({
   fingerprints: z.record(z.string(), ZFingerprint).optional(),
 });
 
+/** The decision route's input: the decision, and the clause the URL names. */
+export const ZDecideProposals = ZDecision.extend({ clauseId: z.string() });
+export type TDecideProposals = z.infer<typeof ZDecideProposals>;
+
+/**
+ * The chair decides, as a command: the person must see the clause and be allowed to decide in
+ * it. It takes no `tx`: a decision holds the clause's live document and its queue around its own
+ * transaction, so it cannot join another's.
+ */
+export async function decideProposals(by: SessionUser, input: TDecideProposals): Promise<{ decided: string[] }> {
+  const { clauseId, scope, outcome, reason, fingerprint, fingerprints } = parseInput(ZDecideProposals, input);
+  const ctx = await clauseContext(by, clauseId);
+  requireCan(ctx.actor, "proposal.decide", ctx.target);
+  return decideOnClause({
+    clauseId: ctx.clause.id,
+    scope,
+    outcome,
+    reason: reason ? reason : null,
+    fingerprint,
+    fingerprints,
+    decidedById: by.id,
+    decidedBy: by,
+    instrumentId: ctx.clause.instrumentId,
+  });
+}
+
+/** What a decision needs once the door and the permissions module have let it through. */
 export type DecideInput = {
   clauseId: string;
   scope: DecisionScope;
@@ -91,7 +120,7 @@ function storedTruth(live: Y.Doc, stored: Uint8Array | null): Y.Doc {
   return copy;
 }
 
-export async function decideProposals(input: DecideInput): Promise<{ decided: string[] }> {
+export async function decideOnClause(input: DecideInput): Promise<{ decided: string[] }> {
   const seen = seenWords(input);
   const collab = input.collab ?? collabInstance();
   if (!collab) throw new AppError("unavailable", "The collaboration server is not running. Nothing was changed.");

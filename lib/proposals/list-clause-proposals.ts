@@ -1,5 +1,8 @@
 // Everything the proposals panel shows about a clause's proposals: words in context, author and
 // delegation, positions by delegation, and the decisions taken — read from PostgreSQL alone.
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { prisma } from "@/lib/db/prisma";
 
 export type ProposalView = {
@@ -34,6 +37,16 @@ export type ProposalView = {
     resultingText: string;
   }[];
 };
+
+export const ZListProposals = z.object({ clauseId: z.string() });
+export type TListProposals = z.infer<typeof ZListProposals>;
+
+/** The proposals panel's list: anyone who sees the clause reads its proposals. */
+export async function listProposals(by: SessionUser, { clauseId }: TListProposals): Promise<ProposalView[]> {
+  const ctx = await clauseContext(by, clauseId);
+  requireCan(ctx.actor, "clause.view", ctx.target);
+  return listClauseProposals(ctx.clause.id);
+}
 
 export async function listClauseProposals(clauseId: string): Promise<ProposalView[]> {
   const rows = await prisma.proposal.findMany({

@@ -11,9 +11,9 @@ import { listNotifications } from "@/lib/comments/list-notifications";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import { type DecideInput, decideProposals, MISSING_FINGERPRINT, PROPOSAL_CHANGED } from "./decide-proposals";
+import { type DecideInput, decideOnClause, MISSING_FINGERPRINT, PROPOSAL_CHANGED } from "./decide-proposals";
 import { listClauseProposals } from "./list-clause-proposals";
-import { takePosition } from "./take-position";
+import { recordPosition } from "./take-position";
 import {
   freshClause,
   indexedOpen,
@@ -68,7 +68,7 @@ async function revise(client: ClauseClient, id: string, from: string, to: string
 }
 
 const decide = (clauseId: string, rest: Partial<DecideInput> & Pick<DecideInput, "scope">) =>
-  decideProposals({ clauseId, outcome: "ACCEPTED", reason: null, decidedById: chair.author.authorId, ...rest });
+  decideOnClause({ clauseId, outcome: "ACCEPTED", reason: null, decidedById: chair.author.authorId, ...rest });
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(
@@ -154,7 +154,7 @@ describe("positions follow the words", () => {
     await indexedOpen([id]);
     const nzUser = { id: newZealand.author.authorId, organizationId: newZealand.author.organizationId };
     const supports = async (fingerprint: string) =>
-      takePosition({
+      recordPosition({
         clauseId: r.clauseId,
         proposalId: id,
         organizationId: newZealand.author.organizationId,

@@ -11,7 +11,7 @@ import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import { decideProposals } from "./decide-proposals";
+import { decideOnClause } from "./decide-proposals";
 import { listClauseProposals } from "./list-clause-proposals";
 import { isRefusedEdit } from "./refused-edit-message";
 import {
@@ -269,7 +269,7 @@ describe("proposals on the collaboration server", () => {
     await australia.saved();
     await indexMatches(australia.doc);
     const shown = (await listClauseProposals(clauseId)).find((p) => p.id === id);
-    await decideProposals({
+    await decideOnClause({
       clauseId,
       scope: { proposalId: id },
       fingerprint: shown?.fingerprint,
@@ -312,7 +312,7 @@ describe("proposals on the collaboration server", () => {
     const shown = (await listClauseProposals(clauseId)).filter(
       (p) => p.status === "OPEN" && p.delegation.id === who.canada.author.organizationId,
     );
-    const { decided } = await decideProposals({
+    const { decided } = await decideOnClause({
       clauseId,
       scope: { organizationId: who.canada.author.organizationId },
       fingerprints: Object.fromEntries(shown.map((p) => [p.id, p.fingerprint])),

@@ -3,9 +3,12 @@
 // since. A position counts only while the proposal still reads as it did (index-clause-proposals
 // tells the delegation when it no longer does).
 import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
+import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
+import { parseInput } from "@/lib/commands/parse-input";
 import type { ProposalStance } from "@/lib/db/generated/client";
-import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { PROPOSAL_CHANGED } from "./decide-proposals";
 import { PROPOSALS_CHANGED } from "./proposal-index";
@@ -18,16 +21,40 @@ export const ZPosition = z.object({
     .regex(/^[0-9a-f]{64}$/, "Not a proposal fingerprint."),
 });
 
-export async function takePosition(input: {
-  clauseId: string;
-  proposalId: string;
-  organizationId: string;
-  userId: string;
-  stance: ProposalStance;
-  /** The fingerprint of the proposal's words as the delegation saw them. */
-  fingerprint: string;
-}): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+/** The position route's input: the position, and the clause and proposal the URL names. */
+export const ZTakePosition = ZPosition.extend({ clauseId: z.string(), proposalId: z.uuid("Not a proposal.") });
+export type TTakePosition = z.infer<typeof ZTakePosition>;
+
+/** The delegation takes its position, as a command: the person must see the clause and be allowed to. */
+export async function takePosition(
+  by: SessionUser,
+  input: TTakePosition,
+  tx?: Tx,
+): Promise<{ stance: ProposalStance }> {
+  const { clauseId, proposalId, stance, fingerprint } = parseInput(ZTakePosition, input);
+  const ctx = await clauseContext(by, clauseId);
+  requireCan(ctx.actor, "proposal.takePosition", ctx.target);
+  await recordPosition(
+    { clauseId: ctx.clause.id, proposalId, organizationId: by.organizationId, userId: by.id, stance, fingerprint },
+    tx,
+  );
+  return { stance };
+}
+
+/** Stores a position once the permissions module has let it through. */
+export async function recordPosition(
+  input: {
+    clauseId: string;
+    proposalId: string;
+    organizationId: string;
+    userId: string;
+    stance: ProposalStance;
+    /** The fingerprint of the proposal's words as the delegation saw them. */
+    fingerprint: string;
+  },
+  tx?: Tx,
+): Promise<void> {
+  await inTransaction(tx, async (tx) => {
     // The index revises proposals under this lock: a position is on the words before or after.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
     const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, clauseId: input.clauseId } });
@@ -51,6 +78,6 @@ export async function takePosition(input: {
       },
       data: { readAt: new Date() },
     });
+    afterCommit(tx, () => announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED }));
   });
-  announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });
 }
