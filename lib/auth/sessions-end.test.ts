@@ -137,7 +137,7 @@ describe("the session lookup", () => {
     const token = link.split("/").at(-1) as string;
 
     const password = "a new passphrase of four words";
-    expect(await acceptInvitation({ token, password })).toEqual({ ok: true, value: { email } });
+    expect(await acceptInvitation({ token, password })).toEqual({ email });
 
     expect(await personFor(before)).toBeUndefined();
     expect(await sessionFromCookie(await cookieOf(before))).toBeNull();

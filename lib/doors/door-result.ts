@@ -3,17 +3,6 @@
 export type DoorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
 export type DoorResult<T> = { ok: true; value: T } | { ok: false; status: DoorStatus; error: string };
 
-export class DoorRefusal extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 503,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export { NOT_FOUND } from "@/lib/errors/messages";
-
 export function doorResultToResponse<T>(result: DoorResult<T>): Response {
   return result.ok ? Response.json(result.value) : Response.json({ error: result.error }, { status: result.status });
 }

@@ -4,12 +4,12 @@ import "server-only";
 // nothing was changed (the command's transaction rolled back).
 import { isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { DoorRefusal, type DoorResult } from "./door-result";
+import type { DoorResult } from "./door-result";
 import { STATUS_FOR } from "./error-status";
 
 export function refusalOf(door: string, error: unknown): DoorResult<never> {
-  if (isAppError(error) || error instanceof DoorRefusal) {
-    const status = isAppError(error) ? STATUS_FOR[error.code] : error.status;
+  if (isAppError(error)) {
+    const status = STATUS_FOR[error.code];
     log.warn({ event: "door.refused", action: door, status, reason: error.message }, "request refused");
     return { ok: false, status, error: error.message };
   }
