@@ -16,7 +16,7 @@ import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
-export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean; canTakePosition: boolean };
+export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean };
 
 export function ClauseRoom({
   clauseId,
@@ -117,10 +117,8 @@ export function ClauseRoom({
             clauseId={clauseId}
             provider={connection.provider}
             editor={editor}
-            userId={user.id}
             organizationId={user.organizationId}
             canDecide={permissions.canDecide}
-            canTakePosition={permissions.canTakePosition}
             canComment={canComment}
             onDiscuss={(proposal) =>
               setDiscuss((previous) => ({

@@ -12,10 +12,7 @@ const STATUS_LABELS = { OPEN: "Open", ACCEPTED: "Accepted", REJECTED: "Rejected"
 
 export function ProposalCard({
   proposal,
-  userId,
   organizationId,
-  canDecide,
-  canTakePosition,
   canComment,
   busy,
   onJump,
@@ -25,10 +22,7 @@ export function ProposalCard({
   onDiscuss,
 }: {
   proposal: ProposalView;
-  userId: string;
   organizationId: string;
-  canDecide: boolean;
-  canTakePosition: boolean;
   canComment: boolean;
   busy: boolean;
   onJump: () => void;
@@ -82,7 +76,7 @@ export function ProposalCard({
       <PositionsTally
         proposal={proposal}
         ownDelegationId={organizationId}
-        canTakePosition={canTakePosition}
+        canTakePosition={proposal.mayTakePosition}
         onTakePosition={onTakePosition}
       />
       <div className="flex flex-wrap gap-x-4 gap-y-1">
@@ -98,7 +92,7 @@ export function ProposalCard({
               : "Discuss"}
           </button>
         )}
-        {open && proposal.author.id === userId && (
+        {proposal.mayWithdraw && (
           <button
             type="button"
             onClick={onWithdraw}
@@ -109,7 +103,7 @@ export function ProposalCard({
           </button>
         )}
       </div>
-      {open && canDecide && <DecisionControls label="this proposal" busy={busy} onDecide={onDecide} />}
+      {proposal.mayDecide && <DecisionControls label="this proposal" busy={busy} onDecide={onDecide} />}
       {proposal.decisions.length > 0 && (
         <ol className="space-y-1 border-t border-slate-100 pt-2 text-xs text-slate-600" aria-label="History">
           {proposal.decisions.map((decision) => (

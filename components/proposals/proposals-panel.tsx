@@ -30,20 +30,17 @@ export function ProposalsPanel({
   clauseId,
   provider,
   editor,
-  userId,
   organizationId,
   canDecide,
-  canTakePosition,
   canComment,
   onDiscuss,
 }: {
   clauseId: string;
   provider: HocuspocusProvider;
   editor: Editor | null;
-  userId: string;
   organizationId: string;
+  /** Deciding a delegation's or all at once; each card carries its own abilities. */
   canDecide: boolean;
-  canTakePosition: boolean;
   canComment: boolean;
   onDiscuss: (proposal: ProposalView) => void;
 }) {
@@ -204,10 +201,7 @@ export function ProposalsPanel({
             <ProposalCard
               key={proposal.id}
               proposal={proposal}
-              userId={userId}
               organizationId={organizationId}
-              canDecide={canDecide}
-              canTakePosition={canTakePosition}
               canComment={canComment}
               busy={busy}
               onJump={() => jump(proposal.id)}

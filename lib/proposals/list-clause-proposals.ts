@@ -4,8 +4,10 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { prisma } from "@/lib/db/prisma";
+import { type Actor, type ProposalAbilities, proposalAbilities, type Target } from "@/lib/permissions/can";
 
-export type ProposalView = {
+/** What the panel shows of one proposal, with what this viewer may do with it (from can.ts). */
+export type ProposalView = ProposalAbilities & {
   id: string;
   kind: "INSERTION" | "DELETION" | "REPLACEMENT";
   status: "OPEN" | "ACCEPTED" | "REJECTED" | "WITHDRAWN";
@@ -45,10 +47,14 @@ export type TListProposals = z.infer<typeof ZListProposals>;
 export async function listProposals(by: SessionUser, { clauseId }: TListProposals): Promise<ProposalView[]> {
   const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "clause.view", ctx.target);
-  return listClauseProposals(ctx.clause.id);
+  return listClauseProposals(ctx.clause.id, ctx);
 }
 
-export async function listClauseProposals(clauseId: string): Promise<ProposalView[]> {
+/** `viewer`: whose abilities each proposal carries (none without one, as for a test or script). */
+export async function listClauseProposals(
+  clauseId: string,
+  viewer: { actor: Actor; target: Target } | null = null,
+): Promise<ProposalView[]> {
   const rows = await prisma.proposal.findMany({
     where: { clauseId },
     orderBy: { proposedAt: "asc" },
@@ -75,6 +81,7 @@ export async function listClauseProposals(clauseId: string): Promise<ProposalVie
     ]),
   );
   return rows.map((row) => ({
+    ...proposalAbilities(viewer?.actor ?? null, row, viewer?.target),
     id: row.id,
     kind: row.kind,
     status: row.status,

@@ -67,7 +67,6 @@ export default async function ClausePage({ params }: Props) {
           canEdit: can(actor, "clause.editText", target),
           canSuggest: can(actor, "clause.suggest", target),
           canDecide: can(actor, "proposal.decide", target),
-          canTakePosition: can(actor, "proposal.takePosition", target),
         }}
       />
     </main>
