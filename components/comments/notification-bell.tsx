@@ -4,8 +4,8 @@
 // change in the clause open in this tab.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationView } from "@/lib/comments/list-notifications";
-import { RelativeTime } from "./relative-time";
 
 const POLL_MS = 30_000;
 

@@ -2,12 +2,12 @@
 // One thread beside the text: the words it is about, the discussion in order, and what this
 // person may do (reply, edit or delete their own comments, resolve or reopen).
 import { useState } from "react";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { CommentView, ThreadView } from "@/lib/comments/thread-view";
 import { CommentComposer } from "./comment-composer";
 import { CommentText } from "./comment-text";
 import { ProposalUnderDiscussion } from "./proposal-under-discussion";
-import { RelativeTime } from "./relative-time";
 
 export type ThreadActions = {
   reply(threadId: string, body: string): Promise<string | null>;

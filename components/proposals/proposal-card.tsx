@@ -1,11 +1,11 @@
 "use client";
+import { RelativeTime } from "@/components/ui/relative-time";
 // One proposal in the panel: its words in context, who proposed it for which delegation and
 // when, where delegations stand, the chair's controls, and its history of decisions.
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
 import { DecisionControls } from "./decision-controls";
 import { PositionsTally, type Stance } from "./positions-tally";
 import { ProposalWords } from "./proposal-words";
-import { exactTime, timeAgo } from "./time-ago";
 
 const KIND_LABELS = { INSERTION: "Insertion", DELETION: "Deletion", REPLACEMENT: "Replacement" } as const;
 const STATUS_LABELS = { OPEN: "Open", ACCEPTED: "Accepted", REJECTED: "Rejected", WITHDRAWN: "Withdrawn" } as const;
@@ -48,9 +48,7 @@ export function ProposalCard({
           </span>{" "}
           <span className="text-slate-600">· {proposal.author.name}</span>
         </p>
-        <time dateTime={proposal.proposedAt} title={exactTime(proposal.proposedAt)} className="shrink-0 text-slate-500">
-          {timeAgo(proposal.proposedAt)}
-        </time>
+        <RelativeTime iso={proposal.proposedAt} className="shrink-0 text-slate-500" />
       </div>
       <button
         type="button"
@@ -109,9 +107,7 @@ export function ProposalCard({
           {proposal.decisions.map((decision) => (
             <li key={decision.id} data-testid="proposal-decision">
               <span className="font-medium">{STATUS_LABELS[decision.outcome]}</span> by {decision.decidedBy}{" "}
-              <time dateTime={decision.at} title={exactTime(decision.at)}>
-                {timeAgo(decision.at)}
-              </time>
+              <RelativeTime iso={decision.at} className="" />
               {decision.reason && <span> — “{decision.reason}”</span>}
               <span className="block text-slate-500">Now reads: …{decision.resultingText}…</span>
             </li>

@@ -3,7 +3,7 @@
 // which delegation, and when. Read from the proposal's own mark, so it works the moment the
 // words arrive, before the server has indexed them.
 import { useEffect, useState } from "react";
-import { exactTime, timeAgo } from "./time-ago";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 type Card = {
   top: number;
@@ -62,9 +62,7 @@ export function ProposalHoverCard({ root }: { root: HTMLElement | null }) {
       </p>
       {card.at && (
         <p className="text-slate-500">
-          <time dateTime={card.at} title={exactTime(card.at)}>
-            {timeAgo(card.at)}
-          </time>
+          <RelativeTime iso={card.at} className="" />
         </p>
       )}
     </div>

@@ -7,6 +7,8 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useClauseMessages } from "@/components/editor/use-clause-messages";
+import { isAboutThreads } from "@/lib/clauses/clause-messages";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
@@ -63,22 +65,13 @@ export function ProposalsPanel({
 
   useEffect(() => {
     void reload();
-    const onStateless = ({ payload }: { payload: string }) => {
-      try {
-        // Proposals changed, or a discussion of one did (its count shows on the card).
-        const type = String((JSON.parse(payload) as { type?: string }).type ?? "");
-        if (type === "proposals.changed" || type.startsWith("thread")) void reload();
-        // A revision may have outdated this delegation's positions: the bell says so.
-        if (type === "proposals.changed") window.dispatchEvent(new Event("clausework:proposals-changed"));
-      } catch {
-        // Not one of ours.
-      }
-    };
-    provider.on("stateless", onStateless);
-    return () => {
-      provider.off("stateless", onStateless);
-    };
-  }, [provider, reload]);
+  }, [reload]);
+  useClauseMessages(provider, (message) => {
+    // Proposals changed, or a discussion of one did (its count shows on the card).
+    if (message.type === "proposals.changed" || isAboutThreads(message)) void reload();
+    // A revision may have outdated this delegation's positions: the bell says so.
+    if (message.type === "proposals.changed") window.dispatchEvent(new Event("clausework:proposals-changed"));
+  });
 
   const delegations = useMemo(() => {
     const byId = new Map(proposals.map((p) => [p.delegation.id, p.delegation]));

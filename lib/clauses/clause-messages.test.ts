@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { PROPOSALS_CHANGED } from "@/lib/proposals/proposal-index";
 import { REFUSED_EDIT } from "@/lib/proposals/refused-edit-message";
 import { isAboutThreads, parseClauseMessage } from "./clause-messages";
 
@@ -31,7 +30,6 @@ describe("clause messages", () => {
   });
 
   it("agrees with the names the proposals capability sends", () => {
-    expect(parseClauseMessage(JSON.stringify({ type: PROPOSALS_CHANGED }))?.type).toBe("proposals.changed");
     expect(parseClauseMessage(JSON.stringify({ type: REFUSED_EDIT }))?.type).toBe("proposals.refused-edit");
   });
 

@@ -16,7 +16,7 @@ import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import { type ProposalInText, proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { readClause } from "@/lib/clause-model/read-clause";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
-import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { recordServerWrite } from "@/lib/collab/client-id-ownership";
@@ -27,7 +27,6 @@ import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
 import { AppError } from "@/lib/errors/app-error";
 import { oneAtATime } from "./one-at-a-time";
-import { PROPOSALS_CHANGED } from "./proposal-index";
 
 export type DecisionScope = { proposalId: string } | { organizationId: string } | { all: true };
 
@@ -212,7 +211,7 @@ async function decideOnStoredText(
     // to the other instances). What the live document lacks — the decision, and any stored text
     // it had not received yet — is applied in one update.
     Y.applyUpdate(live, Y.encodeStateAsUpdate(held.copy as Y.Doc, Y.encodeStateVector(live)));
-    announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED });
+    announceClauseMessage(input.clauseId, { type: "proposals.changed" });
     return { decided };
   } finally {
     held.copy?.destroy();

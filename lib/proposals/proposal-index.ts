@@ -8,7 +8,7 @@ import type { Extension } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import { type ClauseReader, clauseReader } from "@/lib/clause-model/clause-reader";
 import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
-import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
 import { log } from "@/lib/log";
 import { indexClauseProposals } from "./index-clause-proposals";
@@ -24,8 +24,6 @@ type Pending = {
   indexed: string | null;
 };
 
-export const PROPOSALS_CHANGED = "proposals.changed";
-
 export function proposalIndex(): Extension {
   const pending = new Map<string, Pending>();
 
@@ -36,7 +34,8 @@ export function proposalIndex(): Extension {
         const proposals = proposalsInClause(entry.reader.read());
         const signature = JSON.stringify(proposals);
         if (signature === entry.indexed) return;
-        if (await indexClauseProposals(clauseId, proposals)) announceClauseEvent(clauseId, { type: PROPOSALS_CHANGED });
+        if (await indexClauseProposals(clauseId, proposals))
+          announceClauseMessage(clauseId, { type: "proposals.changed" });
         entry.indexed = signature;
       } catch (error) {
         log.error({ event: "proposals.index-failed", clauseId, err: error }, "could not index proposals");

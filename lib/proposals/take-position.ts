@@ -5,13 +5,12 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
-import { announceClauseEvent } from "@/lib/collab/announce-clause-event";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import type { ProposalStance } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { PROPOSAL_CHANGED } from "./decide-proposals";
-import { PROPOSALS_CHANGED } from "./proposal-index";
 
 /** What a delegation sends: where it stands on the proposal, and the words it was shown. */
 export const ZPosition = z.object({
@@ -78,6 +77,6 @@ export async function recordPosition(
       },
       data: { readAt: new Date() },
     });
-    afterCommit(tx, () => announceClauseEvent(input.clauseId, { type: PROPOSALS_CHANGED }));
+    afterCommit(tx, () => announceClauseMessage(input.clauseId, { type: "proposals.changed" }));
   });
 }

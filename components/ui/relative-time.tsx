@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import { exactTime, timeAgo } from "@/lib/time/relative-time";
 
-export function RelativeTime({ iso }: { iso: string }) {
+export function RelativeTime({ iso, className = "text-xs text-slate-500" }: { iso: string; className?: string }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     setNow(Date.now());
@@ -12,7 +12,7 @@ export function RelativeTime({ iso }: { iso: string }) {
     return () => clearInterval(timer);
   }, []);
   return (
-    <time dateTime={iso} title={exactTime(iso)} className="text-xs text-slate-500">
+    <time dateTime={iso} title={exactTime(iso)} className={className}>
       {now === null ? "" : timeAgo(iso, now)}
     </time>
   );
