@@ -9,6 +9,7 @@
 // - one address, all accounts together: 30 in 15 minutes (a delegation's office shares one);
 // - one account from all addresses: 100 in 24 hours — except from an address the account has
 //   signed in from in the last 30 days, so strangers elsewhere cannot lock its owners out.
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 
@@ -24,11 +25,6 @@ export const KNOWN_ADDRESS_DAYS = 30;
 export type SignInLimit = "account-and-address" | "address" | "account";
 
 export type Admission = { admitted: true; attemptId: bigint } | { admitted: false; limit: SignInLimit };
-
-// Two-key advisory locks: the first key says what is locked, so these never meet the app's
-// other (single-key) locks. Always account first, then address: no two attempts wait on each other.
-const ACCOUNT_LOCK = 7101;
-const ADDRESS_LOCK = 7102;
 
 const minutesAgo = (now: number, minutes: number) => new Date(now - minutes * 60_000);
 
@@ -66,8 +62,9 @@ async function exceededLimit(
 export async function admitSignInAttempt(email: string, address: string): Promise<Admission> {
   return prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int4, hashtext(${email}))`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int4, hashtext(${address}))`;
+      // Always the account first, then the address: no two attempts wait on each other in a cycle.
+      await lockUntilCommit(tx, { kind: "sign-in-account", email });
+      await lockUntilCommit(tx, { kind: "sign-in-address", address });
       const limit = await exceededLimit(tx, email, address, Date.now());
       if (limit) return { admitted: false, limit } as const;
       const attempt = await tx.signInAttempt.create({ data: { email, address, succeeded: false } });

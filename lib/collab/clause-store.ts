@@ -1,10 +1,12 @@
 // Durable storage of a clause's Yjs state: a compacted snapshot plus append-only update rows.
 // An update is written here before the server applies it, so the provider's "synced"
 // acknowledgement means "in PostgreSQL". Compaction folds rows into the snapshot.
+
 import * as Y from "yjs";
 import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { clausePlainText } from "@/lib/clause-model/plain-text";
 import { readClause } from "@/lib/clause-model/read-clause";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
@@ -63,7 +65,7 @@ function searchableText(clauseId: string, doc: Y.Doc): string {
 export async function compactClause(clauseId: string): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`clause:${clauseId}`}))`;
+      await lockUntilCommit(tx, { kind: "clause", clauseId });
       const rows = await tx.clauseUpdate.findMany({
         where: { clauseId },
         orderBy: { id: "asc" },

@@ -3,11 +3,11 @@ import { lockText, lockUntilCommit } from "./advisory-lock";
 import { prisma } from "./prisma";
 
 describe("advisory locks", () => {
-  it("render the keys that code not yet using the helper still spells by hand", () => {
-    // lib/collab/clause-store.ts and lib/proposals take these by their text: they must agree.
+  it("render the text they always hashed, so an instance running older code takes the same lock", () => {
     expect(lockText({ kind: "proposals", clauseId: "c" })).toBe("proposals:c");
     expect(lockText({ kind: "clause", clauseId: "c" })).toBe("clause:c");
     expect(lockText({ kind: "audit-trail" })).toBe("clausework:audit-trail");
+    expect(lockText({ kind: "sign-in-account", email: "a@b" })).toBe("a@b");
   });
 
   it("make a second transaction on the same key wait for the first to commit", async () => {

@@ -1,7 +1,7 @@
 // Transaction-scoped PostgreSQL advisory locks, by typed key: what is serialised is named once
 // here, so two places that must wait for each other cannot spell the key differently. Each key
-// renders to the text that is hashed (kept as it always was, so code not yet using this helper
-// still takes the same lock). Held until the transaction ends.
+// renders to the text that is hashed (kept as it always was, so an instance still running older
+// code during a deploy takes the same lock). Held until the transaction ends.
 import type { Prisma } from "./generated/client";
 
 export type LockKey =
@@ -18,7 +18,15 @@ export type LockKey =
   /** A clause's proposals index and decisions. */
   | { kind: "proposals"; clauseId: string }
   /** A clause's stored Yjs state (compaction). */
-  | { kind: "clause"; clauseId: string };
+  | { kind: "clause"; clauseId: string }
+  /** Sign-in attempts on one account (taken before the address's, always in that order). */
+  | { kind: "sign-in-account"; email: string }
+  /** Sign-in attempts from one address. */
+  | { kind: "sign-in-address"; address: string };
+
+// The sign-in locks are two-key locks: the first key is a space of their own, so they never meet
+// the single-key locks above, however the text hashes.
+const LOCK_SPACE = { "sign-in-account": 7101, "sign-in-address": 7102 } as const;
 
 export function lockText(key: LockKey): string {
   switch (key.kind) {
@@ -36,10 +44,19 @@ export function lockText(key: LockKey): string {
       return `proposals:${key.clauseId}`;
     case "clause":
       return `clause:${key.clauseId}`;
+    case "sign-in-account":
+      return key.email;
+    case "sign-in-address":
+      return key.address;
   }
 }
 
 /** Waits for the lock and holds it until the transaction commits or rolls back. */
 export async function lockUntilCommit(tx: Prisma.TransactionClient, key: LockKey): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lockText(key)}))`;
+  const text = lockText(key);
+  if (key.kind === "sign-in-account" || key.kind === "sign-in-address") {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE[key.kind]}::int4, hashtext(${text}))`;
+  } else {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${text}))`;
+  }
 }

@@ -7,6 +7,7 @@
 // A decision is pinned to the words the chair saw: it carries each proposal's fingerprint as
 // the panel showed it, and is refused whole if any of those words changed or a proposal in its
 // scope is one the chair has not seen.
+
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { z } from "zod";
@@ -22,6 +23,7 @@ import { loadClauseState } from "@/lib/collab/clause-store";
 import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { collabInstance } from "@/lib/collab/collab-instance";
 import { parseInput } from "@/lib/commands/parse-input";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
@@ -145,7 +147,7 @@ async function decideOnStoredText(
     const decided = await prisma.$transaction(
       async (tx) => {
         // The same lock as the proposals index and positions: one writer of a clause's proposals.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
+        await lockUntilCommit(tx, { kind: "proposals", clauseId: input.clauseId });
         const copy = storedTruth(live, await loadClauseState(input.clauseId, tx));
         held.copy = copy;
         const inText = new Map<string, ProposalInText>(proposalsInClause(readClause(copy)).map((p) => [p.id, p]));

@@ -5,8 +5,10 @@
 // Each row keeps the fingerprint of its words; when an open proposal's words change (its author
 // revises it), the positions given on the earlier words stop counting and their delegations
 // are told (notify-revised-positions.ts).
+
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import type { ProposalInText } from "@/lib/clause-model/proposals-in-clause";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { notifyRevisedPositions, type Revision } from "./notify-revised-positions";
@@ -31,7 +33,7 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
     (p) => p.author && UUID.test(p.author.authorId) && UUID.test(p.author.organizationId),
   );
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${clauseId}`}))`;
+    await lockUntilCommit(tx, { kind: "proposals", clauseId });
     const rows = await tx.proposal.findMany({ where: { OR: [{ clauseId }, { id: { in: inText.map((p) => p.id) } }] } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     // Marks can name people who do not exist (text pasted from elsewhere): those are not indexed.

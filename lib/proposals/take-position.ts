@@ -2,12 +2,14 @@
 // it saw: the position carries their fingerprint, and is refused if the author has revised them
 // since. A position counts only while the proposal still reads as it did (index-clause-proposals
 // tells the delegation when it no longer does).
+
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import type { ProposalStance } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { PROPOSAL_CHANGED } from "./decide-proposals";
@@ -55,7 +57,7 @@ export async function recordPosition(
 ): Promise<void> {
   await inTransaction(tx, async (tx) => {
     // The index revises proposals under this lock: a position is on the words before or after.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${input.clauseId}`}))`;
+    await lockUntilCommit(tx, { kind: "proposals", clauseId: input.clauseId });
     const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, clauseId: input.clauseId } });
     if (!proposal) throw new AppError("not_found", "This proposal does not exist in this clause.");
     if (proposal.status !== "OPEN")
