@@ -3,6 +3,7 @@
 // another delegation or an ended session (sign-out, a new password: lib/auth/end-every-session.ts)
 // takes effect at once rather than when the token expires.
 import { prisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuid";
 import type { SessionUser } from "./session-user";
 
 /**
@@ -11,7 +12,7 @@ import type { SessionUser } from "./session-user";
  * event, tests).
  */
 export async function findSessionUser(userId: string, sessionVersion?: number): Promise<SessionUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
     include: { memberships: { include: { organization: true }, orderBy: { createdAt: "asc" }, take: 1 } },

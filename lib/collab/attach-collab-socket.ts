@@ -4,6 +4,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
+import { addressedHost, originMatchesHost } from "@/lib/doors/same-origin";
 import { log } from "@/lib/log";
 import { connectionLimits } from "./connection-limits";
 import { MAX_MESSAGE_BYTES, TOO_MANY_CHANGES } from "./socket-notices";
@@ -19,15 +20,18 @@ function toFetchRequest(request: IncomingMessage): Request {
   return new Request(`http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`, { headers });
 }
 
-/** A page on another site must not open a socket with our visitors' cookies. */
+/**
+ * A page on another site must not open a socket with our visitors' cookies: the same rule as the
+ * route handlers' (lib/doors/same-origin.ts), X-Forwarded-Host counting only behind TRUST_PROXY.
+ */
 function isSameOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
   if (!origin) return true; // not a browser (tests, tools): the session cookie still decides
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  const forwarded = request.headers["x-forwarded-host"];
+  return originMatchesHost(
+    origin,
+    addressedHost(request.headers.host, Array.isArray(forwarded) ? forwarded[0] : forwarded),
+  );
 }
 
 export function attachCollabSocket(server: Server, collab: Hocuspocus): WebSocketServer {

@@ -1,6 +1,7 @@
 // Each clause's text is one collaborative document named "clause:<clause id>".
+import { isUuid } from "@/lib/ids/uuid";
+
 const PREFIX = "clause:";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function clauseDocumentName(clauseId: string): string {
   return PREFIX + clauseId;
@@ -10,5 +11,5 @@ export function clauseDocumentName(clauseId: string): string {
 export function parseClauseDocumentName(name: string): string | null {
   if (!name.startsWith(PREFIX)) return null;
   const id = name.slice(PREFIX.length);
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return isUuid(id) ? id.toLowerCase() : null;
 }

@@ -10,6 +10,7 @@
 import { agreedForm } from "@/lib/clause-model/agreed-form";
 import { type ClauseNode, paragraphsOf } from "@/lib/clause-model/clause-model";
 import { AUTHOR_ATTRS, type ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { isUuid } from "@/lib/ids/uuid";
 
 export type SuggestionVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -35,8 +36,6 @@ export type SuggestionContext = {
 
 /** How far a new proposal's time may be from the server's clock. */
 export const AT_TOLERANCE_MS = 2 * 60_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type MarkUse = {
   kind: "insertion" | "deletion";
@@ -103,7 +102,7 @@ function judgeNewMark(
   const author = use.author;
   if (!author || AUTHOR_ATTRS.some((field) => author[field] !== me[field]))
     return "stamps a proposal with a forged identity";
-  if (!UUID.test(use.id)) return "gives a proposal an id that is not a proposal id";
+  if (!isUuid(use.id)) return "gives a proposal an id that is not a proposal id";
   const first = known?.get(use.id);
   if (first?.decided) return "reuses the id of a proposal that was decided";
   if (first && first.authorId !== me.authorId) return "uses another person's proposal id";

@@ -10,10 +10,9 @@ import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import type { ProposalInText } from "@/lib/clause-model/proposals-in-clause";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuid";
 import { log } from "@/lib/log";
 import { notifyRevisedPositions, type Revision } from "./notify-revised-positions";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The row already reads as the text does: same words (by fingerprint), same context. */
 function sameWords(
@@ -29,9 +28,7 @@ function sameWords(
 
 /** Brings the table in line with the proposals read from the text. Returns true when any row changed. */
 export async function indexClauseProposals(clauseId: string, proposals: ProposalInText[]): Promise<boolean> {
-  const inText = proposals.filter(
-    (p) => p.author && UUID.test(p.author.authorId) && UUID.test(p.author.organizationId),
-  );
+  const inText = proposals.filter((p) => p.author && isUuid(p.author.authorId) && isUuid(p.author.organizationId));
   return prisma.$transaction(async (tx) => {
     await lockUntilCommit(tx, { kind: "proposals", clauseId });
     const rows = await tx.proposal.findMany({ where: { OR: [{ clauseId }, { id: { in: inText.map((p) => p.id) } }] } });
