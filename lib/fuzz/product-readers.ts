@@ -56,7 +56,7 @@ export async function decide(
       if (!(isAppError(error) && error.code === "conflict" && attempt < 5)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
       const row = await prisma.proposal.findUnique({ where: { id: proposal.id } });
-      if (!row || row.status !== "OPEN") throw error;
+      if (row?.status !== "OPEN") throw error;
       seen = row.fingerprint;
     }
   }
