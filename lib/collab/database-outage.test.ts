@@ -15,6 +15,7 @@ import { durableClauseStore } from "./durable-clause-store";
 import { CLAUSE_UNAVAILABLE, parseSaveMessage, SAVE_RESUMED, SAVE_RETRYING } from "./save-messages";
 import { type ClauseClient, eventually, openClause, sessionCookie } from "./test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "./test-support/collab-test-server";
+import { freshClause } from "./test-support/fresh-clause";
 import { startTcpProxy, type TcpProxy } from "./test-support/tcp-proxy";
 
 /** Longer than the provider's 30 s without a message and the time a person notices. */
@@ -45,7 +46,8 @@ describe("PostgreSQL unavailable while people type", () => {
     await disconnectPrisma();
     process.env.DATABASE_URL = proxy.urlFor(realUrl);
     await seedIfEmpty(prisma);
-    clauseId = (await prisma.clause.findFirstOrThrow({ orderBy: { position: "desc" } })).id;
+    // A clause of its own: other test files run at the same time on the same database.
+    clauseId = await freshClause("Database outage");
     writerCookie = await sessionCookie(
       (await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@clausework.demo" } })).id,
     );

@@ -9,6 +9,7 @@ import { redisExtensions } from "@/lib/server/redis-extension";
 import { clauseDocumentName } from "./clause-document-name";
 import { type ClauseClient, eventually, openClause, sessionCookie } from "./test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "./test-support/collab-test-server";
+import { freshClause } from "./test-support/fresh-clause";
 import { startTcpProxy, type TcpProxy } from "./test-support/tcp-proxy";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -33,7 +34,8 @@ describe.skipIf(!REDIS_URL)("Redis unavailable with several instances", () => {
     // Everything the instances do with Redis (documents, presence, access changes) goes through it.
     process.env.REDIS_URL = proxy.urlFor(REDIS_URL as string);
     await seedIfEmpty(prisma);
-    clauseId = (await prisma.clause.findFirstOrThrow({ orderBy: { position: "desc" } })).id;
+    // A clause of its own: other test files run at the same time on the same database.
+    clauseId = await freshClause("Redis outage");
     const chairs = await prisma.user.findMany({
       where: { memberships: { some: { organization: { participants: { some: { role: "CHAIR" } } } } } },
       orderBy: { email: "asc" },
