@@ -17,9 +17,11 @@ const cookies: Record<"delegate" | "chair" | "secretariat" | "reader" | "outside
   outsider: "",
 };
 
+/** Someone with this role in the clause's own instrument (other test files add instruments). */
 async function userWithRole(role: "CHAIR" | "DELEGATE" | "READER") {
+  const { instrumentId } = await prisma.clause.findUniqueOrThrow({ where: { id: clauseId } });
   const participant = await prisma.participant.findFirstOrThrow({
-    where: { role, organization: { memberships: { some: {} } } },
+    where: { role, instrumentId, organization: { memberships: { some: {} } } },
     include: { organization: { include: { memberships: true } } },
   });
   return participant.organization.memberships[0].userId;
@@ -28,7 +30,7 @@ async function userWithRole(role: "CHAIR" | "DELEGATE" | "READER") {
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
   await seedIfEmpty(prisma);
-  clauseId = (await prisma.clause.findFirstOrThrow({ orderBy: { position: "asc" } })).id;
+  clauseId = (await prisma.clause.findFirstOrThrow({ where: { number: "1" } })).id;
   cookies.delegate = await sessionCookie(await userWithRole("DELEGATE"));
   cookies.chair = await sessionCookie(await userWithRole("CHAIR"));
   // Direct edits are the chair's and secretariat's; delegates only propose (lib/proposals).

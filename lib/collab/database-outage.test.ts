@@ -51,9 +51,7 @@ describe("PostgreSQL unavailable while people type", () => {
     writerCookie = await sessionCookie(
       (await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@clausework.demo" } })).id,
     );
-    const chair = await prisma.user.findFirstOrThrow({
-      where: { memberships: { some: { organization: { participants: { some: { role: "CHAIR" } } } } } },
-    });
+    const chair = await prisma.user.findUniqueOrThrow({ where: { email: "chair@clausework.demo" } });
     readerCookie = await sessionCookie(chair.id);
     server = await startCollabTestServer();
   });
