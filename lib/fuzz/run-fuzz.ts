@@ -12,9 +12,10 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protoc
 import * as Y from "yjs";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { type ClauseClient, eventually, openClause, sessionCookie } from "@/lib/collab/test-support/clause-client";
+import { freshClause } from "@/lib/collab/test-support/fresh-clause";
 import { prisma } from "@/lib/db/prisma";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
-import { authorFor } from "@/lib/proposals/test-support/yjs-proposals";
+import { authorFor, stamp } from "@/lib/proposals/test-support/yjs-proposals";
 import { type ClauseFacts, clauseFacts } from "./clause-facts";
 import { type HostileMove, hostileMoves } from "./hostile-moves";
 import { decide, exportBoth, unreadableReason } from "./product-readers";
@@ -34,25 +35,6 @@ export async function fuzzPeople(): Promise<FuzzPeople> {
     otherDelegate: await person("canada@clausework.demo"),
     reader: await person("press@clausework.demo"),
   };
-}
-
-/** A fresh clause holding a copy of a demo clause's text, so every case starts alike. */
-async function freshClause(random: Random): Promise<string> {
-  const demo = await prisma.clause.findFirstOrThrow({ where: { number: random.pick(["14", "16", "5"]) } });
-  const state = (await loadClauseState(demo.id)) as Uint8Array;
-  const last = await prisma.clause.findFirst({ where: { chapterId: demo.chapterId }, orderBy: { position: "desc" } });
-  const clause = await prisma.clause.create({
-    data: {
-      instrumentId: demo.instrumentId,
-      chapterId: demo.chapterId,
-      number: `F${randomUUID().slice(0, 6)}`,
-      title: "Fuzz case",
-      topics: [],
-      position: (last?.position ?? 0) + 1,
-    },
-  });
-  await prisma.clauseDocument.create({ data: { clauseId: clause.id, snapshot: Buffer.from(state) } });
-  return clause.id;
 }
 
 async function stored(clauseId: string): Promise<{ state: Uint8Array; facts: ClauseFacts }> {
@@ -90,7 +72,7 @@ function agreedSpot(doc: Y.Doc, random: Random): { text: Y.XmlText; index: numbe
   return { text: spot.text, index: at, length: Math.max(1, Math.min(8, spot.index + spot.length - at - 1)) };
 }
 
-const stamp = (author: ProposalAuthor) => ({ id: randomUUID(), ...author, at: new Date().toISOString() });
+const newStamp = (author: ProposalAuthor) => stamp(author, randomUUID());
 
 /** Resolves once a read-only client has received the clause. */
 function synced(client: ClauseClient): Promise<void> {
@@ -190,7 +172,7 @@ export async function runFuzzCase(
   tally: FuzzTally = new Map(),
 ): Promise<FuzzFailure | null> {
   const random = seededRandom(seed);
-  const clauseId = await freshClause(random);
+  const clauseId = await freshClause("Fuzz case", random.pick(["14", "16", "5"]));
   const room: Room = {
     chair: openClause(url, clauseId, people.chair.cookie),
     delegate: openClause(url, clauseId, people.delegate.cookie),
@@ -256,7 +238,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
       name: "proposes words",
       apply: (doc) => {
         const spot = agreedSpot(doc, random);
-        spot?.text.insert(spot.index, ` ${random.words(2)}`, { insertion: stamp(people.delegate.author) });
+        spot?.text.insert(spot.index, ` ${random.words(2)}`, { insertion: newStamp(people.delegate.author) });
       },
     };
     return hostile(propose, people.delegate, victim.doc.clientID);
@@ -287,7 +269,7 @@ function chooseMove(url: string, people: FuzzPeople, room: Room, clauseId: strin
       run: async () => {
         const spot = agreedSpot(room.delegate.doc, random);
         if (!spot) return "nothing to do";
-        const mark = stamp(people.delegate.author);
+        const mark = newStamp(people.delegate.author);
         room.delegate.doc.transact(() => {
           if (random.chance(0.5))
             spot.text.insert(spot.index, ` ${random.words(1 + random.below(3))}`, { insertion: mark });

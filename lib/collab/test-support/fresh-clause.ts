@@ -2,8 +2,9 @@
 // run at the same time never share a live document.
 import { prisma } from "@/lib/db/prisma";
 
-export async function freshClause(title: string): Promise<string> {
-  const model = await prisma.clause.findFirstOrThrow({ where: { number: "16" }, include: { document: true } });
+/** `copyOf`: the number of the demo clause whose text it starts with. */
+export async function freshClause(title: string, copyOf = "16"): Promise<string> {
+  const model = await prisma.clause.findFirstOrThrow({ where: { number: copyOf }, include: { document: true } });
   const clause = await prisma.clause.create({
     data: {
       instrumentId: model.instrumentId,
