@@ -41,7 +41,12 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
   if (!user) return closeWith(connection, 4401, DEACTIVATED);
   context.sessionCheckedAt = Date.now();
   const access = await findClauseAccess(user, clauseId);
-  if (!access) return closeWith(connection, 4404, NO_LONGER_SHARED);
+  if (!access) {
+    // The clause reads the person's account again: a deactivation committed between the two
+    // reads hides the clause too, and the person should be told the real reason.
+    const still = await findSessionUser(context.user.id, context.sessionVersion);
+    return still ? closeWith(connection, 4404, NO_LONGER_SHARED) : closeWith(connection, 4401, DEACTIVATED);
+  }
   // Moved to another organisation: the page still shows, and proposes as, the old one.
   if (user.organizationId !== context.user.organizationId) return closeWith(connection, 4409, DELEGATION_CHANGED);
   context.user = user; // the organisation's name or colour may have changed too
