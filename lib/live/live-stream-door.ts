@@ -40,10 +40,10 @@ export async function openLiveStream(request: Request, streams: LiveStreams | nu
   const { user } = session;
   const encoder = new TextEncoder();
   let stop: (() => void) | null = null;
+  let open = true;
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        let open = true;
         const end = () => {
           if (!open) return;
           open = false;
@@ -63,7 +63,11 @@ export async function openLiveStream(request: Request, streams: LiveStreams | nu
           times: session.times,
           write(frame) {
             if (!open) return false;
-            controller.enqueue(encoder.encode(frame));
+            try {
+              controller.enqueue(encoder.encode(frame));
+            } catch {
+              return false; // the tab went away between two frames
+            }
             return (controller.desiredSize ?? 0) > -MAX_BUFFERED;
           },
           end,
@@ -73,7 +77,9 @@ export async function openLiveStream(request: Request, streams: LiveStreams | nu
         controller.enqueue(encoder.encode(": open\n\n"));
         log.debug({ event: "live.opened", userId: user.id }, "live stream opened");
       },
+      // The tab went away (Next cancels the body when the connection closes).
       cancel() {
+        open = false;
         stop?.();
       },
     },
