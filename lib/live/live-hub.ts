@@ -34,6 +34,7 @@ export class LiveHub implements LiveStreams {
   private readonly byUser = new Map<string, Set<LiveListener>>();
   private readonly lastSummary = new Map<string, string>();
   private readonly dueClauses = new Set<string>();
+  private readonly summaryRuns = new Map<string, Promise<void>>();
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly pending = new Set<Promise<void>>();
@@ -151,7 +152,7 @@ export class LiveHub implements LiveStreams {
           this.flushTimer = null;
           const due = [...this.dueClauses];
           this.dueClauses.clear();
-          for (const clauseId of due) this.track(this.sendSummary(clauseId));
+          for (const clauseId of due) this.track(this.summaryInTurn(clauseId));
         }, COALESCE_MS);
         return;
       case "access":
@@ -173,6 +174,18 @@ export class LiveHub implements LiveStreams {
       },
     );
     return can(actor, "clause.view", target);
+  }
+
+  /** One clause's summaries are read and sent one after another: a slower, older read never lands last. */
+  private summaryInTurn(clauseId: string): Promise<void> {
+    const run = (this.summaryRuns.get(clauseId) ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => this.sendSummary(clauseId))
+      .finally(() => {
+        if (this.summaryRuns.get(clauseId) === run) this.summaryRuns.delete(clauseId);
+      });
+    this.summaryRuns.set(clauseId, run);
+    return run;
   }
 
   private async sendSummary(clauseId: string): Promise<void> {
