@@ -10,6 +10,7 @@ import { createCollabServer } from "@/lib/collab/collab-server";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { startLiveHub } from "@/lib/live/live-hub";
 import { log } from "@/lib/log";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { ensureAuthSecret } from "@/lib/server/auth-secret";
@@ -70,6 +71,8 @@ async function main() {
     if (Number(request.headers["content-length"] ?? 0) <= BODY_LIMITS[kind]) response.writeContinue();
     onRequest(request, response);
   });
+  // Before Next serves anything: route handlers and commands find it through lib/live/live-registry.ts.
+  const live = await startLiveHub();
   const collab = createCollabServer(redisExtensions());
   registerCollabInstance(collab);
   const sockets = attachCollabSocket(server, collab);
@@ -93,6 +96,7 @@ async function main() {
     server.close();
     // Every acknowledged edit is already in PostgreSQL; closing sockets lets clients reconnect elsewhere.
     collab.closeConnections();
+    await live.stop(); // ends every live stream: tabs reconnect to another instance
     for (const client of sockets.clients) client.terminate();
     await collab.hooks("onDestroy", { instance: collab }).catch(() => {});
     await disconnectPrisma();

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
-import { OpenThreadCount } from "@/components/comments/open-thread-count";
 import { ExportMenu } from "@/components/exports/export-menu";
-import { OpenProposalsBadge } from "@/components/proposals/open-proposals-badge";
+import { LiveClauseStatus, LiveOpenProposalsBadge, LiveOpenThreadCount } from "@/components/live/live-clause-badges";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
@@ -65,10 +63,10 @@ export default async function HomePage() {
                             Informal consultations
                           </span>
                         )}
-                        <OpenThreadCount count={openThreads.get(clause.id) ?? 0} />
-                        <OpenProposalsBadge count={openProposals.get(clause.id) ?? 0} />
+                        <LiveOpenThreadCount clauseId={clause.id} count={openThreads.get(clause.id) ?? 0} />
+                        <LiveOpenProposalsBadge clauseId={clause.id} count={openProposals.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
-                        <ClauseStatusBadge status={clause.status} />
+                        <LiveClauseStatus clauseId={clause.id} status={clause.status} />
                       </span>
                     </Link>
                   </li>

@@ -1,13 +1,13 @@
 "use client";
 // The bell in the header: how many notifications are unread, and a list linking to each thread.
-// Checked every half minute, when the window regains focus, and when comments or proposals
-// change in the clause open in this tab.
+// Read again when the live stream says this person's notifications changed (pushed from the
+// server, on every instance: lib/live), when the stream opens (so a drop misses nothing), and
+// when the window regains focus.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useLiveEvents } from "@/components/live/use-live-events";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationView } from "@/lib/comments/list-notifications";
-
-const POLL_MS = 30_000;
 
 async function post(body: unknown) {
   await fetch("/api/notifications", {
@@ -29,18 +29,14 @@ export function NotificationBell() {
 
   useEffect(() => {
     void refresh();
-    const timer = setInterval(refresh, POLL_MS);
-    const onChange = () => void refresh();
-    window.addEventListener("focus", onChange);
-    window.addEventListener("clausework:comments-changed", onChange);
-    window.addEventListener("clausework:proposals-changed", onChange);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener("focus", onChange);
-      window.removeEventListener("clausework:comments-changed", onChange);
-      window.removeEventListener("clausework:proposals-changed", onChange);
-    };
+    const onFocus = () => void refresh();
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
   }, [refresh]);
+
+  useLiveEvents((notice) => {
+    if (notice.type === "notifications.changed" || notice.type === "stream.opened") void refresh();
+  });
 
   useEffect(() => {
     if (!open) return;

@@ -11,10 +11,19 @@ export type AccessChange = {
   instrumentId?: string;
 };
 
-const holder = globalThis as typeof globalThis & { clauseworkAccessChanged?: (change: AccessChange) => void };
+const holder = globalThis as typeof globalThis & {
+  clauseworkAccessChanged?: (change: AccessChange) => void;
+  /** The live streams (lib/live/live-hub.ts) follow access too: they relay it themselves. */
+  clauseworkAccessWatcher?: (change: AccessChange) => void;
+};
 
 export function announceAccessChange(change: AccessChange): void {
   holder.clauseworkAccessChanged?.(change);
+  holder.clauseworkAccessWatcher?.(change);
+}
+
+export function watchAccessChanges(watcher: ((change: AccessChange) => void) | undefined): void {
+  holder.clauseworkAccessWatcher = watcher;
 }
 
 export function listenForAccessChanges(listener: ((change: AccessChange) => void) | undefined): void {

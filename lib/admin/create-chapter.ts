@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
+import { raiseOutlineChanged } from "@/lib/live/raise-live";
 import { zId, zText } from "./fields";
 import { requireInstrumentRight } from "./instrument-rights";
 
@@ -32,6 +33,7 @@ export async function createChapter(by: SessionUser, raw: TCreateChapter, tx?: T
       target: { type: "chapter", id: chapter.id },
       details: { number, title },
     });
+    raiseOutlineChanged(tx, instrumentId);
     return { chapterId: chapter.id };
   });
 }

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
+import { raiseOutlineChanged } from "@/lib/live/raise-live";
 import { zId, zText, zTopics } from "./fields";
 import { chapterIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -36,6 +37,7 @@ export async function createClause(by: SessionUser, raw: TCreateClause, tx?: Tx)
       target: { type: "clause", id: clause.id },
       details: { number, title, topics },
     });
+    raiseOutlineChanged(tx, instrumentId);
     return { clauseId: clause.id };
   });
 }

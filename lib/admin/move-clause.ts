@@ -6,6 +6,7 @@ import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
+import { raiseOutlineChanged } from "@/lib/live/raise-live";
 import { zId } from "./fields";
 import { clauseIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -49,6 +50,7 @@ export async function moveClause(by: SessionUser, raw: TMoveClause, tx?: Tx) {
       target: { type: "clause", id: clauseId },
       details: { number: clause.number, direction },
     });
+    raiseOutlineChanged(tx, instrumentId);
     return { clauseId };
   });
 }

@@ -5,12 +5,15 @@
 // it to the clause's clients on the other instances too.
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { collabInstance } from "@/lib/collab/collab-instance";
+import { raiseClauseChanged } from "@/lib/live/raise-live";
 import { log } from "@/lib/log";
 import type { ClauseMessage } from "./clause-messages";
 
 export type RoomMessage = Exclude<ClauseMessage, { type: "access.changed" | "proposals.refused-edit" }>;
 
 export function announceClauseMessage(clauseId: string, message: RoomMessage): void {
+  // The clause list and headers elsewhere follow the same facts (lib/live), on every instance.
+  raiseClauseChanged(clauseId);
   const document = collabInstance()?.documents.get(clauseDocumentName(clauseId));
   if (!document) return; // nobody has the clause open on this instance
   try {

@@ -2,6 +2,7 @@
 // of its members), and the people who took part in the thread before. Only people whose
 // organisation takes part in the instrument are told; nobody is told about their own words.
 import type { Prisma } from "@/lib/db/generated/client";
+import { raiseNotificationsChanged } from "@/lib/live/raise-live";
 import { mentionedIn } from "./mentions";
 
 type Comment = { id: string; body: string; authorId: string; threadId: string };
@@ -63,5 +64,6 @@ export async function notifyComment(
     // An edit that mentions someone already told about this comment does not tell them twice.
     skipDuplicates: true,
   });
+  raiseNotificationsChanged(tx, [...kinds.keys()]);
   return [...kinds.keys()];
 }

@@ -3,6 +3,7 @@
 // it. Told once per revision that outdates a position: someone already told and not yet
 // answered is not told again while the author keeps typing.
 import type { Prisma } from "@/lib/db/generated/client";
+import { raiseNotificationsChanged } from "@/lib/live/raise-live";
 
 export type Revision = { proposalId: string; clauseId: string; authorId: string; previousFingerprint: string };
 
@@ -44,5 +45,9 @@ export async function notifyRevisedPositions(tx: Prisma.TransactionClient, revis
     }
   }
   if (data.length > 0) await tx.notification.createMany({ data });
+  raiseNotificationsChanged(
+    tx,
+    data.map((notification) => notification.userId),
+  );
   return data.length;
 }

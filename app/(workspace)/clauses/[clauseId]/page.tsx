@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ClauseStatusBadge } from "@/components/clauses/clause-status-badge";
-import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ClauseRoom } from "@/components/editor/clause-room";
+import { LiveClauseStatus, LiveClauseTitle, LiveTopics } from "@/components/live/live-clause-badges";
 import { requireUser } from "@/lib/auth/current-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
@@ -43,13 +42,13 @@ export default async function ClausePage({ params }: Props) {
       <header className="mt-2 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">
-            <span className="text-slate-500">Article {clause.number}.</span> {clause.title}
+            <LiveClauseTitle clauseId={clause.id} number={clause.number} title={clause.title} />
           </h1>
           <div className="mt-2">
-            <TopicBadges topics={clause.topics} />
+            <LiveTopics clauseId={clause.id} topics={clause.topics} />
           </div>
         </div>
-        <ClauseStatusBadge status={clause.status} />
+        <LiveClauseStatus clauseId={clause.id} status={clause.status} />
       </header>
       <ClauseRoom
         clauseId={clause.id}

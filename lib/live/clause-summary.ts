@@ -1,0 +1,59 @@
+// A clause's summary (what its row on the clause list and its header show) with the facts that
+// say who may see it: read once per change and instance, then judged per stream in memory.
+import { countOpenThreads } from "@/lib/comments/count-open-threads";
+import { prisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuid";
+import type { Role } from "@/lib/permissions/roles";
+import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
+import type { ClauseSummary } from "./live-events";
+
+export type ClauseFacts = {
+  summary: ClauseSummary;
+  instrumentId: string;
+  observersMayComment: boolean;
+  /** Each taking-part organisation's role in the clause's instrument. */
+  roles: Map<string, Role>;
+  chapterRestrictions: string[];
+  clauseRestrictions: string[];
+};
+
+export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | null> {
+  if (!isUuid(clauseId)) return null;
+  const [clause, threads, proposals] = await Promise.all([
+    prisma.clause.findUnique({
+      where: { id: clauseId },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        topics: true,
+        status: true,
+        instrumentId: true,
+        restrictions: { select: { organizationId: true } },
+        chapter: { select: { restrictions: { select: { organizationId: true } } } },
+        instrument: {
+          select: { observersMayComment: true, participants: { select: { organizationId: true, role: true } } },
+        },
+      },
+    }),
+    countOpenThreads([clauseId]),
+    countOpenProposals([clauseId]),
+  ]);
+  if (!clause) return null;
+  return {
+    summary: {
+      id: clause.id,
+      number: clause.number,
+      title: clause.title,
+      status: clause.status,
+      topics: clause.topics,
+      openThreads: threads.get(clause.id) ?? 0,
+      openProposals: proposals.get(clause.id) ?? 0,
+    },
+    instrumentId: clause.instrumentId,
+    observersMayComment: clause.instrument.observersMayComment,
+    roles: new Map(clause.instrument.participants.map((p) => [p.organizationId, p.role])),
+    chapterRestrictions: clause.chapter.restrictions.map((r) => r.organizationId),
+    clauseRestrictions: clause.restrictions.map((r) => r.organizationId),
+  };
+}
