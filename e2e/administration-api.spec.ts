@@ -168,7 +168,7 @@ test("starts a new instrument chaired by the chair's organisation", async () => 
   expect(duplicate.status()).toBe(400);
 });
 
-test("a chair who attaches another instrument's secretariat gains no power over its people; a system administrator may act, and both trails show it", async () => {
+test("a chair may not attach another instrument's secretariat, and once it is attached gains no power over its people; a system administrator may act, and both trails show it", async () => {
   const apart = await createSecondInstrument();
   const chairTwo = await signInApi(BASE, apart.chairTwoEmail);
   const [secretary] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'secretariat@clausework.demo'`);
@@ -179,7 +179,22 @@ test("a chair who attaches another instrument's secretariat gains no power over 
       role,
     });
   try {
-    expect((await attach("READER")).status()).toBe(200);
+    // Attaching it would take account powers over its people from the demo chair: refused.
+    const refused = await attach("READER");
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error).toMatch(/only a system administrator may attach it/);
+    expect(
+      await query(`SELECT id FROM "Participant" WHERE "instrumentId" = $1 AND "organizationId" = $2`, [
+        apart.two,
+        apart.secretariatOne,
+      ]),
+    ).toEqual([]);
+    expect(await trailAbout(apart.two, apart.secretariatOne)).toEqual([]);
+    // Attached all the same, as a system administrator may.
+    await query(
+      `INSERT INTO "Participant" (id, "instrumentId", "organizationId", role) VALUES (gen_random_uuid(), $1, $2, 'READER')`,
+      [apart.two, apart.secretariatOne],
+    );
     // The secretariat of the demo instrument now shows on the second chair's people page …
     expect(await (await chairTwo.api.get(`/admin/${apart.two}/people`)).text()).toContain(
       "secretariat@clausework.demo",

@@ -1,12 +1,16 @@
 // The authorization matrix, generated from the rules: every role × every action × every door
-// that offers it (page, route handler, websocket), each case run against the running app and
-// its collaboration server on a real PostgreSQL, and compared with what lib/permissions/can.ts
-// says. Where a rule depends on who wrote the thing (editing a comment, withdrawing a proposal),
-// the door is tried twice: on the person's own and on someone else's. A new action with its
-// door is one entry in DOORS.
+// that offers it (page, route handler, websocket, server action), each case run against the
+// running app and its collaboration server on a real PostgreSQL, and compared with what
+// lib/permissions/can.ts says. Where a rule depends on who wrote the thing (editing a comment,
+// withdrawing a proposal), the door is tried twice: on the person's own and on someone else's.
+// A new action with its door is one entry in DOORS; a new server action, one in SERVER_ACTIONS
+// (a test fails until it is there). Two instruments with two chairs try every act on accounts
+// and every attachment of an organisation, through the route handlers and the server actions.
 
+import { request } from "@playwright/test";
 import { MODE_LABELS } from "@/components/proposals/use-editor-mode";
 import { type ClauseClient, openClause } from "@/lib/collab/test-support/clause-client";
+import type { DoorResult } from "@/lib/doors/door-result";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
@@ -14,8 +18,10 @@ import {
   ACTIONS,
   type Action,
   type Actor,
+  actorIn,
   can,
   canActOnAccount,
+  canAttachOrganization,
   instrumentsWhereMembersManaged,
   type Target,
 } from "@/lib/permissions/can";
@@ -29,11 +35,20 @@ import {
   type WrittenThread,
   writtenThread,
 } from "./support/matrix-fixtures";
+import {
+  type BuiltServerAction,
+  builtServerActions,
+  callServerAction,
+  pagePathOf,
+  type ServerActionName,
+  sourceServerActions,
+} from "./support/server-actions";
 import { createOutsider, type Session, signInApi, withDatabase } from "./support/sessions";
 import { expect, test } from "./support/test";
 import {
   accountState,
   createSecondInstrument,
+  freshOrganization,
   freshPerson,
   type Kind,
   type TwoInstruments,
@@ -699,6 +714,18 @@ type AccountAct = "person.reissue-link" | "person.set-active" | "person.move" | 
 const ACCOUNT_ACTS: AccountAct[] = ["person.reissue-link", "person.set-active", "person.move", "person.invite"];
 const KINDS: Kind[] = ["onlyOne", "onlyTwo", "both", "secretariatOne"];
 type Chair = "chairOne" | "chairTwo";
+type AdminDoor = "route" | "server action";
+const ADMIN_DOORS: AdminDoor[] = ["route", "server action"];
+
+/** The server action that runs an administration command, from the matrix's own table below. */
+function serverActionOf(operation: string): BuiltServerAction {
+  const name = (Object.keys(SERVER_ACTIONS) as ServerActionName[]).find((key) =>
+    SERVER_ACTIONS[key].some((entry) => entry.operation === operation),
+  );
+  const action = name && builtServerActions().find((built) => built.name === name);
+  if (!action) throw new Error(`no server action runs ${operation}`);
+  return action;
+}
 
 test.describe("instruments kept apart", () => {
   let apart: TwoInstruments;
@@ -734,11 +761,14 @@ test.describe("instruments kept apart", () => {
     apart = await createSecondInstrument();
     chairs.chairOne = sessions.chair;
     chairs.chairTwo = await signInApi(BASE, apart.chairTwoEmail);
-    // The attack begins with what any chair may do: attach another instrument's secretariat.
-    const attached = await chairs.chairTwo.api.post("/api/admin/participant.set-role", {
-      data: { instrumentId: apart.two, organizationId: apart.secretariatOne, role: "READER" },
-    });
-    expect(attached.status()).toBe(200);
+    // The demo secretariat takes part in the second instrument too, as a system administrator
+    // may arrange (chair two alone may not: see "attaching an organisation" below).
+    await withDatabase((db) =>
+      db.query(
+        `INSERT INTO "Participant" (id, "instrumentId", "organizationId", role) VALUES (gen_random_uuid(), $1, $2, 'READER')`,
+        [apart.two, apart.secretariatOne],
+      ),
+    );
   });
 
   test.afterAll(async () => {
@@ -748,8 +778,23 @@ test.describe("instruments kept apart", () => {
     await chairs.chairTwo?.api.dispose();
   });
 
-  for (const act of ACCOUNT_ACTS) {
-    test(`${act}: each chair, from their own instrument, on a person of each kind`, async () => {
+  /** Sends an administration command through a door: its route handler or its server action. */
+  async function throughDoor(door: AdminDoor, chair: Chair, operation: string, input: object): Promise<number> {
+    if (door === "route") {
+      return (await chairs[chair].api.post(`/api/admin/${operation}`, { data: input })).status();
+    }
+    const result = (await callServerAction(
+      chairs[chair].api,
+      BASE,
+      serverActionOf(operation),
+      `/admin/${from(chair)}/people`,
+      [input],
+    )) as DoorResult<unknown>;
+    return result.ok ? 200 : result.status;
+  }
+
+  for (const [act, door] of ACCOUNT_ACTS.flatMap((act) => ADMIN_DOORS.map((door) => [act, door] as const))) {
+    test(`${act} · ${door}: each chair, from their own instrument, on a person of each kind`, async () => {
       const outcomes: Record<string, number> = {};
       const wanted: Record<string, number> = {};
       for (const chair of ["chairOne", "chairTwo"] as Chair[]) {
@@ -763,16 +808,14 @@ test.describe("instruments kept apart", () => {
             "person.move": { userId: person.id, organizationId: homeOf(chair).id },
             "person.invite": { organizationId: organization.id, name: "Invited Apart", email: invited },
           }[act];
-          const response = await chairs[chair].api.post(`/api/admin/${act}`, {
-            data: { instrumentId: from(chair), ...body },
-          });
+          const status = await throughDoor(door, chair, act, { instrumentId: from(chair), ...body });
           const key = `${chair} on ${kind}`;
-          outcomes[key] = response.status();
+          outcomes[key] = status;
           wanted[key] = expectedStatus(chair, act, kind);
 
           // What was stored agrees: a refusal changes nothing and records nothing; a success is
           // recorded in the trail of every instrument the account counts in.
-          const done = response.status() === 200;
+          const done = status === 200;
           const targetId =
             act === "person.invite"
               ? ((await withDatabase(
@@ -801,4 +844,546 @@ test.describe("instruments kept apart", () => {
       expect(outcomes).toEqual(wanted);
     });
   }
+
+  // Attaching an organisation that takes part in another instrument would take account powers
+  // over its people from that instrument's secretariat: each chair tries it on their own
+  // instrument, with an organisation taking part nowhere yet and one of the other instrument's.
+  const otherOf = (chair: Chair) => (chair === "chairOne" ? apart.two : apart.one);
+  const mayAttach = (chair: Chair, alreadyIn: string[], systemAdmin = false) =>
+    canAttachOrganization(
+      {
+        active: true,
+        systemAdmin,
+        managesMembersOf: instrumentsWhereMembersManaged(
+          { userId: "chair", organizationId: "theirs", active: true },
+          participations[chair](),
+        ),
+      },
+      { alreadyIn },
+    );
+  const participates = (instrumentId: string, organizationId: string) =>
+    withDatabase(
+      async (db) =>
+        (
+          await db.query(`SELECT 1 FROM "Participant" WHERE "instrumentId" = $1 AND "organizationId" = $2`, [
+            instrumentId,
+            organizationId,
+          ])
+        ).rowCount === 1,
+    );
+
+  for (const door of ADMIN_DOORS) {
+    test(`participant.set-role · ${door}: attaching an organisation, by each chair to their own instrument`, async () => {
+      const outcomes: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const chair of ["chairOne", "chairTwo"] as Chair[]) {
+        for (const where of ["nowhere", "the other instrument"] as const) {
+          const alreadyIn = where === "nowhere" ? [] : [otherOf(chair)];
+          const organizationId = await freshOrganization(
+            "To Attach",
+            alreadyIn.map((id) => [id, "DELEGATE"]),
+          );
+          const key = `${chair}, one taking part in ${where}`;
+          outcomes[key] = await throughDoor(door, chair, "participant.set-role", {
+            instrumentId: from(chair),
+            organizationId,
+            role: "DELEGATE",
+          });
+          wanted[key] = mayAttach(chair, alreadyIn) ? 200 : 403;
+          const done = outcomes[key] === 200;
+          expect(await participates(from(chair), organizationId), `${key}: attached?`).toBe(done);
+          expect(await trailAbout(from(chair), organizationId), `${key}: own trail`).toEqual(
+            done ? ["participant.added"] : [],
+          );
+          expect(await trailAbout(otherOf(chair), organizationId), `${key}: other trail`).toEqual([]);
+        }
+      }
+      expect(outcomes).toEqual(wanted);
+    });
+  }
+
+  test("the people page offers only the organisations its chair may attach, and says why not the others", async () => {
+    const ofOne = await freshOrganization("Of One Only", [[apart.one, "DELEGATE"]]);
+    const ofNone = await freshOrganization("Of None Yet", []);
+    const page = await (await chairs.chairTwo.api.get(`/admin/${apart.two}/people`)).text();
+    expect(page).toContain(`value="${ofNone}"`);
+    expect(page).not.toContain(`value="${ofOne}"`);
+    expect(page).toMatch(/Not offered, because they also take part in an instrument your delegation does not manage/);
+    // The first chair manages instrument one: offered to them (it already takes part there, so not here).
+    const ofTwo = await freshOrganization("Of Two Only", [[apart.two, "DELEGATE"]]);
+    const pageOne = await (await chairs.chairOne.api.get(`/admin/${apart.one}/people`)).text();
+    expect(pageOne).not.toContain(`value="${ofTwo}"`);
+    expect(pageOne).toContain(`value="${ofNone}"`);
+  });
+
+  test("a system administrator may attach it, and both instruments' trails record it", async () => {
+    const organizationId = await freshOrganization("Attached By Admin", [[apart.one, "OBSERVER"]]);
+    expect(mayAttach("chairTwo", [apart.one], true)).toBe(true);
+    // What `npm run admin:grant` does (its own audit entry is tested with the command).
+    const grant = (granted: boolean) =>
+      withDatabase((db) =>
+        db.query(`UPDATE "User" SET "systemAdmin" = $2 WHERE email = $1`, [apart.chairTwoEmail, granted]),
+      );
+    await grant(true);
+    try {
+      const status = await throughDoor("server action", "chairTwo", "participant.set-role", {
+        instrumentId: apart.two,
+        organizationId,
+        role: "READER",
+      });
+      expect(status).toBe(200);
+    } finally {
+      await grant(false);
+    }
+    expect(await participates(apart.two, organizationId)).toBe(true);
+    expect(await trailAbout(apart.one, organizationId)).toEqual(["participant.added"]);
+    expect(await trailAbout(apart.two, organizationId)).toEqual(["participant.added"]);
+  });
+});
+
+// ── Server actions: every one, for every role, through the running app ─────────────────────
+// Each server action the code defines is called as its page calls it (support/server-actions.ts),
+// by every person above and by someone with no session, and the outcome compared with the rule
+// that decides it. They act in an instrument of their own (the sandbox: the demo instrument's
+// people with the same roles), so what the chair creates there is seen by no other journey; it
+// is emptied at the end. A new server action must bring its case into SERVER_ACTIONS.
+
+type Caller = Who | "anonymous";
+const CALLERS: Caller[] = [...(Object.keys(PEOPLE) as Who[]), "anonymous"];
+
+type Sandbox = {
+  id: string;
+  title: string;
+  shortTitle: string;
+  observersMayComment: boolean;
+  chapterId: string;
+  /** Two clauses of its one chapter, in order. */
+  clauseIds: [string, string];
+  /** A delegation and a second organisation taking part only in the sandbox: whose accounts are acted on. */
+  delegationId: string;
+  homeId: string;
+};
+
+type Prepared = {
+  input: Record<string, unknown>;
+  /** When a success changes the store: a reading of what it changes, taken before and after. */
+  stored?: () => Promise<unknown>;
+};
+type ActionCase = {
+  what: string;
+  /** The administration command behind it (lib/admin/admin-operations.ts), for the journeys below. */
+  operation?: string;
+  /**
+   * What decides: a rule of can.ts in the sandbox (and, for an act on an account, canActOnAccount
+   * over the instruments it reaches), or — for a sign-in link — only whether the link is good.
+   */
+  decidedBy: { rule: Action; account?: true } | { link: "valid" | "made-up" };
+  prepare: (caller: Caller, sandbox: Sandbox) => Promise<Prepared>;
+};
+
+const ADMIN_ACTIONS = "app/(workspace)/admin/actions.ts";
+let made = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++made}`;
+const one = async <T>(sql: string, values: unknown[]): Promise<T> =>
+  withDatabase(async (db) => (await db.query(sql, values)).rows[0] as T);
+const sandboxClause = (id: string) =>
+  one<{ number: string; title: string; status: string; position: number }>(
+    `SELECT number, title, status, position FROM "Clause" WHERE id = $1`,
+    [id],
+  );
+/** A fresh person of the sandbox's delegation. */
+const sandboxPerson = (sandbox: Sandbox) => freshPerson(sandbox.delegationId);
+/** A sign-in link for them, from the chair; answers its token. */
+async function signInLinkFor(sandbox: Sandbox, userId: string): Promise<string> {
+  const response = await sessions.chair.api.post("/api/admin/person.reissue-link", {
+    data: { instrumentId: sandbox.id, userId },
+  });
+  expect(response.status()).toBe(200);
+  const { link } = (await response.json()) as { link: string };
+  return link.slice(link.lastIndexOf("/") + 1);
+}
+
+const SERVER_ACTIONS: Record<ServerActionName, ActionCase[]> = {
+  [`${ADMIN_ACTIONS}#updateInstrumentAction`]: [
+    {
+      what: "its titles and settings, to what they are",
+      operation: "instrument.update",
+      decidedBy: { rule: "instrument.manage" },
+      prepare: async (_, s) => ({
+        input: {
+          instrumentId: s.id,
+          title: s.title,
+          shortTitle: s.shortTitle,
+          observersMayComment: s.observersMayComment,
+        },
+      }),
+    },
+  ],
+  [`${ADMIN_ACTIONS}#createInstrumentAction`]: [
+    {
+      what: "start a new instrument",
+      operation: "instrument.create",
+      decidedBy: { rule: "instrument.manage" },
+      prepare: async (_, s) => {
+        const slug = unique("matrix-started");
+        return {
+          input: { instrumentId: s.id, title: "Started in the matrix", shortTitle: "Started", slug },
+          stored: () => one(`SELECT count(*)::int AS n FROM "Instrument" WHERE slug = $1`, [slug]),
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#createChapterAction`]: [
+    {
+      what: "add a chapter",
+      operation: "chapter.create",
+      decidedBy: { rule: "instrument.manage" },
+      prepare: async (_, s) => {
+        const number = unique("C");
+        return {
+          input: { instrumentId: s.id, number, title: "A chapter from the matrix" },
+          stored: () =>
+            one(`SELECT count(*)::int AS n FROM "Chapter" WHERE "instrumentId" = $1 AND number = $2`, [s.id, number]),
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#restrictChapterAction`]: [
+    {
+      what: "a chapter's restriction, to none (as it is)",
+      operation: "chapter.restrict",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => ({ input: { instrumentId: s.id, chapterId: s.chapterId, organizationIds: [] } }),
+    },
+  ],
+  [`${ADMIN_ACTIONS}#createClauseAction`]: [
+    {
+      what: "add a clause",
+      operation: "clause.create",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => {
+        const number = unique("A");
+        return {
+          input: { instrumentId: s.id, chapterId: s.chapterId, number, title: "A clause from the matrix", topics: "" },
+          stored: () =>
+            one(`SELECT count(*)::int AS n FROM "Clause" WHERE "chapterId" = $1 AND number = $2`, [
+              s.chapterId,
+              number,
+            ]),
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#updateClauseAction`]: [
+    {
+      what: "a clause's number and title, to what they are",
+      operation: "clause.update",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => {
+        const { number, title } = await sandboxClause(s.clauseIds[0]);
+        return { input: { instrumentId: s.id, clauseId: s.clauseIds[0], number, title, topics: [] } };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#setClauseStatusAction`]: [
+    {
+      what: "a clause's status, to the one it has",
+      operation: "clause.set-status",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => {
+        const { status } = await sandboxClause(s.clauseIds[0]);
+        return { input: { instrumentId: s.id, clauseId: s.clauseIds[0], status } };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#moveClauseAction`]: [
+    {
+      what: "move a clause up or down, wherever it can go",
+      operation: "clause.move",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => {
+        const [first, second] = await Promise.all(s.clauseIds.map((id) => sandboxClause(id)));
+        const direction = second.position > first.position ? "up" : "down";
+        return {
+          input: { instrumentId: s.id, clauseId: s.clauseIds[1], direction },
+          stored: async () => (await sandboxClause(s.clauseIds[1])).position,
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#restrictClauseAction`]: [
+    {
+      what: "a clause's restriction, to none (as it is)",
+      operation: "clause.restrict",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => ({ input: { instrumentId: s.id, clauseId: s.clauseIds[0], organizationIds: [] } }),
+    },
+  ],
+  [`${ADMIN_ACTIONS}#addOrganizationAction`]: [
+    {
+      what: "add a new organisation",
+      operation: "organization.add",
+      decidedBy: { rule: "members.manage" },
+      prepare: async (_, s) => {
+        const code = `M${Date.now().toString(36)}${++made}`.toUpperCase().slice(-12);
+        return {
+          input: {
+            instrumentId: s.id,
+            name: "Added in the matrix",
+            code,
+            kind: "OBSERVER",
+            colour: "#123456",
+            role: "READER",
+          },
+          stored: () => one(`SELECT count(*)::int AS n FROM "Organization" WHERE code = $1`, [code]),
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#setParticipantRoleAction`]: [
+    {
+      what: "an organisation's role, to the one it has",
+      operation: "participant.set-role",
+      decidedBy: { rule: "members.manage" },
+      prepare: async (_, s) => ({ input: { instrumentId: s.id, organizationId: s.delegationId, role: "DELEGATE" } }),
+    },
+  ],
+  [`${ADMIN_ACTIONS}#invitePersonAction`]: [
+    {
+      what: "invite a person into a delegation",
+      operation: "person.invite",
+      decidedBy: { rule: "members.manage", account: true },
+      prepare: async (_, s) => {
+        const email = `${unique("matrix-invited")}@example.org`;
+        return {
+          input: { instrumentId: s.id, organizationId: s.delegationId, name: "Invited In The Matrix", email },
+          stored: () => one(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [email]),
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#reissueSignInLinkAction`]: [
+    {
+      what: "a new sign-in link for a person",
+      operation: "person.reissue-link",
+      decidedBy: { rule: "members.manage", account: true },
+      prepare: async (_, s) => {
+        const person = await sandboxPerson(s);
+        return {
+          input: { instrumentId: s.id, userId: person.id },
+          stored: async () => (await accountState(person.id)).links,
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#setPersonActiveAction`]: [
+    {
+      what: "deactivate a person",
+      operation: "person.set-active",
+      decidedBy: { rule: "members.manage", account: true },
+      prepare: async (_, s) => {
+        const person = await sandboxPerson(s);
+        return {
+          input: { instrumentId: s.id, userId: person.id, active: false },
+          stored: async () => (await accountState(person.id)).active,
+        };
+      },
+    },
+  ],
+  [`${ADMIN_ACTIONS}#movePersonAction`]: [
+    {
+      what: "move a person to another organisation",
+      operation: "person.move",
+      decidedBy: { rule: "members.manage", account: true },
+      prepare: async (_, s) => {
+        const person = await sandboxPerson(s);
+        return {
+          input: { instrumentId: s.id, userId: person.id, organizationId: s.homeId },
+          stored: async () => (await accountState(person.id)).organizations,
+        };
+      },
+    },
+  ],
+  "app/invitation/[token]/actions.ts#acceptInvitationAction": [
+    {
+      what: "set a password through a good sign-in link (the link is the permission, a session is none)",
+      decidedBy: { link: "valid" },
+      prepare: async (_, s) => {
+        const person = await sandboxPerson(s);
+        const token = await signInLinkFor(s, person.id);
+        return {
+          input: { token, password: "a password from the matrix" },
+          stored: () => one(`SELECT "passwordHash" IS NOT NULL AS set FROM "User" WHERE id = $1`, [person.id]),
+        };
+      },
+    },
+    {
+      what: "set a password through a made-up link",
+      decidedBy: { link: "made-up" },
+      prepare: async () => ({ input: { token: "m".repeat(43), password: "a password from the matrix" } }),
+    },
+  ],
+};
+
+test.describe("server actions", () => {
+  let sandbox: Sandbox;
+  let built: Map<ServerActionName, BuiltServerAction>;
+  let anonymous: Session;
+
+  /** What each person's organisation takes part in: the demo instrument and the sandbox, with one role. */
+  const participationsOf = (who: Who) => {
+    const role = PEOPLE[who].role;
+    return role
+      ? [world.instrumentId, sandbox.id].map((instrumentId) => ({
+          instrumentId,
+          role,
+          observersMayComment: sandbox.observersMayComment,
+        }))
+      : [];
+  };
+
+  function expectedFor(entry: ActionCase, caller: Caller): boolean {
+    const decidedBy = entry.decidedBy;
+    if ("link" in decidedBy) return decidedBy.link === "valid";
+    if (caller === "anonymous") return false;
+    const person = {
+      userId: world.people[caller].authorId,
+      organizationId: world.people[caller].organizationId,
+      active: true,
+    };
+    const role = PEOPLE[caller].role;
+    const actor = actorIn(person, role ? { role, observersMayComment: sandbox.observersMayComment } : null);
+    if (!can(actor, decidedBy.rule)) return false;
+    if (!decidedBy.account) return true;
+    const managesMembersOf = instrumentsWhereMembersManaged(person, participationsOf(caller));
+    // The accounts acted on take part in the sandbox only (and so does where a move takes them).
+    return canActOnAccount({ active: true, systemAdmin: false, managesMembersOf }, { instrumentIds: [sandbox.id] });
+  }
+
+  test.beforeAll(async () => {
+    built = new Map(builtServerActions().map((action) => [action.name, action]));
+    anonymous = { api: await request.newContext({ baseURL: BASE }), cookie: "" };
+    const chair = sessions.chair.api;
+    const post = async <T>(operation: string, data: object): Promise<T> => {
+      const response = await chair.post(`/api/admin/${operation}`, { data });
+      expect(response.status(), `${operation}: ${await response.text()}`).toBe(200);
+      return (await response.json()) as T;
+    };
+    // The chair starts the sandbox from the demo instrument and attaches the same organisations.
+    const title = "Matrix sandbox";
+    const { instrumentId: id } = await post<{ instrumentId: string }>("instrument.create", {
+      instrumentId: world.instrumentId,
+      title,
+      shortTitle: "Sandbox",
+      slug: unique("matrix-sandbox"),
+    });
+    for (const who of ["delegate", "observer", "reader"] as Who[]) {
+      await post("participant.set-role", {
+        instrumentId: id,
+        organizationId: world.people[who].organizationId,
+        role: PEOPLE[who].role,
+      });
+    }
+    const { chapterId } = await post<{ chapterId: string }>("chapter.create", {
+      instrumentId: id,
+      number: "I",
+      title: "Sandbox",
+    });
+    const clause = (number: string) =>
+      post<{ clauseId: string }>("clause.create", { instrumentId: id, chapterId, number, title: `Sandbox ${number}` });
+    const first = (await clause("1")).clauseId;
+    const second = (await clause("2")).clauseId;
+    const organization = (code: string) =>
+      post<{ organizationId: string }>("organization.add", {
+        instrumentId: id,
+        name: `Sandbox ${code}`,
+        code: `${code}${Date.now().toString(36)}`.toUpperCase().slice(0, 12),
+        kind: "MEMBER_STATE",
+        colour: "#654321",
+        role: "DELEGATE",
+      });
+    sandbox = {
+      id,
+      title,
+      shortTitle: "Sandbox",
+      observersMayComment: (
+        await one<{ o: boolean }>(`SELECT "observersMayComment" AS o FROM "Instrument" WHERE id = $1`, [id])
+      ).o,
+      chapterId,
+      clauseIds: [first, second],
+      delegationId: (await organization("SD")).organizationId,
+      homeId: (await organization("SH")).organizationId,
+    };
+  });
+
+  test.afterAll(async () => {
+    await anonymous?.api.dispose();
+    // Nobody takes part in the sandbox, or in what was started from it, any more: no journey sees them.
+    if (sandbox) {
+      await withDatabase((db) =>
+        db.query(
+          `DELETE FROM "Participant" WHERE "instrumentId" = $1
+             OR "instrumentId" IN (SELECT id FROM "Instrument" WHERE slug LIKE 'matrix-started-%')`,
+          [sandbox.id],
+        ),
+      );
+    }
+  });
+
+  test("every server action the code defines is in the build, and every one is in the matrix", () => {
+    const names = [...built.keys()].sort();
+    // A difference here means the build is older than the code: run `npm run build` again.
+    expect(names, "server actions of the build").toEqual(sourceServerActions());
+    // A new server action must bring its case (who may, what it changes) into SERVER_ACTIONS.
+    expect(Object.keys(SERVER_ACTIONS).sort(), "server actions in the matrix").toEqual(names);
+  });
+
+  for (const [name, entries] of Object.entries(SERVER_ACTIONS) as [ServerActionName, ActionCase[]][]) {
+    for (const entry of entries) {
+      const rule = "rule" in entry.decidedBy ? entry.decidedBy.rule : "the link";
+      test(`${rule} · server action ${name.split("#")[1]}: ${entry.what}`, async () => {
+        const action = built.get(name);
+        expect(action, `${name} is in the build`).toBeDefined();
+        const outcomes: Record<string, string> = {};
+        const wanted: Record<string, string> = {};
+        for (const caller of CALLERS) {
+          const { input, stored } = await entry.prepare(caller, sandbox);
+          const before = await stored?.();
+          const page = pagePathOf(action as BuiltServerAction, {
+            instrumentId: sandbox.id,
+            token: String(input.token ?? ""),
+          });
+          const session = caller === "anonymous" ? anonymous : sessions[caller];
+          const result = (await callServerAction(session.api, BASE, action as BuiltServerAction, page, [
+            input,
+          ])) as DoorResult<unknown>;
+          if (!result.ok) {
+            expect([401, 403, 404], `${caller}: ${result.status} ${result.error}`).toContain(result.status);
+          }
+          if (stored) {
+            // A refusal changes nothing; a success is stored.
+            expect(JSON.stringify(await stored()) !== JSON.stringify(before), `${caller}: is it stored?`).toBe(
+              result.ok,
+            );
+          }
+          outcomes[caller] = result.ok ? "allow" : "deny";
+          wanted[caller] = expectedFor(entry, caller) ? "allow" : "deny";
+        }
+        expect(outcomes).toEqual(wanted);
+      });
+    }
+  }
+
+  test("a server action called from another site is refused, even with the chair's session, and changes nothing", async () => {
+    const action = built.get(`${ADMIN_ACTIONS}#setClauseStatusAction`) as BuiltServerAction;
+    const { status } = await sandboxClause(sandbox.clauseIds[0]);
+    const other = status === "AGREED" ? "OPEN" : "AGREED";
+    const body = JSON.stringify([{ instrumentId: sandbox.id, clauseId: sandbox.clauseIds[0], status: other }]);
+    const response = await sessions.chair.api.post(pagePathOf(action, { instrumentId: sandbox.id }), {
+      headers: { "Next-Action": action.id, Origin: "https://evil.example", "Content-Type": "text/plain;charset=UTF-8" },
+      data: body,
+    });
+    expect(response.ok()).toBe(false);
+    expect((await sandboxClause(sandbox.clauseIds[0])).status).toBe(status);
+  });
 });

@@ -2,6 +2,7 @@
 // instruments apart: its secretariat, a delegation taking part only there, one taking part in
 // both, and one only in the demo instrument. Written straight into the database (what a second
 // secretariat would have set up); the attack itself goes through the app's routes.
+import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 import { withDatabase } from "./sessions";
@@ -34,22 +35,7 @@ export async function createSecondInstrument(): Promise<TwoInstruments> {
         [`second-${tag.toLowerCase()}`],
       )
     ).rows[0].id;
-    const organisation = async (name: string, parts: [string, string][]) => {
-      const id: string = (
-        await db.query(
-          `INSERT INTO "Organization" (id, name, code, kind, colour) VALUES (gen_random_uuid(), $1, $2, 'MEMBER_STATE', '#445566') RETURNING id`,
-          // Codes are unique: a fresh stamp each, its counter kept at the end.
-          [name, `O${stamp()}`.slice(-12)],
-        )
-      ).rows[0].id;
-      for (const [instrumentId, role] of parts) {
-        await db.query(
-          `INSERT INTO "Participant" (id, "instrumentId", "organizationId", role) VALUES (gen_random_uuid(), $1, $2, $3)`,
-          [instrumentId, id, role],
-        );
-      }
-      return id;
-    };
+    const organisation = (name: string, parts: [string, string][]) => organisationIn(db, name, parts);
     const secretariatTwo = await organisation("Secretariat Two", [[two, "CHAIR"]]);
     const chairTwoEmail = `chair-two-${tag.toLowerCase()}@example.org`;
     const chairTwo: string = (
@@ -86,6 +72,28 @@ export async function createSecondInstrument(): Promise<TwoInstruments> {
       },
     };
   });
+}
+
+async function organisationIn(db: pg.Client, name: string, parts: [string, string][]): Promise<string> {
+  const id: string = (
+    await db.query(
+      `INSERT INTO "Organization" (id, name, code, kind, colour) VALUES (gen_random_uuid(), $1, $2, 'MEMBER_STATE', '#445566') RETURNING id`,
+      // Codes are unique: a fresh stamp each, its counter kept at the end.
+      [name, `O${stamp()}`.slice(-12)],
+    )
+  ).rows[0].id;
+  for (const [instrumentId, role] of parts) {
+    await db.query(
+      `INSERT INTO "Participant" (id, "instrumentId", "organizationId", role) VALUES (gen_random_uuid(), $1, $2, $3)`,
+      [instrumentId, id, role],
+    );
+  }
+  return id;
+}
+
+/** A fresh organisation taking part in these instruments with these roles (in none when empty). */
+export async function freshOrganization(name: string, parts: [string, string][]): Promise<string> {
+  return withDatabase((db) => organisationIn(db, name, parts));
 }
 
 /** A fresh person in the organisation (no password yet), for one attempt. */

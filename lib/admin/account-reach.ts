@@ -3,12 +3,19 @@
 // which of them the actor manages, whether the actor is a system administrator — and asks the
 // permissions module (canActOnAccount). It also writes the act into each reached instrument's
 // audit trail, so no instrument's trail misses what was done to its people from elsewhere.
+// Attaching an organisation to an instrument acts on all its people's accounts at once
+// (requireAttachReach).
 // Takes the command's transaction, so the facts and the change are read and written together.
 
 import { type AuditEventInput, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { type AccountActor, canActOnAccount, instrumentsWhereMembersManaged } from "@/lib/permissions/can";
+import {
+  type AccountActor,
+  canActOnAccount,
+  canAttachOrganization,
+  instrumentsWhereMembersManaged,
+} from "@/lib/permissions/can";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,6 +70,30 @@ export async function requireAccountReach(
   if (!canActOnAccount(await accountActor(tx, actor), { instrumentIds })) {
     throw new AppError("forbidden", BEYOND_REACH);
   }
+}
+
+/** Why attaching an organisation that also takes part elsewhere is refused. */
+export function attachBeyondReach(code: string): string {
+  return `${code} also takes part in an instrument your delegation does not manage. Attaching it here would change who may manage its people's accounts there, so only a system administrator may attach it.`;
+}
+
+/**
+ * Refuses ("forbidden") unless the actor may attach the organisation to another instrument
+ * (canAttachOrganization); answers where it already takes part, which the attachment reaches.
+ * Locks the organisation first, so two attachments of it are judged one after the other.
+ */
+export async function requireAttachReach(
+  tx: Tx,
+  actor: { id: string; organizationId: string },
+  organization: { id: string; code: string },
+  joins: string | null,
+): Promise<string[]> {
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organization.id}::uuid FOR UPDATE`;
+  const alreadyIn = (await instrumentsOfOrganization(tx, organization.id)).filter((id) => id !== joins);
+  if (!canAttachOrganization(await accountActor(tx, actor), { alreadyIn })) {
+    throw new AppError("forbidden", attachBeyondReach(organization.code));
+  }
+  return alreadyIn;
 }
 
 /** Serialises acts on one account: the instruments it reaches cannot change while one is judged. */

@@ -1,12 +1,14 @@
 // The chair starts a new instrument; their organisation chairs it. It starts from an instrument
-// they chair (whose trail records it too), and reaches nobody else: organisations are attached
-// to it one by one afterwards.
+// they chair, and reaches nobody else: organisations are attached to it one by one afterwards.
+// Their own organisation is attached at once, which makes its people's accounts count in the new
+// instrument too: so, as for any attachment, they must manage every instrument it already takes
+// part in (requireAttachReach), and each of those trails records the new instrument.
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
+import { recordAccountEvent, requireAttachReach } from "./account-reach";
 import { zId, zText } from "./fields";
 import { requireInstrumentRight } from "./instrument-rights";
 
@@ -29,14 +31,14 @@ export async function createInstrument(by: SessionUser, raw: TCreateInstrument, 
     if (await tx.instrument.findUnique({ where: { slug }, select: { id: true } })) {
       throw new AppError("invalid_input", `An instrument with the short name "${slug}" already exists.`);
     }
+    const alreadyIn = await requireAttachReach(tx, by, { id: by.organizationId, code: by.organizationCode }, null);
     const instrument = await tx.instrument.create({
       data: { title, shortTitle, slug, participants: { create: { organizationId: by.organizationId, role: "CHAIR" } } },
       select: { id: true },
     });
-    await recordAuditEvent(tx, {
+    await recordAccountEvent(tx, [instrument.id, ...alreadyIn], {
       action: "instrument.created",
       actor: by,
-      instrumentId: instrument.id,
       target: { type: "instrument", id: instrument.id },
       details: { title, slug, startedFrom },
     });

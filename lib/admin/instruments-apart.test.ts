@@ -11,11 +11,13 @@ import type { ParticipantRole } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { isAppError } from "@/lib/errors/app-error";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import { BEYOND_REACH } from "./account-reach";
+import { attachBeyondReach, BEYOND_REACH } from "./account-reach";
+import { createInstrument } from "./create-instrument";
 import { grantSystemAdmin } from "./grant-system-admin";
 import { invitePerson } from "./invite-person";
 import { movePerson } from "./move-person";
 import { reissueSignInLink } from "./reissue-sign-in-link";
+import { setParticipantRole } from "./set-participant-role";
 import { setPersonActive } from "./set-person-active";
 
 const run = Date.now().toString(36).toUpperCase();
@@ -92,8 +94,8 @@ beforeAll(async () => {
   const secretariatTwo = await organisation("Secretariat Two", [[two, "CHAIR"]]);
   const chairOne = await person(secretariatOne.id, "Chair One");
   const chairTwo = await person(secretariatTwo.id, "Chair Two");
-  // The second chair attaches the first instrument's secretariat to their own instrument, which
-  // anyone chairing an instrument may do: the attack starts here.
+  // The first instrument's secretariat is attached to the second (as a system administrator may
+  // do; its chair alone may not, see "attaching an organisation" below): the attack starts here.
   await prisma.participant.create({ data: { instrumentId: two, organizationId: secretariatOne.id, role: "READER" } });
   world = {
     one,
@@ -262,5 +264,117 @@ describe("who may act on a shared account", () => {
     await prisma.user.update({ where: { id: chair.id }, data: { active: false } });
     const target = await person(world.onlyTwo);
     expect(await outcome(reissueSignInLink(acting, { instrumentId: world.two, userId: target.id }))).toBe("not_found");
+  });
+});
+
+describe("attaching an organisation that takes part in another instrument", () => {
+  const attach = (by: SessionUser, instrumentId: string, organizationId: string, role: ParticipantRole = "DELEGATE") =>
+    setParticipantRole(by, { instrumentId, organizationId, role });
+  const takesPartIn = async (organizationId: string) =>
+    (await prisma.participant.findMany({ where: { organizationId }, select: { instrumentId: true } }))
+      .map((p) => p.instrumentId)
+      .sort();
+  const entriesAbout = (organizationId: string) =>
+    prisma.auditEvent.findMany({
+      where: { targetId: organizationId },
+      select: { instrumentId: true, action: true, details: true },
+      orderBy: { id: "asc" },
+    });
+
+  it("is refused to the other chair, with why; nothing changes and the first chair keeps their powers", async () => {
+    const delegation = await organisation("Only One Attached", [[world.one, "DELEGATE"]]);
+    const member = await person(delegation.id);
+    await expect(attach(world.chairTwo, world.two, delegation.id)).rejects.toMatchObject({
+      code: "forbidden",
+      message: attachBeyondReach(delegation.code),
+    });
+    expect(await takesPartIn(delegation.id)).toEqual([world.one]);
+    expect(await entriesAbout(delegation.id)).toEqual([]);
+    // What chair one may do with its people is what it was.
+    expect(await outcome(reissueSignInLink(world.chairOne, { instrumentId: world.one, userId: member.id }))).toBe(
+      "done",
+    );
+  });
+
+  it("is refused the other way round too: chair one may not attach a delegation of two", async () => {
+    expect(await outcome(attach(world.chairOne, world.one, world.onlyTwo))).toBe("forbidden");
+    expect(await takesPartIn(world.onlyTwo)).toEqual([world.two]);
+    expect(await entriesAbout(world.onlyTwo)).toEqual([]);
+  });
+
+  it("is allowed for an organisation that takes part nowhere yet, recorded in this instrument only", async () => {
+    const newcomer = await organisation("Newcomer", []);
+    expect(await outcome(attach(world.chairTwo, world.two, newcomer.id))).toBe("done");
+    expect((await entriesAbout(newcomer.id)).map((e) => [e.instrumentId, e.action])).toEqual([
+      [world.two, "participant.added"],
+    ]);
+  });
+
+  it("is allowed to a secretariat managing both, and both trails record the attachment and the removal", async () => {
+    const bothChaired = await organisation("Chairs Both Too", [
+      [world.one, "CHAIR"],
+      [world.two, "CHAIR"],
+    ]);
+    const chairOfBoth = await sessionUser((await person(bothChaired.id, "Chair Of Both Too")).id);
+    const delegation = await organisation("Joins Two", [[world.one, "DELEGATE"]]);
+    expect(await outcome(attach(chairOfBoth, world.two, delegation.id))).toBe("done");
+    expect(await takesPartIn(delegation.id)).toEqual([world.one, world.two].sort());
+    // Chair two removes it from their own instrument: their business, and one's trail hears of it.
+    expect(await outcome(attach(world.chairTwo, world.two, delegation.id, "NONE" as ParticipantRole))).toBe("done");
+    expect(await takesPartIn(delegation.id)).toEqual([world.one]);
+    const entries = await entriesAbout(delegation.id);
+    const titles = await prisma.instrument.findMany({
+      where: { id: { in: [world.one, world.two] } },
+      orderBy: { createdAt: "asc" },
+      select: { shortTitle: true },
+    });
+    expect(entries.map((e) => [e.instrumentId, e.action]).sort()).toEqual(
+      [
+        [world.one, "participant.added"],
+        [world.two, "participant.added"],
+        [world.one, "participant.removed"],
+        [world.two, "participant.removed"],
+      ].sort(),
+    );
+    for (const entry of entries) {
+      expect(entry.details).toMatchObject({ in: "Two", instruments: titles.map((t) => t.shortTitle) });
+    }
+  });
+
+  it("is allowed to a system administrator, recorded in every instrument it reaches", async () => {
+    const delegation = await organisation("Admin Attaches", [[world.one, "OBSERVER"]]);
+    await grantSystemAdmin(world.chairTwo.email, true);
+    try {
+      expect(await outcome(attach(world.chairTwo, world.two, delegation.id, "READER"))).toBe("done");
+    } finally {
+      await grantSystemAdmin(world.chairTwo.email, false);
+    }
+    expect((await entriesAbout(delegation.id)).map((e) => e.instrumentId).sort()).toEqual(
+      [world.one, world.two].sort(),
+    );
+  });
+
+  it("applies to starting an instrument, which attaches one's own organisation to it", async () => {
+    // A secretariat chairing two that also reads one: a new instrument would change its people's reach in one.
+    const reader = await organisation("Chairs Two Reads One", [
+      [world.two, "CHAIR"],
+      [world.one, "READER"],
+    ]);
+    const chair = await sessionUser((await person(reader.id, "Chair Reading One")).id);
+    const slug = `apart-new-${run}`.toLowerCase();
+    const start = (by: SessionUser, s: string) =>
+      createInstrument(by, { instrumentId: world.two, title: "A third one", shortTitle: "Third", slug: s });
+    await expect(start(chair, slug)).rejects.toMatchObject({
+      code: "forbidden",
+      message: attachBeyondReach(reader.code),
+    });
+    expect(await prisma.instrument.findUnique({ where: { slug } })).toBeNull();
+    // Chair two's secretariat takes part in two only: it may, and two's trail records it too.
+    const { instrumentId } = await start(world.chairTwo, `${slug}-ok`);
+    const created = await prisma.auditEvent.findMany({
+      where: { action: "instrument.created", targetId: instrumentId },
+      select: { instrumentId: true },
+    });
+    expect(created.map((e) => e.instrumentId).sort()).toEqual([instrumentId, world.two].sort());
   });
 });

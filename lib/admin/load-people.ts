@@ -1,11 +1,11 @@
 import "server-only";
 // The organisations taking part in an instrument and their people, for the members page.
 // Whether someone has a password is read as a yes/no in the database: no hash ever leaves it.
-// What the viewer may do with each account (and which organisations they may invite into or
-// move people to) is decided by the permissions module, from the instruments each reaches.
+// What the viewer may do with each account (and which organisations they may invite into, move
+// people to, or attach) is decided by the permissions module, from the instruments each reaches.
 import type { SessionUser } from "@/lib/auth/session-user";
 import { prisma } from "@/lib/db/prisma";
-import { canActOnAccount } from "@/lib/permissions/can";
+import { canActOnAccount, canAttachOrganization } from "@/lib/permissions/can";
 import { accountActor } from "./account-reach";
 
 export async function loadPeople(instrumentId: string, viewer: Pick<SessionUser, "id" | "organizationId">) {
@@ -44,7 +44,7 @@ export async function loadPeople(instrumentId: string, viewer: Pick<SessionUser,
   );
   const otherOrganizations = await prisma.organization.findMany({
     where: { id: { notIn: organizationIds } },
-    select: { id: true, name: true, code: true },
+    select: { id: true, name: true, code: true, participants: { select: { instrumentId: true } } },
     orderBy: { name: "asc" },
   });
   const actor = await accountActor(prisma, viewer);
@@ -61,7 +61,11 @@ export async function loadPeople(instrumentId: string, viewer: Pick<SessionUser,
       /** May the viewer invite people into it, or move people to it? */
       mayJoin: mayReach(instrumentsOf(participant.organizationId)),
     })),
-    otherOrganizations,
+    otherOrganizations: otherOrganizations.map(({ participants: parts, ...organization }) => ({
+      ...organization,
+      /** May the viewer attach it here? Not when it takes part in an instrument they do not manage. */
+      mayAttach: canAttachOrganization(actor, { alreadyIn: parts.map((p) => p.instrumentId) }),
+    })),
     people: people.map(({ invitations, memberships, ...person }) => ({
       ...person,
       memberships: memberships.map(({ organization: { participants: _, ...organization } }) => ({ organization })),

@@ -5,6 +5,7 @@ import {
   type Actor,
   can,
   canActOnAccount,
+  canAttachOrganization,
   instrumentsWhereMembersManaged,
   proposalAbilities,
 } from "./can";
@@ -160,6 +161,29 @@ describe("canActOnAccount", () => {
         { instrumentId: "one", role: "CHAIR", observersMayComment: true },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("canAttachOrganization", () => {
+  const chairOf = (...managesMembersOf: string[]) => ({ active: true, systemAdmin: false, managesMembersOf });
+
+  it("needs management of every instrument the organisation already takes part in", () => {
+    // Chair two attaching an organisation of instrument one would take account powers from its chair.
+    expect(canAttachOrganization(chairOf("two"), { alreadyIn: ["one"] })).toBe(false);
+    expect(canAttachOrganization(chairOf("two"), { alreadyIn: ["one", "two"] })).toBe(false);
+    expect(canAttachOrganization(chairOf("one", "two"), { alreadyIn: ["one"] })).toBe(true);
+    expect(canAttachOrganization(chairOf("one", "two"), { alreadyIn: ["one", "three"] })).toBe(false);
+  });
+
+  it("lets any secretariat attach an organisation that takes part nowhere yet", () => {
+    expect(canAttachOrganization(chairOf("two"), { alreadyIn: [] })).toBe(true);
+  });
+
+  it("lets a system administrator attach any organisation, while active", () => {
+    const admin = { active: true, systemAdmin: true, managesMembersOf: [] };
+    expect(canAttachOrganization(admin, { alreadyIn: ["one", "two"] })).toBe(true);
+    expect(canAttachOrganization({ ...admin, active: false }, { alreadyIn: [] })).toBe(false);
+    expect(canAttachOrganization({ ...chairOf("one"), active: false }, { alreadyIn: [] })).toBe(false);
   });
 });
 

@@ -129,6 +129,23 @@ export function canActOnAccount(actor: AccountActor, target: AccountTarget): boo
   return target.instrumentIds.every((id) => actor.managesMembersOf.includes(id));
 }
 
+// ── Attaching an organisation to an instrument ──────────────────────────────────────────────
+// Attaching an organisation makes its people's accounts count in one more instrument, and so
+// takes account powers over them away from whoever managed every instrument they took part in
+// until then (canActOnAccount). It is an act on every one of its people's accounts at once: the
+// secretariat attaching it (who must manage members of the instrument it joins, by `can`) must
+// also manage every instrument where it already takes part — or be a system administrator.
+// Starting an instrument attaches one's own organisation to it, under the same rule.
+
+/** Where the organisation already takes part, besides the instrument it joins. */
+export type AttachTarget = { alreadyIn: readonly string[] };
+
+export function canAttachOrganization(actor: AccountActor, target: AttachTarget): boolean {
+  if (!actor.active) return false;
+  if (actor.systemAdmin) return true;
+  return target.alreadyIn.every((id) => actor.managesMembersOf.includes(id));
+}
+
 /** The facts `actorIn` needs about a person: who they are, for which organisation, whether active. */
 export type Person = { userId: string; organizationId: string; active: boolean };
 /** An organisation's part in one instrument, as stored (null: it takes no part). */

@@ -22,6 +22,8 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
   const { user } = await requireInstrumentPage(instrumentId, "members.manage");
   const { participants, people, otherOrganizations } = await loadPeople(instrumentId, user);
   const joinable = participants.filter((p) => p.mayJoin);
+  const attachable = otherOrganizations.filter((o) => o.mayAttach);
+  const beyondReach = otherOrganizations.filter((o) => !o.mayAttach);
   const ids = { instrumentId };
 
   return (
@@ -85,7 +87,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
         <h2 id="add-organization" className="text-lg font-semibold">
           Add an organisation
         </h2>
-        {otherOrganizations.length > 0 && (
+        {attachable.length > 0 && (
           <ActionForm
             action={setParticipantRoleAction}
             hidden={ids}
@@ -95,7 +97,7 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
             <label className="block text-sm font-medium">
               An organisation already known
               <select name="organizationId" className={inputClass}>
-                {otherOrganizations.map((o) => (
+                {attachable.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name} ({o.code})
                   </option>
@@ -104,6 +106,13 @@ export default async function PeopleAdminPage({ params }: { params: Promise<{ in
             </label>
             <RoleSelect />
           </ActionForm>
+        )}
+        {beyondReach.length > 0 && (
+          <p className="text-sm text-slate-600" data-testid="not-attachable">
+            Not offered, because they also take part in an instrument your delegation does not manage — attaching one
+            here would change who may manage its people&apos;s accounts there, so only a system administrator may:{" "}
+            {beyondReach.map((o) => `${o.name} (${o.code})`).join(", ")}.
+          </p>
         )}
         <ActionForm
           action={addOrganizationAction}
