@@ -60,9 +60,8 @@ export function decidedPassages(model: ClauseModel, selection: Selection, outcom
     end: { beside: last, side: "after" } as Landmark,
   }));
   const after = applyPlan(model.blocks, plan, { landmarks: followed.flatMap(({ start, end }) => [start, end]) });
-  const order = new Map<Paragraph, number>();
   const paragraphs = [...paragraphsOf(after)];
-  paragraphs.forEach((paragraph, index) => order.set(paragraph, index));
+  const order = new Map<Paragraph, number>(paragraphs.map((paragraph, index) => [paragraph, index]));
 
   const passages = new Map<string, string>();
   for (const followedPassage of followed) {
