@@ -5,9 +5,23 @@ import type { Block, ClauseModel, ClauseNode, Inline, ListItem, Paragraph, TextR
 import { type DecisionPlan, type Outcome, planDecision, type Selection } from "./decision-plan";
 import { withoutAnchors } from "./zero-width-anchor";
 
+/**
+ * A place in the text to follow through a decision: just before or after one of its runs. It
+ * lands in the predicted paragraph that holds that place, at an index among its inlines, or
+ * nowhere if the decision removes the paragraph.
+ */
+export type Landmark = {
+  beside: Inline;
+  side: "before" | "after";
+  landed?: { paragraph: Paragraph; index: number };
+};
+
+/** A landmark travelling with the inlines of its paragraph, through joins. */
+type Marker = { type: "landmark"; landmark: Landmark };
+
 type Mutable = {
   node: ClauseNode | null;
-  inlines: Inline[];
+  inlines: (Inline | Marker)[];
   children: Mutable[];
   parent: Mutable | null;
   removed: boolean;
@@ -19,6 +33,8 @@ export type PredictOptions = {
    * fragment left without a paragraph would be given a new one by the first editor to open it).
    */
   keepLastBlock?: boolean;
+  /** Places to follow: each is told where it landed (see Landmark). */
+  landmarks?: readonly Landmark[];
 };
 
 /** Where removing `paragraph` stops: the outermost container it would leave empty. */
@@ -45,19 +61,27 @@ function settled(run: TextRun): TextRun | null {
 export function applyPlan(
   nodes: readonly ClauseNode[],
   plan: DecisionPlan,
-  { keepLastBlock = true }: PredictOptions = {},
+  { keepLastBlock = true, landmarks = [] }: PredictOptions = {},
 ): ClauseNode[] {
   const gone = new Set<Inline>(plan.remove);
   const settle = new Set<Inline>(plan.settle);
+  const markers = new Map<Inline, { before: Marker[]; after: Marker[] }>();
+  for (const landmark of landmarks) {
+    const at = markers.get(landmark.beside) ?? { before: [], after: [] };
+    markers.set(landmark.beside, at);
+    at[landmark.side].push({ type: "landmark", landmark });
+  }
   const byParagraph = new Map<Paragraph, Mutable>();
   const build = (node: ClauseNode, parent: Mutable | null): Mutable => {
     const mutable: Mutable = { node, inlines: [], children: [], parent, removed: false };
     if (node.type === "paragraph") {
       byParagraph.set(node, mutable);
       for (const inline of node.inlines) {
-        if (gone.has(inline)) continue;
-        const kept = settle.has(inline) ? settled(inline as TextRun) : inline;
+        const marked = markers.get(inline);
+        if (marked) mutable.inlines.push(...marked.before);
+        const kept = gone.has(inline) ? null : settle.has(inline) ? settled(inline as TextRun) : inline;
         if (kept) mutable.inlines.push(kept);
+        if (marked) mutable.inlines.push(...marked.after);
       }
     } else {
       const children = node.type === "listItem" ? node.blocks : node.items;
@@ -76,7 +100,8 @@ export function applyPlan(
     if (!attached(paragraph)) return;
     const target = removalTarget(paragraph, root, (m) => m.node?.type === "listItem");
     if (target === "empty-it") {
-      paragraph.inlines = [];
+      // The paragraph stays, empty: a place followed into it stays too.
+      paragraph.inlines = paragraph.inlines.filter((inline) => inline.type === "landmark");
       return;
     }
     if (!target?.parent) return;
@@ -99,8 +124,16 @@ export function applyPlan(
   const freeze = (m: Mutable): ClauseNode => {
     const node = m.node as ClauseNode;
     switch (node.type) {
-      case "paragraph":
-        return { type: "paragraph", inlines: m.inlines };
+      case "paragraph": {
+        if (landmarks.length === 0) return { type: "paragraph", inlines: m.inlines as Inline[] };
+        const paragraph: Paragraph = { type: "paragraph", inlines: [] };
+        const inlines: Inline[] = [];
+        for (const inline of m.inlines) {
+          if (inline.type === "landmark") inline.landmark.landed = { paragraph, index: inlines.length };
+          else inlines.push(inline);
+        }
+        return Object.assign(paragraph, { inlines });
+      }
       case "listItem":
         return { type: "listItem", blocks: m.children.map(freeze) as Block[] };
       case "orderedList":

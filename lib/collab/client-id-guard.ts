@@ -1,8 +1,10 @@
 // Hocuspocus extension: an update is refused — not saved, not applied, logged — if any of its
 // structs are written under a Yjs client id that belongs to someone else (client-id-owners.ts).
 // It applies to every role, the chair's included, and runs before the suggest-only guard and
-// the durable store, so a refused update reaches neither.
-import type { Extension } from "@hocuspocus/server";
+// the durable store, so a refused update reaches neither. An update of the id's owner is refused
+// too if it writes, at clocks the clause already holds under that id, anything but what is held
+// there (rewritten-clocks.ts): two writers under one id, whose second would be silently lost.
+import type { Connection, Extension } from "@hocuspocus/server";
 import { log } from "@/lib/log";
 import { CLAUSE_GUARD_PRIORITY } from "@/lib/proposals/clause-guard";
 import { REFUSED_EDIT } from "@/lib/proposals/refused-edit-message";
@@ -11,12 +13,19 @@ import type { ClientIdOwners } from "./client-id-owners";
 import { clientIdsWrittenIn } from "./client-id-ownership";
 import type { CollabContext } from "./collab-context";
 import { refusal } from "./refusal";
+import { rewrittenClientIds } from "./rewritten-clocks";
 import type { SaveOutage } from "./save-until-stored";
-import { FOREIGN_CLIENT_ID_NOTICE } from "./socket-notices";
+import { FOREIGN_CLIENT_ID_NOTICE, SHARED_CLIENT_ID_NOTICE } from "./socket-notices";
 
 const SYNC_STEP_1 = 0;
 
 export const CLIENT_ID_GUARD_PRIORITY = CLAUSE_GUARD_PRIORITY + 10;
+
+function refuse(connection: Connection, notice: string): never {
+  // Before the connection closes: the browser drops the edit and reloads instead of resending it.
+  connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT, notice }));
+  throw refusal(notice);
+}
 
 /** `outage`: while PostgreSQL is down, a new id's first update waits like a save (save-until-stored.ts). */
 export function clientIdGuard(owners: ClientIdOwners, outage: SaveOutage): Extension {
@@ -42,14 +51,21 @@ export function clientIdGuard(owners: ClientIdOwners, outage: SaveOutage): Exten
         userId: user.id,
       });
       const foreign = ids.filter((id) => owner.get(id) !== user.id);
-      if (foreign.length === 0) return;
-      log.warn(
-        { event: "collab.refused-client-id", clauseId, userId: user.id, clientIds: foreign },
-        "refused an update written under another participant's client id",
-      );
-      // Before the connection closes: the browser drops the edit and reloads instead of resending it.
-      connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT, notice: FOREIGN_CLIENT_ID_NOTICE }));
-      throw refusal(FOREIGN_CLIENT_ID_NOTICE);
+      if (foreign.length > 0) {
+        log.warn(
+          { event: "collab.refused-client-id", clauseId, userId: user.id, clientIds: foreign },
+          "refused an update written under another participant's client id",
+        );
+        refuse(connection, FOREIGN_CLIENT_ID_NOTICE);
+      }
+      const rewritten = rewrittenClientIds(payload, document);
+      if (rewritten.length > 0) {
+        log.warn(
+          { event: "collab.refused-rewritten-clocks", clauseId, userId: user.id, clientIds: rewritten },
+          "refused an update rewriting words already stored under its client id",
+        );
+        refuse(connection, SHARED_CLIENT_ID_NOTICE);
+      }
     },
 
     async afterUnloadDocument({ documentName }) {

@@ -1,5 +1,8 @@
 // Yjs client ids are owned: nobody — the chair included — may write under another person's
-// id, or under the ids the server wrote under; a person's own tabs each write under their own.
+// id, or under the ids the server wrote under; a person's own tabs each write under their own,
+// and two writers under one id (a modified second tab) cannot lose each other's words.
+
+import { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { prisma } from "@/lib/db/prisma";
@@ -8,6 +11,7 @@ import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { isRefusedEdit } from "@/lib/proposals/refused-edit-message";
 import { authorFor } from "@/lib/proposals/test-support/yjs-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
+import { clauseDocumentName } from "./clause-document-name";
 import { loadClauseState } from "./clause-store";
 import { recordServerWrite } from "./client-id-ownership";
 import { type ClauseClient, eventually, openClause, sessionCookie } from "./test-support/clause-client";
@@ -48,6 +52,10 @@ async function storedText(clauseId: string): Promise<string> {
   if (state) Y.applyUpdate(doc, state);
   return doc.getXmlFragment(CLAUSE_FRAGMENT).toString();
 }
+
+/** Open sockets on the clause (the server's other clauses belong to other cases). */
+const connectionsTo = (clauseId: string) =>
+  server.collab.documents.get(clauseDocumentName(clauseId))?.getConnectionsCount() ?? 0;
 
 /** Writes from now on under `clientId` (set after syncing: Yjs renews an id it sees others use). */
 function writeUnder(c: ClauseClient, clientId: number) {
@@ -162,5 +170,86 @@ describe("Yjs client ids are owned", () => {
     const stored = await storedText(clauseId);
     expect(stored).not.toContain("Under the seeded text's id.");
     expect(stored).not.toContain("Under a decision's id.");
+  });
+
+  it("refuses a second writer under one person's client id at clocks already stored, and tells its browser", async () => {
+    const clauseId = await freshClause("client ids: one id, two writers");
+    const [first, second] = [client(server.url, clauseId, "victim"), client(server.url, clauseId, "victim")];
+    await Promise.all([first.saved(), second.saved()]);
+    // The first window loses its connection for a moment and keeps typing.
+    first.provider.disconnect();
+    await eventually(() => connectionsTo(clauseId) === 1);
+    first.appendParagraph("Typed in the first window while its connection was down.");
+
+    // Meanwhile a modified second window of the same person writes under the first's id, at
+    // the very clocks the first window has just used: both theirs, so ownership lets it pass.
+    writeUnder(second, first.doc.clientID);
+    second.appendParagraph("Written by the second window under the first window's id.");
+    await second.saved();
+    const before = await storedText(clauseId);
+    expect(before).toContain("Written by the second window");
+
+    // Back online, the first window sends its words at those clocks: refused, not silently lost.
+    const refused = refusedEdit(first);
+    void first.provider.connect();
+    expect(JSON.parse(await refused).notice).toMatch(/same editing identity/);
+    expect(await storedText(clauseId)).toBe(before);
+    const reader = client(server.url, clauseId, "chair");
+    await reader.saved();
+    expect(reader.text()).toBe(before);
+  });
+
+  it("saves everything of an honest window that reconnects, also while its old socket is still open", async () => {
+    const clauseId = await freshClause("client ids: honest reconnects");
+    const tab = client(server.url, clauseId, "victim");
+    await tab.saved();
+    const refusals: string[] = [];
+    const watch = (provider: HocuspocusProvider) =>
+      provider.on("stateless", ({ payload }: { payload: string }) => {
+        if (isRefusedEdit(payload)) refusals.push(payload);
+      });
+    watch(tab.provider);
+    tab.appendParagraph("Before the connection dropped.");
+    await tab.saved();
+    tab.provider.disconnect();
+    await eventually(() => connectionsTo(clauseId) === 0);
+    tab.appendParagraph("Typed while offline.");
+    void tab.provider.connect();
+    await tab.saved();
+    tab.appendParagraph("Typed after reconnecting.");
+    await tab.saved();
+
+    // The same window (the same document, so the same client id) on a new socket while the old
+    // one is still open: every edit reaches the server twice, the second time an exact resend.
+    const again = new HocuspocusProvider({
+      url: server.url,
+      name: tab.provider.configuration.name,
+      document: tab.doc,
+      token: "session-cookie",
+      WebSocketPolyfill: (tab.provider.configuration.websocketProvider.configuration as { WebSocketPolyfill: unknown })
+        .WebSocketPolyfill,
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    open.push({ destroy: () => again.destroy() } as ClauseClient);
+    watch(again);
+    await eventually(() => again.synced);
+    tab.appendParagraph("Sent on both sockets.");
+    await tab.saved();
+    await eventually(() => !again.hasUnsyncedChanges);
+    tab.appendParagraph("And once more after that.");
+    await tab.saved();
+    await eventually(() => !again.hasUnsyncedChanges);
+
+    const stored = await storedText(clauseId);
+    for (const words of [
+      "Before the connection dropped.",
+      "Typed while offline.",
+      "Typed after reconnecting.",
+      "Sent on both sockets.",
+      "And once more after that.",
+    ]) {
+      expect(stored).toContain(words);
+    }
+    expect(stored).toBe(tab.text());
+    expect(refusals).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { clientIdGuard } from "./client-id-guard";
 import { ClientIdOwners } from "./client-id-owners";
 import type { CollabContext } from "./collab-context";
 import { durableClauseStore } from "./durable-clause-store";
+import { presenceDepartures } from "./presence-departures";
 import { presenceGuard } from "./presence-guard";
 import { unlessDatabaseIsDown } from "./refusal";
 import { saveOutage } from "./save-until-stored";
@@ -24,7 +25,7 @@ export function createCollabServer(extra: Extension[] = []): Hocuspocus {
     extensions: [
       clientIdGuard(owners, outage),
       durableClauseStore(outage),
-      presenceGuard(owners),
+      presenceGuard(owners, presenceDepartures(extra)),
       ...capabilityExtensions(),
       ...extra,
     ],

@@ -7,13 +7,16 @@
 // Why here: Hocuspocus 4 decodes each inbound awareness message into a scratch map, awaits this
 // hook, and applies and broadcasts only what the map holds afterwards (MessageReceiver.ts), so
 // a state deleted here is never stored, relayed to other clients or published to Redis.
-// States go when their connection goes: Hocuspocus removes the states a connection added when
-// it closes. (A removal published through Redis is dropped by that same scratch decoding in
-// Hocuspocus 4.7, so other instances let such a state expire after y-protocols' 30 s.)
-import type { Connection, Extension } from "@hocuspocus/server";
+// A removal (a null state) is dropped by that scratch decoding too, so no browser can remove
+// another's state. States go when their connection goes: Hocuspocus removes the states a
+// connection added when it closes, and this guard announces the connection's ids to the other
+// instances (presence-departures.ts), which remove them for their own browsers.
+import type { Connection, Document, Extension, Hocuspocus } from "@hocuspocus/server";
+import { removeAwarenessStates } from "y-protocols/awareness";
 import { log } from "@/lib/log";
 import type { ClientIdOwners } from "./client-id-owners";
 import type { CollabContext } from "./collab-context";
+import type { Departure, PresenceDepartures } from "./presence-departures";
 
 /** A caret and selection with a name needs a few hundred bytes; 4 KB leaves room, not a megabyte. */
 export const MAX_STATE_BYTES = 4096;
@@ -63,12 +66,67 @@ function stampedState(ctx: CollabContext, state: State): State {
   };
 }
 
-export function presenceGuard(owners: ClientIdOwners): Extension {
+/** The origin of removals announced by another instance. */
+const DEPARTED_ELSEWHERE = "presence-departed-elsewhere";
+
+export function presenceGuard(owners: ClientIdOwners, departures: PresenceDepartures | null = null): Extension {
   /** The client ids whose presence each connection publishes, bound on first announcement. */
   const boundIds = new WeakMap<Connection, Set<number>>();
+  let instance: Hocuspocus | null = null;
+
+  /** Ids some other open connection of this document publishes (the same tab, reconnected). */
+  const heldElsewhere = (document: Document, except?: Connection) => {
+    const held = new Set<number>();
+    for (const other of document.getConnections()) {
+      if (other !== except) for (const id of boundIds.get(other) ?? []) held.add(id);
+    }
+    return held;
+  };
+
+  /** On this instance, a connection closed: tell the others which states went, at which clock. */
+  const departed = (connection: Connection, document: Document) => {
+    const held = heldElsewhere(document, connection);
+    const gone: Departure[] = [];
+    for (const clientId of boundIds.get(connection) ?? []) {
+      const clock = document.awareness.meta.get(clientId)?.clock;
+      if (clock !== undefined && !held.has(clientId)) gone.push({ clientId, clock });
+    }
+    departures?.announce(document.name, gone);
+  };
+
+  /**
+   * Another instance's connection closed. Its states go here too, unless they are newer than
+   * the ones that closed (the tab reconnected elsewhere and moved its caret since) or a
+   * connection here publishes them (it reconnected here).
+   */
+  const departedElsewhere = (documentName: string, gone: Departure[]) => {
+    const document = instance?.documents.get(documentName);
+    if (!document) return;
+    const held = heldElsewhere(document);
+    const { states, meta } = document.awareness;
+    const ids = gone
+      .filter(({ clientId }) => states.has(clientId) && !held.has(clientId))
+      .filter(({ clientId, clock }) => (meta.get(clientId)?.clock ?? 0) <= clock)
+      .map(({ clientId }) => clientId);
+    // Hocuspocus relays the removal to this instance's browsers.
+    if (ids.length > 0) removeAwarenessStates(document.awareness, ids, DEPARTED_ELSEWHERE);
+  };
 
   return {
     extensionName: "presence-guard",
+
+    async onConfigure({ instance: configured }) {
+      instance = configured;
+      await departures?.listen(departedElsewhere);
+    },
+
+    async connected({ connection }) {
+      connection.onClose((document) => departed(connection, document));
+    },
+
+    async onDestroy() {
+      await departures?.stop();
+    },
 
     async beforeHandleAwareness({ connection, context, states, document }) {
       const ctx = context as CollabContext | undefined;

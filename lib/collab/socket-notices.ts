@@ -20,6 +20,9 @@ export const CHANGE_TOO_LARGE_NOTICE = `Your last change was too large to save i
 export const FOREIGN_CLIENT_ID_NOTICE =
   "Your last change could not be kept: it was written under another participant's editing identity. The clause was reloaded from the server.";
 
+export const SHARED_CLIENT_ID_NOTICE =
+  "Your last change could not be kept: another window was writing under the same editing identity, and the server already holds its words there. The clause was reloaded from the server.";
+
 /** What to tell the person when the socket closed with `code`, and whether their unsaved edit must go. */
 export function socketLimitNotice(code: number | undefined): { notice: string; dropEdit: boolean } | null {
   if (code === TOO_MANY_CHANGES) return { notice: TOO_MANY_CHANGES_NOTICE, dropEdit: false };

@@ -13,6 +13,7 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { decidedPassages } from "@/lib/clause-model/decided-passages";
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import { type ProposalInText, proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { readClause } from "@/lib/clause-model/read-clause";
@@ -150,7 +151,8 @@ async function decideOnStoredText(
         await lockUntilCommit(tx, { kind: "proposals", clauseId: input.clauseId });
         const copy = storedTruth(live, await loadClauseState(input.clauseId, tx));
         held.copy = copy;
-        const inText = new Map<string, ProposalInText>(proposalsInClause(readClause(copy)).map((p) => [p.id, p]));
+        const model = readClause(copy);
+        const inText = new Map<string, ProposalInText>(proposalsInClause(model).map((p) => [p.id, p]));
         const open = await tx.proposal.findMany({
           where: {
             clauseId: input.clauseId,
@@ -171,8 +173,11 @@ async function decideOnStoredText(
           throw new AppError("conflict", "proposalId" in input.scope ? PROPOSAL_CHANGED : SOME_CHANGED, { changed });
         if (unseen.length > 0) throw new AppError("conflict", SOME_UNSEEN, { unseen });
 
+        const selection = new Set(chosen.map((row) => row.id));
+        // What each passage will read, predicted by the model from the plan decideInFragment carries out.
+        const passages = decidedPassages(model, selection, input.outcome);
         const before = Y.encodeStateVector(copy);
-        decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), new Set(chosen.map((row) => row.id)), input.outcome);
+        decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), selection, input.outcome);
         const now = new Date();
         const update = Y.encodeStateAsUpdate(copy, before);
         await tx.clauseUpdate.create({
@@ -182,7 +187,6 @@ async function decideOnStoredText(
         await recordServerWrite(tx, input.clauseId, update);
         for (const row of chosen) {
           const current = inText.get(row.id) as ProposalInText;
-          const kept = input.outcome === "ACCEPTED" ? current.insertedText : current.deletedText;
           await tx.proposal.update({ where: { id: row.id }, data: { status: input.outcome, decidedAt: now } });
           await tx.proposalDecision.create({
             data: {
@@ -192,7 +196,7 @@ async function decideOnStoredText(
               decidedById: input.decidedById,
               insertedText: current.insertedText,
               deletedText: current.deletedText,
-              resultingText: `${current.contextBefore}${kept}${current.contextAfter}`,
+              resultingText: passages.get(row.id) ?? "",
               createdAt: now,
             },
           });
