@@ -25,6 +25,7 @@ import { decideProposals } from "./decide-proposals";
 import { listClauseProposals } from "./list-clause-proposals";
 import { takePosition } from "./take-position";
 import { freshClause, indexedOpen, type Person, person, shownFingerprints } from "./test-support/decision-room";
+import { positionOf, suggestInDoc } from "./test-support/suggest-in-doc";
 import { locate, plainText, proposeDeletion, proposeInsertion } from "./test-support/yjs-proposals";
 import { ALREADY_UNDONE, EDITED_SINCE, TOO_LATE, UNDO_WINDOW_MS, undoDecision, undoOnClause } from "./undo-decision";
 
@@ -192,6 +193,42 @@ describe("a decision reaches people and can be undone", () => {
     expect(await refusal(undoDecision(who.chair.user, { clauseId, decisionId }))).toBe(ALREADY_UNDONE);
     room.close();
   });
+
+  for (const outcome of ["ACCEPTED", "REJECTED"] as const) {
+    it(`gives back exactly the text of before after ${outcome.toLowerCase()} paragraph breaks, a new paragraph and a replacement`, async () => {
+      const room = await openRoom([
+        "Each State Party shall adopt such measures as may be necessary.",
+        "Such measures shall respect the rights of victims.",
+      ]);
+      const { clauseId } = room;
+      const made = [
+        ...suggestInDoc(room.australia.doc, who.australia.author, (tr, root) =>
+          tr.split(positionOf(root, " the rights")),
+        ),
+        ...suggestInDoc(room.australia.doc, who.australia.author, (tr, root) =>
+          tr.insertText("required", positionOf(root, "necessary"), positionOf(root, "necessary") + "necessary".length),
+        ),
+        ...suggestInDoc(room.australia.doc, who.australia.author, (tr, root) => {
+          const end = positionOf(root, "victims.") + "victims.".length;
+          tr.split(end);
+          tr.insertText("A proposed paragraph.", end + 2);
+        }),
+      ];
+      await room.australia.saved();
+      await indexedOpen([...new Set(made)]);
+      await eventually(async () => (await storedXml(clauseId)) === xmlOf(room.chair));
+      const before = await storedXml(clauseId);
+      const { decisionId } = await decideAll(room, outcome);
+      await eventually(
+        async () => (await storedXml(clauseId)) !== before && xmlOf(room.chair) === (await storedXml(clauseId)),
+      );
+      await undoDecision(who.chair.user, { clauseId, decisionId });
+      expect(await storedXml(clauseId)).toBe(before);
+      await eventually(() => xmlOf(room.australia) === before && xmlOf(room.chair) === before);
+      await indexedOpen([...new Set(made)]);
+      room.close();
+    });
+  }
 
   it("undoes a decision while others type in other paragraphs, keeping their words", async () => {
     const room = await openRoom(["Each State Party shall adopt measures.", "Victims shall be protected."]);
