@@ -30,7 +30,15 @@ function sameWords(
 }
 
 /** Brings the table in line with the proposals read from the text. Returns true when any row changed. */
-export async function indexClauseProposals(clauseId: string, proposals: ProposalInText[]): Promise<boolean> {
+/**
+ * `readAt`: when the text was read. A row reopened after that (an undone decision, stored before
+ * its words reach the live text) is not taken for withdrawn on this older reading.
+ */
+export async function indexClauseProposals(
+  clauseId: string,
+  proposals: ProposalInText[],
+  readAt: Date = new Date(),
+): Promise<boolean> {
   const inText = proposals.filter((p) => p.author && isUuid(p.author.authorId) && isUuid(p.author.organizationId));
   const { changed, threads } = await prisma.$transaction(async (tx) => {
     await lockUntilCommit(tx, { kind: "proposals", clauseId });
@@ -100,7 +108,9 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
         changed = true;
       }
     }
-    const gone = rows.filter((row) => row.clauseId === clauseId && row.status === "OPEN" && !present.has(row.id));
+    const gone = rows.filter(
+      (row) => row.clauseId === clauseId && row.status === "OPEN" && !present.has(row.id) && row.updatedAt <= readAt,
+    );
     if (gone.length > 0) {
       await tx.proposal.updateMany({
         where: { id: { in: gone.map((row) => row.id) }, status: "OPEN" },
