@@ -358,6 +358,34 @@ const DOORS: Door[] = [
       ),
   },
   {
+    action: "proposal.undoDecision",
+    door: "route",
+    what: "POST /api/clauses/:id/proposals/decisions/:decision/undo (the chair's rejection of a delegate's proposal)",
+    clauses: ["open", "restricted"],
+    attempt: (s, w, c) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], async (id) => {
+        const clauseId = clauseOf(w, c).id;
+        const decided = await sessions.chair.api.post(`/api/clauses/${clauseId}/proposals/decisions`, {
+          data: {
+            scope: { proposalId: id },
+            fingerprint: await proposalFingerprintOf(id),
+            outcome: "REJECTED",
+            reason: "Decided in the matrix, to be undone.",
+          },
+        });
+        expect(decided.status()).toBe(200);
+        const { decisionId } = (await decided.json()) as { decisionId: string };
+        const undone = await routeDoes(
+          s,
+          { method: "POST", path: `/api/clauses/${clauseId}/proposals/decisions/${decisionId}/undo`, data: {} },
+          async () => (await proposalStatus(id)) === "OPEN",
+        );
+        // The restored words reach the fixture's own connection, which then withdraws them.
+        if (undone) await new Promise((resolve) => setTimeout(resolve, 500));
+        return undone;
+      }),
+  },
+  {
     action: "proposal.takePosition",
     door: "route",
     what: "PUT /api/clauses/:id/proposals/:proposal/position (on a delegate's proposal)",

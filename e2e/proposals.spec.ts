@@ -325,8 +325,11 @@ test("a proposal is debated in its own thread: another delegation discusses it, 
     proposalCard(chair, words.trim()).getByRole("button", { name: "Discussion (2 comments)" }),
   ).toBeVisible();
   await proposalCard(chair, words.trim()).getByRole("button", { name: "Reject this proposal" }).click();
-  // The debate stays, and says what became of the proposal.
-  await expect(inGermany.getByTestId("thread-proposal")).toContainText("Rejected");
+  // The debate is closed by the decision (no longer counted as open), kept, and says what became
+  // of the proposal.
+  await expect(inGermany).toBeHidden();
+  await germany.getByRole("group", { name: "Show threads" }).getByRole("button", { name: "Resolved" }).click();
+  await expect(inGermany.getByTestId("thread-outcome")).toHaveText("Rejected by the chair.");
 });
 
 test("a delegate writes the first words of a brand-new clause as proposals, in several paragraphs", async ({

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationView } from "@/lib/comments/list-notifications";
+import { notificationHref, notificationVerb } from "./notification-words";
 
 async function post(body: unknown) {
   await fetch("/api/notifications", {
@@ -96,19 +97,15 @@ export function NotificationBell() {
           </div>
           {data && data.items.length === 0 ? (
             <p className="px-3 py-4 text-sm text-slate-500">
-              Nothing yet. You are told here when someone mentions you or replies to you, and when a proposal your
-              delegation took a position on is revised.
+              Nothing yet. You are told here when someone mentions you or replies to you, when a proposal your
+              delegation took a position on is revised, and when the chair decides a proposal you follow.
             </p>
           ) : (
             <ul className="max-h-96 divide-y divide-slate-100 overflow-auto" data-testid="notification-list">
               {data?.items.map((item) => (
                 <li key={item.id}>
                   <Link
-                    href={
-                      item.threadId
-                        ? `/clauses/${item.clause.id}?thread=${item.threadId}`
-                        : `/clauses/${item.clause.id}`
-                    }
+                    href={notificationHref(item)}
                     onClick={() => {
                       setOpen(false);
                       if (!item.read) void post({ ids: [item.id] }).then(refresh);
@@ -118,14 +115,7 @@ export function NotificationBell() {
                     <span className="flex justify-between gap-2">
                       <span>
                         <span className="font-medium">{item.actor.name}</span>{" "}
-                        <span className="text-slate-500">({item.actor.organizationCode})</span>{" "}
-                        {item.kind === "PROPOSAL_REVISED"
-                          ? "revised a proposal your delegation took a position on in"
-                          : item.kind === "MENTION"
-                            ? "mentioned you on"
-                            : item.onProposal
-                              ? "commented on a proposal in"
-                              : "replied on"}{" "}
+                        <span className="text-slate-500">({item.actor.organizationCode})</span> {notificationVerb(item)}{" "}
                         Article {item.clause.number}
                         {item.kind === "PROPOSAL_REVISED" && " — confirm or change your position"}
                       </span>

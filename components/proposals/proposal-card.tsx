@@ -109,7 +109,13 @@ export function ProposalCard({
               <span className="font-medium">{STATUS_LABELS[decision.outcome]}</span> by {decision.decidedBy}{" "}
               <RelativeTime iso={decision.at} className="" />
               {decision.reason && <span> — “{decision.reason}”</span>}
-              <span className="block text-slate-500">Now reads: …{decision.resultingText}…</span>
+              {decision.undone ? (
+                <span className="block text-slate-500" data-testid="decision-undone">
+                  Undone by {decision.undone.by} <RelativeTime iso={decision.undone.at} className="" />
+                </span>
+              ) : (
+                <span className="block text-slate-500">Now reads: …{decision.resultingText}…</span>
+              )}
             </li>
           ))}
         </ol>

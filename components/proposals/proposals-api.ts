@@ -1,5 +1,5 @@
 "use client";
-// The browser's side of the proposal route handlers (list, decide, take a position).
+// The browser's side of the proposal route handlers (list, decide, undo a decision, take a position).
 import { callRoute } from "@/components/call-route";
 import type { DecisionScope } from "@/lib/proposals/decide-proposals";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
@@ -21,7 +21,10 @@ export const proposalsApi = {
       fingerprint?: string;
       fingerprints?: Record<string, string>;
     },
-  ) => call<{ decided: string[] }>("POST", `${proposals(clauseId)}/decisions`, input),
+  ) => call<{ decided: string[]; decisionId: string }>("POST", `${proposals(clauseId)}/decisions`, input),
+  /** Takes a decision back (within the server's window; the page offers it for 30 s). */
+  undo: (clauseId: string, decisionId: string) =>
+    call<{ restored: string[] }>("POST", `${proposals(clauseId)}/decisions/${decisionId}/undo`, {}),
   takePosition: (
     clauseId: string,
     proposal: { id: string; fingerprint: string },

@@ -12,9 +12,11 @@ import { isAboutThreads } from "@/lib/clauses/clause-messages";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
-import { DecisionControls } from "./decision-controls";
+import { BulkDecision } from "./bulk-decision";
+import { type Decision, DecisionNotice } from "./decision-notice";
 import { ProposalCard } from "./proposal-card";
 import { proposalsApi } from "./proposals-api";
+import { useLinkedProposal } from "./use-linked-proposal";
 
 type StatusFilter = ProposalView["status"] | "ALL";
 
@@ -51,6 +53,9 @@ export function ProposalsPanel({
   const [busy, setBusy] = useState(false);
   const [delegation, setDelegation] = useState<string>("ALL");
   const [status, setStatus] = useState<StatusFilter>("OPEN");
+  const [loaded, setLoaded] = useState(false);
+  // The chair's last decision, said in words with Undo for a while.
+  const [decision, setDecision] = useState<Decision | null>(null);
 
   // Reloads overlap while someone types a proposal: only the latest answer may be shown, or the
   // panel could show (and pin a position or decision to) words older than the last ones it read.
@@ -59,9 +64,18 @@ export function ProposalsPanel({
     const asked = ++latest.current;
     const result = await proposalsApi.list(clauseId);
     if (asked !== latest.current) return;
-    if (result.ok) setProposals(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      setProposals(result.value);
+      setLoaded(true);
+    } else setError(result.error);
   }, [clauseId]);
+
+  // From a notification: show that proposal, decided or not.
+  const showLinked = useCallback(() => {
+    setStatus("ALL");
+    setDelegation("ALL");
+  }, []);
+  const linked = useLinkedProposal(loaded ? proposals : null, showLinked);
 
   useEffect(() => {
     void reload();
@@ -107,7 +121,28 @@ export function ProposalsPanel({
             ),
           };
     return (outcome: "ACCEPTED" | "REJECTED", reason: string) =>
-      act(() => proposalsApi.decide(clauseId, { scope, outcome, reason: reason || undefined, ...shownWords }));
+      act(async () => {
+        const result = await proposalsApi.decide(clauseId, {
+          scope,
+          outcome,
+          reason: reason || undefined,
+          ...shownWords,
+        });
+        if (result.ok)
+          setDecision((previous) => ({
+            decisionId: result.value.decisionId,
+            count: result.value.decided.length,
+            outcome,
+            nonce: (previous?.nonce ?? 0) + 1,
+          }));
+        return result;
+      });
+  }
+
+  async function undo(decisionId: string): Promise<string | null> {
+    const result = await proposalsApi.undo(clauseId, decisionId);
+    await reload();
+    return result.ok ? null : result.error;
   }
 
   function jump(id: string) {
@@ -170,19 +205,21 @@ export function ProposalsPanel({
           {error}
         </p>
       )}
+      {decision && (
+        <DecisionNotice key={decision.nonce} decision={decision} onUndo={undo} onDismiss={() => setDecision(null)} />
+      )}
       {canDecide && openCount > 0 && (
-        <div className="mt-3 rounded border border-slate-200 bg-white p-2">
-          <p className="mb-1 text-xs font-medium text-slate-700">
-            {chosenDelegation
-              ? `All of ${chosenDelegation.name}'s open proposals`
-              : "All open proposals in this clause"}
-          </p>
-          <DecisionControls
-            label={chosenDelegation ? `all of ${chosenDelegation.name}'s proposals` : "all proposals in this clause"}
-            busy={busy}
-            onDecide={decide(chosenDelegation ? { organizationId: chosenDelegation.id } : { all: true })}
-          />
-        </div>
+        <BulkDecision
+          scope={chosenDelegation ? { kind: "delegation", name: chosenDelegation.name } : { kind: "clause" }}
+          proposals={proposals.filter(
+            (p) => p.status === "OPEN" && (!chosenDelegation || p.delegation.id === chosenDelegation.id),
+          )}
+          busy={busy}
+          onDecide={decide(chosenDelegation ? { organizationId: chosenDelegation.id } : { all: true })}
+        />
+      )}
+      {linked && (
+        <style>{`[data-testid="proposal"][data-proposal-id="${CSS.escape(linked)}"]{outline:2px solid rgb(14 116 144);outline-offset:2px}`}</style>
       )}
       {shown.length === 0 ? (
         <p className="mt-3 text-xs text-slate-500">

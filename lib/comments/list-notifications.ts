@@ -3,7 +3,8 @@
 // delegation (or their delegation leaves the instrument), its notifications are not shown or
 // counted — the clause does not exist for them — and come back if access does. A notification
 // is about a comment (a mention, a reply) or about a proposal its delegation took a position on
-// (revised since: confirm or change it).
+// (revised since: confirm or change it), or about a chair's decision on a proposal one made,
+// took a position on or discussed (with the outcome and the reason), or its undoing.
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { actingPerson } from "@/lib/instruments/acting-person";
@@ -12,13 +13,17 @@ import { commentPreview } from "./mentions";
 
 export type NotificationView = {
   id: string;
-  kind: "MENTION" | "REPLY" | "PROPOSAL_REVISED";
+  kind: "MENTION" | "REPLY" | "PROPOSAL_REVISED" | "PROPOSAL_DECIDED" | "DECISION_UNDONE";
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
   /** The thread it is about (mentions and replies). */
   threadId: string | null;
   /** The thread discusses a proposal, or the notification is about one. */
   onProposal: boolean;
+  /** The proposal it is about, when it is about one (its card, with its history, is the link). */
+  proposalId: string | null;
+  /** For a decision: what the chair decided, and whether it has been undone since. */
+  decision: { outcome: "ACCEPTED" | "REJECTED"; reason: string | null; undone: boolean } | null;
   preview: string;
   createdAt: string;
   read: boolean;
@@ -71,6 +76,7 @@ export async function listNotifications(user: {
         comment: { select: { body: true, authorOrganization: { select: { code: true } } } },
         thread: { select: { proposalId: true } },
         proposal: { select: { insertedText: true, deletedText: true, organization: { select: { code: true } } } },
+        chairDecision: { select: { outcome: true, reason: true, undoneAt: true } },
         clause,
       },
     }),
@@ -84,12 +90,22 @@ export async function listNotifications(user: {
         kind: row.kind,
         actor: {
           name: row.actor.name,
-          organizationCode: row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? "",
+          organizationCode: row.chairDecision
+            ? (row.actor.memberships[0]?.organization.code ?? "")
+            : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
         },
         clause: { id: row.clause.id, number: row.clause.number, title: row.clause.title },
         threadId: row.threadId,
         onProposal: row.proposal !== null || (row.thread?.proposalId ?? null) !== null,
-        preview: row.comment ? commentPreview(row.comment.body) : row.proposal ? proposalPreview(row.proposal) : "",
+        proposalId: row.proposalId,
+        decision: decisionOf(row.chairDecision),
+        preview: row.comment
+          ? commentPreview(row.comment.body)
+          : row.chairDecision
+            ? decisionPreview(row.kind, row.chairDecision)
+            : row.proposal
+              ? proposalPreview(row.proposal)
+              : "",
         createdAt: row.createdAt.toISOString(),
         read: row.readAt !== null,
       })),
@@ -104,4 +120,19 @@ function proposalPreview(proposal: { insertedText: string; deletedText: string }
       `${proposal.insertedText ? "instead of" : "Now proposes deleting"} “${proposal.deletedText}”`,
   ].filter(Boolean);
   return `${parts.join(" ")}.`;
+}
+
+type DecisionRow = { outcome: string; reason: string | null; undoneAt: Date | null };
+
+function decisionOf(row: DecisionRow | null): NotificationView["decision"] {
+  if (!row || (row.outcome !== "ACCEPTED" && row.outcome !== "REJECTED")) return null;
+  return { outcome: row.outcome, reason: row.reason, undone: row.undoneAt !== null };
+}
+
+/** "Accepted by the chair: <reason>" — what the decision says, and whether it still stands. */
+function decisionPreview(kind: string, row: DecisionRow): string {
+  if (kind === "DECISION_UNDONE") return "The decision was undone: the proposal is open again.";
+  const outcome = row.outcome === "ACCEPTED" ? "Accepted" : "Rejected";
+  const said = `${outcome} by the chair${row.reason ? `: ${row.reason}` : "."}`;
+  return row.undoneAt ? `${said} (since undone)` : said;
 }

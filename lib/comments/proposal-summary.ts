@@ -10,6 +10,8 @@ export type ProposalSummary = {
   deletedText: string;
   authorId: string;
   delegation: { name: string; code: string; colour: string };
+  /** The chair's decision standing on it (an undone one does not), with the reason given. */
+  decision?: { outcome: "ACCEPTED" | "REJECTED"; reason: string | null } | null;
 };
 
 export async function proposalSummaries(
@@ -27,7 +29,23 @@ export async function proposalSummaries(
       deletedText: true,
       authorId: true,
       organization: { select: { name: true, code: true, colour: true } },
+      decisions: {
+        where: { OR: [{ chairDecisionId: null }, { chairDecision: { undoneAt: null } }] },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { outcome: true, reason: true },
+      },
     },
   });
-  return new Map(rows.map(({ organization, ...row }) => [row.id, { ...row, delegation: organization }]));
+  return new Map(
+    rows.map(({ organization, decisions, ...row }) => {
+      const [last] = decisions;
+      const decided = row.status === "ACCEPTED" || row.status === "REJECTED";
+      const decision =
+        decided && last && (last.outcome === "ACCEPTED" || last.outcome === "REJECTED")
+          ? { outcome: last.outcome, reason: last.reason }
+          : null;
+      return [row.id, { ...row, delegation: organization, decision }];
+    }),
+  );
 }

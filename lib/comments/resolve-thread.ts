@@ -7,6 +7,7 @@ import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { AppError } from "@/lib/errors/app-error";
 import { findThread } from "./find-thread";
+import { threadTarget } from "./thread-target";
 import { THREAD_INCLUDE, type ThreadView } from "./thread-view";
 import { viewThread } from "./view-threads";
 
@@ -22,7 +23,11 @@ export async function setThreadResolved(by: SessionUser, input: TSetThreadResolv
   const ctx = await clauseContext(by, clauseId);
   return inTransaction(tx, async (tx) => {
     const found = await findThread(ctx, threadId, tx);
-    requireCan(ctx.actor, resolved ? "thread.resolve" : "thread.reopen", { authorId: found.authorId });
+    const entries = await tx.comment.findMany({
+      where: { threadId: found.id },
+      select: { kind: true, authorId: true, deletedAt: true },
+    });
+    requireCan(ctx.actor, resolved ? "thread.resolve" : "thread.reopen", threadTarget(found, entries));
     // Row lock: two people resolving at once record one resolution, not two.
     await tx.$queryRaw`SELECT id FROM "CommentThread" WHERE id = ${found.id}::uuid FOR UPDATE`;
     const current = await tx.commentThread.findUniqueOrThrow({ where: { id: found.id } });
@@ -41,7 +46,12 @@ export async function setThreadResolved(by: SessionUser, input: TSetThreadResolv
     });
     const thread = await tx.commentThread.update({
       where: { id: found.id },
-      data: resolved ? { resolvedAt: now, resolvedById: by.id } : { resolvedAt: null, resolvedById: null },
+      // Whatever closed it before, it is now a person's choice.
+      data: {
+        ...(resolved ? { resolvedAt: now, resolvedById: by.id } : { resolvedAt: null, resolvedById: null }),
+        closedByDecisionId: null,
+        closedOnWithdrawal: false,
+      },
       include: THREAD_INCLUDE,
     });
     afterCommit(tx, () => announceClauseMessage(ctx.clause.id, { type: "thread.changed", threadId: thread.id }));

@@ -5,6 +5,7 @@ import type { ClauseContext } from "@/lib/clauses/clause-context";
 import type { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/permissions/can";
 import type { ProposalSummary } from "./proposal-summary";
+import { threadTarget as targetOf } from "./thread-target";
 
 const person = {
   select: {
@@ -85,7 +86,7 @@ export function toThreadView(
   { actor }: Pick<ClauseContext, "actor">,
   proposal: ProposalSummary | null = null,
 ): ThreadView {
-  const threadTarget = { authorId: thread.authorId, authorOrganizationId: thread.authorOrganizationId };
+  const threadTarget = targetOf(thread, thread.comments);
   const open = thread.resolvedAt === null;
   const resolver = thread.resolvedBy;
   return {

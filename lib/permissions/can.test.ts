@@ -30,6 +30,7 @@ describe("can", () => {
     // Without a target nobody is its author; see the test below.
     "proposal.withdraw": [],
     "proposal.decide": ["CHAIR"],
+    "proposal.undoDecision": ["CHAIR"],
     "proposal.takePosition": ["DELEGATE"],
     "instrument.manage": ["CHAIR"],
     "clause.manage": ["CHAIR"],
@@ -122,6 +123,18 @@ describe("can", () => {
         expect(can(actor("READER"), action, mine)).toBe(false);
         expect(can(actor("OBSERVER", { observersMayComment: false }), action, mine)).toBe(false);
       }
+    });
+
+    it("lets those who took part reopen a discussion its proposal's outcome closed, not one a person resolved", () => {
+      const took = { ...theirs, participantIds: ["u"] };
+      expect(can(actor("DELEGATE"), "thread.reopen", { ...took, closedByOutcome: true })).toBe(true);
+      expect(can(actor("DELEGATE"), "thread.reopen", took)).toBe(false);
+      expect(can(actor("DELEGATE"), "thread.reopen", { ...theirs, closedByOutcome: true })).toBe(false);
+      expect(
+        can(actor("OBSERVER", { observersMayComment: false }), "thread.reopen", { ...took, closedByOutcome: true }),
+      ).toBe(false);
+      // Resolving stays with the starter and the chair.
+      expect(can(actor("DELEGATE"), "thread.resolve", { ...took, closedByOutcome: true })).toBe(false);
     });
   });
 });

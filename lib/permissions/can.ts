@@ -25,6 +25,10 @@ export type Target = {
    * To everyone else it does not exist.
    */
   restrictedTo?: readonly string[] | null;
+  /** A thread's participants: the people who wrote in it. */
+  participantIds?: readonly string[];
+  /** A thread closed because its proposal was decided or withdrawn, not by a person resolving it. */
+  closedByOutcome?: boolean;
 };
 
 type Rule = (actor: Actor & { role: Role }, target: Target) => boolean;
@@ -39,6 +43,7 @@ const both =
   (first: Rule, second: Rule): Rule =>
   (actor, target) =>
     first(actor, target) && second(actor, target);
+const tookPart: Rule = (actor, target) => target.participantIds?.includes(actor.userId) ?? false;
 const mayComment: Rule = (actor) =>
   actor.role === "CHAIR" || actor.role === "DELEGATE" || (actor.role === "OBSERVER" && actor.observersMayComment);
 
@@ -57,6 +62,12 @@ const RULES = {
   "proposal.withdraw": both(roles("CHAIR", "DELEGATE"), isAuthor),
   /** Accept or reject proposals, one, a delegation's, or all in a clause. */
   "proposal.decide": roles("CHAIR"),
+  /**
+   * Undo a decision just taken (for a short while, see lib/proposals/undo-decision.ts): the
+   * chair who took it or another of the instrument's chair and secretariat — the same people
+   * who may decide, since an undo is a decision taken back.
+   */
+  "proposal.undoDecision": roles("CHAIR"),
   /** Record the delegation's position on a proposal: supports, opposes, reserves. */
   "proposal.takePosition": roles("DELEGATE"),
   /** Edit the instrument itself: its titles, its settings, its chapters; start a new instrument. */
@@ -79,15 +90,22 @@ const RULES = {
   "comment.delete": (actor, target) => isAuthor(actor, target) && mayComment(actor, target),
   /** Resolve a thread: the person who started it, or the chair and secretariat. */
   "thread.resolve": (actor, target) => actor.role === "CHAIR" || (isAuthor(actor, target) && mayComment(actor, target)),
-  /** Reopen a resolved thread: the same people who may resolve it. */
-  "thread.reopen": (actor, target) => actor.role === "CHAIR" || (isAuthor(actor, target) && mayComment(actor, target)),
+  /**
+   * Reopen a resolved thread: the same people who may resolve it — and, when it was closed
+   * because its proposal was decided or withdrawn, anyone who took part in it (it is their
+   * discussion the outcome ended, not a choice of its starter).
+   */
+  "thread.reopen": (actor, target) =>
+    actor.role === "CHAIR" ||
+    ((isAuthor(actor, target) || (target.closedByOutcome === true && tookPart(actor, target))) &&
+      mayComment(actor, target)),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Rules that later capabilities build on; exported so tests can read them in words. */
-export const rules = { anyRole, roles, isAuthor, both, mayComment };
+export const rules = { anyRole, roles, isAuthor, both, mayComment, tookPart };
 
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (!actor?.active || actor.role === null) return false;

@@ -24,11 +24,14 @@ import { loadClauseState } from "@/lib/collab/clause-store";
 import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { collabInstance } from "@/lib/collab/collab-instance";
 import { parseInput } from "@/lib/commands/parse-input";
+import { closeProposalThreads } from "@/lib/comments/close-proposal-threads";
+import { notifyDecision } from "@/lib/comments/notify-decision";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
 import { AppError } from "@/lib/errors/app-error";
+import { decideWithInverse } from "./decision-inverse";
 import { oneAtATime } from "./one-at-a-time";
 
 export type DecisionScope = { proposalId: string } | { organizationId: string } | { all: true };
@@ -61,7 +64,10 @@ export type TDecideProposals = z.infer<typeof ZDecideProposals>;
  * it. It takes no `tx`: a decision holds the clause's live document and its queue around its own
  * transaction, so it cannot join another's.
  */
-export async function decideProposals(by: SessionUser, input: TDecideProposals): Promise<{ decided: string[] }> {
+/** What was decided: the proposals, and the decision's id (to undo it for a short while). */
+export type Decided = { decided: string[]; decisionId: string };
+
+export async function decideProposals(by: SessionUser, input: TDecideProposals): Promise<Decided> {
   const { clauseId, scope, outcome, reason, fingerprint, fingerprints } = parseInput(ZDecideProposals, input);
   const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "proposal.decide", ctx.target);
@@ -114,15 +120,18 @@ function seenWords(input: DecideInput): Map<string, string> {
   return new Map(Object.entries(input.fingerprints));
 }
 
-/** The clause as stored: the live document and everything in PostgreSQL, merged. */
-function storedTruth(live: Y.Doc, stored: Uint8Array | null): Y.Doc {
-  const copy = new Y.Doc();
+/**
+ * The clause as stored: the live document and everything in PostgreSQL, merged. Without
+ * garbage collection, so the words a decision deletes stay whole in the copy for its inverse.
+ */
+export function storedTruth(live: Y.Doc, stored: Uint8Array | null): Y.Doc {
+  const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
   if (stored) Y.applyUpdate(copy, stored);
   return copy;
 }
 
-export async function decideOnClause(input: DecideInput): Promise<{ decided: string[] }> {
+export async function decideOnClause(input: DecideInput): Promise<Decided> {
   const seen = seenWords(input);
   const collab = input.collab ?? collabInstance();
   if (!collab) throw new AppError("unavailable", "The collaboration server is not running. Nothing was changed.");
@@ -137,13 +146,10 @@ export async function decideOnClause(input: DecideInput): Promise<{ decided: str
   }
 }
 
-async function decideOnStoredText(
-  live: Y.Doc,
-  input: DecideInput,
-  seen: Map<string, string>,
-): Promise<{ decided: string[] }> {
-  // The stored text the decision is computed on, released however the decision ends.
-  const held: { copy?: Y.Doc } = {};
+async function decideOnStoredText(live: Y.Doc, input: DecideInput, seen: Map<string, string>): Promise<Decided> {
+  // The stored text the decision is computed on, released however the decision ends; what the
+  // live document lacks once it is stored; the threads the decision closed.
+  const held: { copy?: Y.Doc; forLive?: Uint8Array; threads: string[] } = { threads: [] };
   try {
     const decided = await prisma.$transaction(
       async (tx) => {
@@ -176,10 +182,31 @@ async function decideOnStoredText(
         const selection = new Set(chosen.map((row) => row.id));
         // What each passage will read, predicted by the model from the plan decideInFragment carries out.
         const passages = decidedPassages(model, selection, input.outcome);
-        const before = Y.encodeStateVector(copy);
-        decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), selection, input.outcome);
+        const {
+          forward: update,
+          inverse,
+          touched,
+          taken: forLive,
+        } = decideWithInverse(
+          copy,
+          (origin) => decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), selection, input.outcome, origin),
+          // Taken while the copy reads as decided: the decision, and any stored text live lacks.
+          () => Y.encodeStateAsUpdate(copy, Y.encodeStateVector(live)),
+        );
+        held.forLive = forLive;
         const now = new Date();
-        const update = Y.encodeStateAsUpdate(copy, before);
+        const chairDecision = await tx.chairDecision.create({
+          data: {
+            clauseId: input.clauseId,
+            decidedById: input.decidedById,
+            outcome: input.outcome,
+            reason: input.reason,
+            proposalIds: chosen.map((row) => row.id),
+            undoUpdate: Buffer.from(inverse),
+            touched,
+            createdAt: now,
+          },
+        });
         await tx.clauseUpdate.create({
           data: { clauseId: input.clauseId, update: Buffer.from(update), userId: input.decidedById },
         });
@@ -191,6 +218,7 @@ async function decideOnStoredText(
           await tx.proposalDecision.create({
             data: {
               proposalId: row.id,
+              chairDecisionId: chairDecision.id,
               outcome: input.outcome,
               reason: input.reason,
               decidedById: input.decidedById,
@@ -207,18 +235,44 @@ async function decideOnStoredText(
           actor: input.decidedBy ?? { id: input.decidedById, name: "" },
           instrumentId: input.instrumentId ?? null,
           target: { type: "clause", id: input.clauseId },
-          details: { proposals: chosen.map((row) => row.id), reason: input.reason },
+          details: { proposals: chosen.map((row) => row.id), reason: input.reason, decision: chairDecision.id },
         });
-        return chosen.map((row) => row.id);
+        // The decision reaches people: its discussions close, and those who follow it are told.
+        const decider = await tx.membership.findFirst({
+          where: { userId: input.decidedById },
+          orderBy: { createdAt: "asc" },
+          select: { organizationId: true },
+        });
+        held.threads = await closeProposalThreads(tx, {
+          decisionId: chairDecision.id,
+          proposalIds: chosen.map((row) => row.id),
+          by: {
+            id: input.decidedById,
+            organizationId: input.decidedBy?.organizationId ?? decider?.organizationId ?? "",
+          },
+        });
+        const clause = await tx.clause.findUniqueOrThrow({
+          where: { id: input.clauseId },
+          select: { instrumentId: true },
+        });
+        await notifyDecision(tx, {
+          id: chairDecision.id,
+          clauseId: input.clauseId,
+          instrumentId: clause.instrumentId,
+          decidedById: input.decidedById,
+          proposals: chosen.map((row) => ({ id: row.id, authorId: row.authorId })),
+        });
+        return { decided: chosen.map((row) => row.id), decisionId: chairDecision.id };
       },
       { timeout: 20_000 },
     );
     // Stored: now everyone sees it (Hocuspocus broadcasts to every open editor, and through Redis
     // to the other instances). What the live document lacks — the decision, and any stored text
     // it had not received yet — is applied in one update.
-    Y.applyUpdate(live, Y.encodeStateAsUpdate(held.copy as Y.Doc, Y.encodeStateVector(live)));
+    Y.applyUpdate(live, held.forLive as Uint8Array);
     announceClauseMessage(input.clauseId, { type: "proposals.changed" });
-    return { decided };
+    for (const threadId of held.threads) announceClauseMessage(input.clauseId, { type: "thread.changed", threadId });
+    return decided;
   } finally {
     held.copy?.destroy();
   }

@@ -4,10 +4,13 @@
 // an undo restores it. Decided proposals are left as the decision recorded them.
 // Each row keeps the fingerprint of its words; when an open proposal's words change (its author
 // revises it), the positions given on the earlier words stop counting and their delegations
-// are told (notify-revised-positions.ts).
+// are told (notify-revised-positions.ts). A withdrawn proposal's discussion closes ("Withdrawn");
+// when an undo brings the proposal back, the discussion it closed opens again.
 
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import type { ProposalInText } from "@/lib/clause-model/proposals-in-clause";
+import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
+import { closeProposalThreads, reopenProposalThreads } from "@/lib/comments/close-proposal-threads";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuid";
@@ -27,9 +30,17 @@ function sameWords(
 }
 
 /** Brings the table in line with the proposals read from the text. Returns true when any row changed. */
-export async function indexClauseProposals(clauseId: string, proposals: ProposalInText[]): Promise<boolean> {
+/**
+ * `readAt`: when the text was read. A row reopened after that (an undone decision, stored before
+ * its words reach the live text) is not taken for withdrawn on this older reading.
+ */
+export async function indexClauseProposals(
+  clauseId: string,
+  proposals: ProposalInText[],
+  readAt: Date = new Date(),
+): Promise<boolean> {
   const inText = proposals.filter((p) => p.author && isUuid(p.author.authorId) && isUuid(p.author.organizationId));
-  return prisma.$transaction(async (tx) => {
+  const { changed, threads } = await prisma.$transaction(async (tx) => {
     await lockUntilCommit(tx, { kind: "proposals", clauseId });
     const rows = await tx.proposal.findMany({ where: { OR: [{ clauseId }, { id: { in: inText.map((p) => p.id) } }] } });
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -49,6 +60,7 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
     let changed = false;
     const present = new Set<string>();
     const revisions: Revision[] = [];
+    const restored: { proposalId: string; authorId: string; organizationId: string }[] = [];
     for (const proposal of inText) {
       const author = proposal.author as NonNullable<ProposalInText["author"]>;
       if (!knownUsers.has(author.authorId) || !knownOrganizations.has(author.organizationId)) continue;
@@ -84,6 +96,8 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
       } else if (row.status === "OPEN" || row.status === "WITHDRAWN") {
         if (row.status === "OPEN" && sameWords(row, words)) continue;
         await tx.proposal.update({ where: { id: proposal.id }, data: { ...words, status: "OPEN" } });
+        if (row.status === "WITHDRAWN")
+          restored.push({ proposalId: row.id, authorId: row.authorId, organizationId: row.organizationId });
         if (row.fingerprint !== words.fingerprint)
           revisions.push({
             proposalId: row.id,
@@ -94,7 +108,9 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
         changed = true;
       }
     }
-    const gone = rows.filter((row) => row.clauseId === clauseId && row.status === "OPEN" && !present.has(row.id));
+    const gone = rows.filter(
+      (row) => row.clauseId === clauseId && row.status === "OPEN" && !present.has(row.id) && row.updatedAt <= readAt,
+    );
     if (gone.length > 0) {
       await tx.proposal.updateMany({
         where: { id: { in: gone.map((row) => row.id) }, status: "OPEN" },
@@ -103,6 +119,18 @@ export async function indexClauseProposals(clauseId: string, proposals: Proposal
       changed = true;
     }
     await notifyRevisedPositions(tx, revisions);
-    return changed;
+    const threads = [
+      ...(await closeProposalThreads(tx, {
+        withdrawn: gone.map((row) => ({
+          proposalId: row.id,
+          authorId: row.authorId,
+          organizationId: row.organizationId,
+        })),
+      })),
+      ...(await reopenProposalThreads(tx, { restored })),
+    ];
+    return { changed, threads };
   });
+  for (const threadId of threads) announceClauseMessage(clauseId, { type: "thread.changed", threadId });
+  return changed;
 }

@@ -37,6 +37,8 @@ export type ProposalView = ProposalAbilities & {
     insertedText: string;
     deletedText: string;
     resultingText: string;
+    /** The chair took this decision back (Undo): who, and when. */
+    undone: { by: string; at: string } | null;
   }[];
 };
 
@@ -62,7 +64,13 @@ export async function listClauseProposals(
       author: { select: { id: true, name: true } },
       organization: { select: { id: true, name: true, code: true, colour: true } },
       positions: { include: { organization: { select: { id: true, code: true, name: true } } } },
-      decisions: { orderBy: { createdAt: "asc" }, include: { decidedBy: { select: { name: true } } } },
+      decisions: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          decidedBy: { select: { name: true } },
+          chairDecision: { select: { undoneAt: true, undoneBy: { select: { name: true } } } },
+        },
+      },
     },
   });
   const threads = await prisma.commentThread.findMany({
@@ -110,6 +118,9 @@ export async function listClauseProposals(
       insertedText: decision.insertedText,
       deletedText: decision.deletedText,
       resultingText: decision.resultingText,
+      undone: decision.chairDecision?.undoneAt
+        ? { by: decision.chairDecision.undoneBy?.name ?? "", at: decision.chairDecision.undoneAt.toISOString() }
+        : null,
     })),
   }));
 }

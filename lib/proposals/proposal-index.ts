@@ -31,10 +31,11 @@ export function proposalIndex(): Extension {
     entry.timer = null;
     entry.running = entry.running.then(async () => {
       try {
+        const readAt = new Date();
         const proposals = proposalsInClause(entry.reader.read());
         const signature = JSON.stringify(proposals);
         if (signature === entry.indexed) return;
-        if (await indexClauseProposals(clauseId, proposals))
+        if (await indexClauseProposals(clauseId, proposals, readAt))
           announceClauseMessage(clauseId, { type: "proposals.changed" });
         entry.indexed = signature;
       } catch (error) {

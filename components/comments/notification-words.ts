@@ -1,0 +1,26 @@
+// What a bell notification says and where it leads: a comment's to its thread, a proposal's
+// (a revision, a decision, an undone decision) to the proposal in its clause, history shown.
+import type { NotificationView } from "@/lib/comments/list-notifications";
+
+export function notificationHref(item: NotificationView): string {
+  const clause = `/clauses/${item.clause.id}`;
+  if ((item.kind === "PROPOSAL_DECIDED" || item.kind === "DECISION_UNDONE") && item.proposalId)
+    return `${clause}?proposal=${item.proposalId}`;
+  return item.threadId ? `${clause}?thread=${item.threadId}` : clause;
+}
+
+/** The sentence after the actor's name, ending with where: "… rejected a proposal you follow in". */
+export function notificationVerb(item: NotificationView): string {
+  switch (item.kind) {
+    case "PROPOSAL_REVISED":
+      return "revised a proposal your delegation took a position on in";
+    case "PROPOSAL_DECIDED":
+      return `${item.decision?.outcome === "ACCEPTED" ? "accepted" : "rejected"} a proposal you follow in`;
+    case "DECISION_UNDONE":
+      return "undid the decision on a proposal you follow in";
+    case "MENTION":
+      return "mentioned you on";
+    default:
+      return item.onProposal ? "commented on a proposal in" : "replied on";
+  }
+}
