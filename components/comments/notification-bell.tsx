@@ -126,7 +126,7 @@ export function NotificationBell() {
                         {item.kind === "PROPOSAL_REVISED"
                           ? "revised a proposal your delegation took a position on in"
                           : item.kind === "MENTION"
-                            ? "mentioned you on"
+                            ? `${item.mentioned ?? "mentioned you"} on`
                             : item.onProposal
                               ? "commented on a proposal in"
                               : "replied on"}{" "}

@@ -8,6 +8,7 @@ import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { actingPerson } from "@/lib/instruments/acting-person";
 import { can, type Person } from "@/lib/permissions/can";
+import { mentionReason, mentionWording } from "./mention-reason";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
@@ -20,6 +21,8 @@ export type NotificationView = {
   /** The thread discusses a proposal, or the notification is about one. */
   onProposal: boolean;
   preview: string;
+  /** For a mention, how the bell says it: "mentioned you", "mentioned your delegation (Canada)". */
+  mentioned: string | null;
   createdAt: string;
   read: boolean;
 };
@@ -54,8 +57,9 @@ export async function listNotifications(user: {
   organizationId: string;
 }): Promise<{ unread: number; items: NotificationView[] }> {
   const clause = clauseAccess(user.organizationId);
-  const [person, unreadRows, rows] = await Promise.all([
+  const [person, delegation, unreadRows, rows] = await Promise.all([
     actingPerson(user),
+    prisma.organization.findUnique({ where: { id: user.organizationId }, select: { name: true } }),
     prisma.notification.findMany({
       where: { userId: user.id, readAt: null },
       select: { clause },
@@ -90,6 +94,10 @@ export async function listNotifications(user: {
         threadId: row.threadId,
         onProposal: row.proposal !== null || (row.thread?.proposalId ?? null) !== null,
         preview: row.comment ? commentPreview(row.comment.body) : row.proposal ? proposalPreview(row.proposal) : "",
+        mentioned:
+          row.kind === "MENTION" && row.comment
+            ? mentionWording(mentionReason(row.comment.body, user), delegation?.name ?? "")
+            : null,
         createdAt: row.createdAt.toISOString(),
         read: row.readAt !== null,
       })),
