@@ -9,7 +9,7 @@ export function ProposalUnderDiscussion({ proposal }: { proposal: ProposalSummar
   return (
     <div className="min-w-0 space-y-1" data-testid="thread-proposal">
       <p className="text-xs font-medium text-slate-500">
-        On <span style={{ color: proposal.delegation.colour }}>{proposal.delegation.name}</span>’s proposal
+        On the proposal (<span style={{ color: proposal.delegation.colour }}>{proposal.delegation.name}</span>)
         {proposal.status !== "OPEN" && (
           <span className="ml-1 rounded bg-slate-100 px-1 text-slate-600"> · {OUTCOME[proposal.status]}</span>
         )}

@@ -84,7 +84,7 @@ export function ClauseEditor({
           render: renderCaret,
           selectionRender: renderSelection,
         }),
-        ForgetDecidedSteps.configure({ authorId: author?.authorId ?? null }),
+        ForgetDecidedSteps.configure({ authorId: author?.authorId ?? null, doc: connection.doc }),
         PendingComment,
       ],
       editorProps: {

@@ -7,6 +7,7 @@ import { Extension } from "@tiptap/core";
 import type { Node } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
 import { authorOfMark, isSuggestionMarkName } from "@/lib/editor/suggestions/proposal-author";
 
 /** Ids of the proposals in the text written by `authorId`. */
@@ -25,21 +26,29 @@ export function proposalIdsOf(doc: Node, authorId: string): Set<string> {
 
 const key = new PluginKey<{ lost: boolean }>("forgetDecidedSteps");
 
-export const ForgetDecidedSteps = Extension.create<{ authorId: string | null }>({
+export const ForgetDecidedSteps = Extension.create<{ authorId: string | null; doc: Y.Doc | null }>({
   name: "forgetDecidedSteps",
   addOptions() {
-    return { authorId: null };
+    return { authorId: null, doc: null };
   },
   addProseMirrorPlugins() {
-    const { authorId } = this.options;
-    if (!authorId) return [];
+    const { authorId, doc } = this.options;
+    if (!authorId || !doc) return [];
+    // Whether the Yjs change being applied came from the server (others, decisions) or from this
+    // browser — a withdrawal here is this person's own step, which Ctrl+Z brings back.
+    let fromServer = false;
+    const onChange = (transaction: Y.Transaction) => {
+      fromServer = !transaction.local;
+    };
+    doc.on("beforeObserverCalls", onChange);
     return [
       new Plugin({
         key,
         state: {
           init: () => ({ lost: false }),
           apply(tr, _value, before, after) {
-            if (!tr.docChanged || !(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return { lost: false };
+            const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+            if (!tr.docChanged || !fromYjs || !fromServer) return { lost: false };
             const mine = proposalIdsOf(before.doc, authorId);
             if (mine.size === 0) return { lost: false };
             const still = proposalIdsOf(after.doc, authorId);
@@ -47,6 +56,7 @@ export const ForgetDecidedSteps = Extension.create<{ authorId: string | null }>(
           },
         },
         view: () => ({
+          destroy: () => doc.off("beforeObserverCalls", onChange),
           update(view) {
             if (!key.getState(view.state)?.lost) return;
             const undo = yUndoPluginKey.getState(view.state)?.undoManager;

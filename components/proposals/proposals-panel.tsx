@@ -12,6 +12,7 @@ import { isAboutThreads } from "@/lib/clauses/clause-messages";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
+import { allProposalsOf } from "@/lib/wording/delegation-wording";
 import { DecisionControls } from "./decision-controls";
 import { ProposalCard } from "./proposal-card";
 import { proposalsApi } from "./proposals-api";
@@ -173,12 +174,10 @@ export function ProposalsPanel({
       {canDecide && openCount > 0 && (
         <div className="mt-3 rounded border border-slate-200 bg-white p-2">
           <p className="mb-1 text-xs font-medium text-slate-700">
-            {chosenDelegation
-              ? `All of ${chosenDelegation.name}'s open proposals`
-              : "All open proposals in this clause"}
+            {chosenDelegation ? `All open proposals (${chosenDelegation.name})` : "All open proposals in this clause"}
           </p>
           <DecisionControls
-            label={chosenDelegation ? `all of ${chosenDelegation.name}'s proposals` : "all proposals in this clause"}
+            label={chosenDelegation ? allProposalsOf(chosenDelegation.name) : "all proposals in this clause"}
             busy={busy}
             onDecide={decide(chosenDelegation ? { organizationId: chosenDelegation.id } : { all: true })}
           />

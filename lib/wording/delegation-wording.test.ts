@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ORGANIZATIONS } from "@/lib/seed/demo-organizations";
-import { allProposalsOf, othersProposalRefusal, proposalOf, quoteWords } from "./delegation-wording";
+import { allProposalsOf, othersProposalRefusal, proposalOf, quoteWords, threadSubject } from "./delegation-wording";
 
 describe("sentences naming a delegation", () => {
   it("never put a possessive or an article on a delegation's name, for every demo delegation", () => {
@@ -22,5 +22,20 @@ describe("sentences naming a delegation", () => {
     );
     expect(proposalOf("Canada")).toBe("the proposal (Canada)");
     expect(quoteWords("a".repeat(100), 10)).toBe(`‘${"a".repeat(9)}…’`);
+  });
+});
+
+describe("what a thread is about", () => {
+  it("quotes its words, or names its proposal, or says it is on the whole clause", () => {
+    expect(threadSubject({ quote: "victims and witnesses", proposal: null })).toBe(
+      "the thread on ‘victims and witnesses’",
+    );
+    expect(threadSubject({ quote: null, proposal: null })).toBe("the thread on the whole clause");
+    expect(
+      threadSubject({
+        quote: null,
+        proposal: { insertedText: "", deletedText: "whether real", delegation: { name: "Philippines" } },
+      }),
+    ).toBe("the discussion of the proposal (Philippines): ‘whether real’");
   });
 });

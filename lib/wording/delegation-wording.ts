@@ -24,3 +24,15 @@ export function othersProposalRefusal(delegationName: string): string {
 export function allProposalsOf(delegationName: string): string {
   return `all open proposals (${delegationName})`;
 }
+
+/** What a thread is about, for its buttons' names: "the thread on ‘…’", "the discussion of the proposal (Canada): ‘…’". */
+export function threadSubject(thread: {
+  quote: string | null;
+  proposal: { insertedText: string; deletedText: string; delegation: { name: string } } | null;
+}): string {
+  if (thread.proposal) {
+    const { insertedText, deletedText, delegation } = thread.proposal;
+    return `the discussion of ${proposalOf(delegation.name, insertedText || deletedText)}`;
+  }
+  return thread.quote === null ? "the thread on the whole clause" : `the thread on ${quoteWords(thread.quote)}`;
+}
