@@ -33,9 +33,10 @@ export function ClauseFilter({ clauses, chapters }: { clauses: FilterableClause[
     <>
       <search className="mt-4 grid gap-2 sm:grid-cols-[minmax(0,1fr)_12rem_12rem]" aria-label="Find clauses">
         <label className="block text-sm font-medium text-slate-700">
-          Search
+          <span id={`${id}-search`}>Search</span>
           <input
             type="search"
+            aria-labelledby={`${id}-search`}
             value={criteria.words}
             onChange={set("words")}
             placeholder="Article number or words of its title"
@@ -43,8 +44,8 @@ export function ClauseFilter({ clauses, chapters }: { clauses: FilterableClause[
           />
         </label>
         <label className="block text-sm font-medium text-slate-700">
-          Topic
-          <select value={criteria.topic} onChange={set("topic")} className={field}>
+          <span id={`${id}-topic`}>Topic</span>
+          <select aria-labelledby={`${id}-topic`} value={criteria.topic} onChange={set("topic")} className={field}>
             <option value="">All topics</option>
             {topics.map((topic) => (
               <option key={topic} value={topic}>
@@ -54,8 +55,8 @@ export function ClauseFilter({ clauses, chapters }: { clauses: FilterableClause[
           </select>
         </label>
         <label className="block text-sm font-medium text-slate-700">
-          Status
-          <select value={criteria.status} onChange={set("status")} className={field}>
+          <span id={`${id}-status`}>Status</span>
+          <select aria-labelledby={`${id}-status`} value={criteria.status} onChange={set("status")} className={field}>
             <option value="">Any status</option>
             {STATUS_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
@@ -65,7 +66,7 @@ export function ClauseFilter({ clauses, chapters }: { clauses: FilterableClause[
           </select>
         </label>
       </search>
-      <p id={id} role="status" className={filtering ? "mt-2 text-sm text-slate-600" : "sr-only"}>
+      <p role="status" className={filtering ? "mt-2 text-sm text-slate-600" : "sr-only"}>
         {filtering
           ? shown.size === 0
             ? "No clause matches."
