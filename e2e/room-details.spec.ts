@@ -112,7 +112,9 @@ test("choosing a delegation in the mention list writes its name, and its people 
   const composer = australia.getByTestId("new-thread").getByRole("combobox", { name: "Your comment" });
   await composer.pressSequentially(`${body} @PHL`);
   // The code finds the delegation; its name is what goes in.
-  const option = australia.getByRole("option", { name: /^Philippines/ });
+  const option = australia
+    .getByRole("listbox", { name: "People and delegations to mention" })
+    .getByRole("option", { name: /^Philippines/ });
   await expect(option).toContainText("Delegation · PHL");
   await option.click();
   await expect(composer).toHaveValue(`${body} @Philippines `);
