@@ -460,6 +460,22 @@ const DOORS: Door[] = [
       }),
   },
   {
+    action: "clause.manage",
+    door: "route",
+    what: "POST /api/admin/clause.save (the article as it is)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const article = await withDatabase(async (db) => ({
+        ...(await db.query(`SELECT number, title, topics, status FROM "Clause" WHERE id = $1`, [clauseId])).rows[0],
+        organizationIds: (
+          await db.query(`SELECT "organizationId" FROM "ClauseRestriction" WHERE "clauseId" = $1`, [clauseId])
+        ).rows.map((row) => row.organizationId),
+      }));
+      return routeAllows(s, "clause.save", { instrumentId: w.instrumentId, clauseId, ...article });
+    },
+  },
+  {
     action: "members.manage",
     door: "page",
     what: "GET /admin/:instrument/people",

@@ -215,8 +215,8 @@ test("the secretariat finds exports in the audit trail and filters by them", asy
   const trail = page.getByTestId("audit-trail");
   await expect(trail).toContainText("(AUS)");
   await expect(trail).toContainText("(CAN)");
-  await expect(trail).toContainText(/clauses: \d+ · format: html · variant: proposals/);
-  for (const action of await trail.locator("tbody tr td:nth-child(2)").allTextContents()) {
-    expect(action).toBe("instrument.exported");
+  await expect(trail).toContainText(/Clauses: \d+ · Format: html · Variant: proposals/);
+  for (const action of await trail.getByTestId("audit-action").allTextContents()) {
+    expect(action).toBe("Draft exported");
   }
 });

@@ -299,7 +299,7 @@ test("a proposal is debated in its own thread: another delegation discusses it, 
   // Germany opens a discussion on France's proposal from the proposals panel.
   await proposalCard(germany, words.trim()).getByRole("button", { name: "Discuss" }).click();
   const draft = germany.getByTestId("new-thread");
-  await expect(draft.getByTestId("thread-proposal")).toContainText("On France’s proposal");
+  await expect(draft.getByTestId("thread-proposal")).toContainText("On the proposal (France)");
   await expect(draft.getByTestId("thread-proposal")).toContainText(words.trim());
   const question = `Does this cover recordings made abroad? ${Date.now()}`;
   await draft.getByRole("combobox", { name: "Your comment" }).fill(question);

@@ -13,9 +13,9 @@ test("a restricted clause is not found for an outsider and works for an insider"
   await openAdministration(chair);
   const row = chair.locator("li", { has: chair.getByText(new RegExp(`Article \\d+\\. ${CLAUSE}`)) }).first();
   await row.getByText(/^Edit article/).click();
-  const restriction = row.getByRole("form", { name: /^Restrict article/ });
+  const restriction = row.getByRole("form", { name: /^Edit article/ });
   await restriction.getByLabel("AUS", { exact: true }).check();
-  await restriction.getByRole("button", { name: "Save restriction" }).click();
+  await restriction.getByRole("button", { name: "Save", exact: true }).click();
   await expect(restriction.getByRole("status")).toHaveText("Saved.");
   await expect(row.getByText("Restricted to AUS")).toBeVisible();
 

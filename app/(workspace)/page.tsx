@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ClauseFilter } from "@/components/clauses/clause-filter";
 import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ExportMenu } from "@/components/exports/export-menu";
 import { LiveClauseStatus, LiveOpenProposalsBadge, LiveOpenThreadCount } from "@/components/live/live-clause-badges";
@@ -41,14 +42,23 @@ export default async function HomePage() {
               "instrument.export",
             ) && <ExportMenu instrumentId={instrument.id} />}
           </div>
+          <ClauseFilter
+            clauses={instrument.chapters.flatMap((chapter) => chapter.clauses)}
+            chapters={instrument.chapters.map((chapter) => chapter.clauses.map((c) => c.id))}
+          />
           {instrument.chapters.map((chapter) => (
-            <section key={chapter.id} aria-labelledby={`chapter-${chapter.id}`} className="mt-8">
+            <section
+              key={chapter.id}
+              aria-labelledby={`chapter-${chapter.id}`}
+              className="mt-8"
+              data-chapter-clauses={chapter.clauses.map((c) => c.id).join(" ")}
+            >
               <h2 id={`chapter-${chapter.id}`} className="text-sm font-semibold uppercase tracking-wide text-slate-500">
                 Chapter {chapter.number}. {chapter.title}
               </h2>
               <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
                 {chapter.clauses.map((clause) => (
-                  <li key={clause.id}>
+                  <li key={clause.id} data-clause-id={clause.id}>
                     <Link
                       href={`/clauses/${clause.id}`}
                       className="flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none sm:flex-row sm:items-center sm:justify-between"

@@ -1,11 +1,6 @@
 // One clause on the administration page: its number, title and topics, status, place in the
-// chapter, and who it is restricted to.
-import {
-  moveClauseAction,
-  restrictClauseAction,
-  setClauseStatusAction,
-  updateClauseAction,
-} from "@/app/(workspace)/admin/actions";
+// chapter, and who it is restricted to — edited in one form with one Save (lib/admin/save-article.ts).
+import { moveClauseAction, saveArticleAction } from "@/app/(workspace)/admin/actions";
 import { ClauseStatusBadge, type ClauseStatusValue } from "@/components/clauses/clause-status-badge";
 import { ActionForm } from "./action-form";
 import { Field, inputClass } from "./field";
@@ -63,9 +58,9 @@ export function ClauseAdminRow({ instrumentId, clause, organizations }: Props) {
         <summary className="cursor-pointer text-sm text-slate-700">Edit article {clause.number}</summary>
         <div className="mt-3 space-y-4">
           <ActionForm
-            action={updateClauseAction}
+            action={saveArticleAction}
             hidden={ids}
-            submitLabel="Save article"
+            submitLabel="Save"
             aria-label={`Edit article ${clause.number}`}
           >
             <Field label="Number" name="number" defaultValue={clause.number} className="w-24" />
@@ -76,13 +71,6 @@ export function ClauseAdminRow({ instrumentId, clause, organizations }: Props) {
               defaultValue={clause.topics.join(", ")}
               className="min-w-48 flex-1"
             />
-          </ActionForm>
-          <ActionForm
-            action={setClauseStatusAction}
-            hidden={ids}
-            submitLabel="Set status"
-            aria-label={`Status of article ${clause.number}`}
-          >
             <label className="block text-sm font-medium">
               Status
               <select name="status" defaultValue={clause.status} className={inputClass}>
@@ -91,13 +79,6 @@ export function ClauseAdminRow({ instrumentId, clause, organizations }: Props) {
                 <option value="AGREED">Agreed</option>
               </select>
             </label>
-          </ActionForm>
-          <ActionForm
-            action={restrictClauseAction}
-            hidden={ids}
-            submitLabel="Save restriction"
-            aria-label={`Restrict article ${clause.number}`}
-          >
             <RestrictionPicker organizations={organizations} selected={clause.restrictedTo} />
           </ActionForm>
         </div>

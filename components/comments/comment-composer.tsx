@@ -156,7 +156,7 @@ export function CommentComposer({
               className={`flex cursor-pointer justify-between gap-2 px-2 py-1 ${index === highlighted ? "bg-sky-50" : ""}`}
             >
               <span className="font-medium">{candidate.label}</span>
-              <span className="truncate text-xs text-slate-500">
+              <span className="truncate text-xs text-slate-600">
                 {candidate.kind === "org" ? `Delegation · ${candidate.detail}` : candidate.detail}
               </span>
             </div>

@@ -19,7 +19,7 @@ export function notificationVerb(item: NotificationView): string {
     case "DECISION_UNDONE":
       return "undid the decision on a proposal you follow in";
     case "MENTION":
-      return "mentioned you on";
+      return `${item.mentioned ?? "mentioned you"} on`;
     default:
       return item.onProposal ? "commented on a proposal in" : "replied on";
   }

@@ -18,7 +18,7 @@ export function ProposalUnderDiscussion({ proposal }: { proposal: ProposalSummar
   return (
     <div className="min-w-0 space-y-1" data-testid="thread-proposal">
       <p className="text-xs font-medium text-slate-500">
-        On <span style={{ color: proposal.delegation.colour }}>{proposal.delegation.name}</span>’s proposal
+        On the proposal (<span style={{ color: proposal.delegation.colour }}>{proposal.delegation.name}</span>)
       </p>
       {outcome && (
         <p

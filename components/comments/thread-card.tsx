@@ -5,6 +5,7 @@ import { useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { CommentView, ThreadView } from "@/lib/comments/thread-view";
+import { threadSubject } from "@/lib/wording/delegation-wording";
 import { CommentComposer } from "./comment-composer";
 import { CommentText } from "./comment-text";
 import { ProposalUnderDiscussion } from "./proposal-under-discussion";
@@ -211,7 +212,12 @@ export function ThreadCard({ thread, currentWords, active, candidates, actions, 
         />
       )}
       {thread.mayReply && !active && (
-        <button type="button" className="mt-2 text-xs text-slate-500 hover:underline" onClick={onActivate}>
+        <button
+          type="button"
+          className="mt-2 text-xs text-slate-600 hover:underline"
+          onClick={onActivate}
+          aria-label={`Reply to ${threadSubject({ quote: currentWords ?? thread.quote, proposal: thread.proposal })}`}
+        >
           Reply…
         </button>
       )}

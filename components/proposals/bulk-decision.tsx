@@ -38,8 +38,7 @@ export function BulkDecision({
   const reasonId = useId();
   const count = proposals.length;
   const delegations = delegationsOf(proposals);
-  const heading =
-    scope.kind === "clause" ? "All open proposals in this clause" : `All of ${scope.name}’s open proposals`;
+  const heading = scope.kind === "clause" ? "All open proposals in this clause" : `All open proposals (${scope.name})`;
   const verb = asking === "ACCEPTED" ? "Accept" : "Reject";
   const close = () => setAsking(null);
 

@@ -3,6 +3,7 @@
 // delegates — buttons to record their own delegation's position. Only positions given on the
 // words shown count; those given on an earlier wording are listed apart until re-stated.
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
+import { proposalOf } from "@/lib/wording/delegation-wording";
 
 const STANCES = [
   { stance: "SUPPORTS", label: "Supports" },
@@ -71,6 +72,7 @@ export function PositionsTally({
               key={stance}
               type="button"
               aria-pressed={own === stance}
+              aria-label={`${label} ${proposalOf(proposal.delegation.name, proposal.insertedText || proposal.deletedText)}`}
               onClick={() => onTakePosition(stance)}
               className={`rounded border px-2 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-un ${
                 own === stance ? "border-un bg-un text-white" : "border-slate-300 text-slate-700 hover:bg-slate-100"

@@ -35,7 +35,16 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     return [
       suggestChanges(),
       new Plugin({
-        props: { transformPasted: (slice) => pastedSlice(slice, { suggesting: isSuggesting() }) },
+        props: {
+          transformPasted: (slice) => pastedSlice(slice, { suggesting: isSuggesting() }),
+          handleDOMEvents: {
+            // Tab would indent a list item, which cannot be proposed: while suggesting it moves
+            // the focus on, as in any form, instead of being refused. Returning true keeps the
+            // editor's keymaps out without preventing the browser's own move.
+            keydown: (_view, event) =>
+              isSuggesting() && event.key === "Tab" && !event.ctrlKey && !event.metaKey && !event.altKey,
+          },
+        },
       }),
     ];
   },

@@ -12,6 +12,7 @@ import { movePerson, ZMovePerson } from "./move-person";
 import { reissueSignInLink, ZReissueSignInLink } from "./reissue-sign-in-link";
 import { restrictChapter, ZRestrictChapter } from "./restrict-chapter";
 import { restrictClause, ZRestrictClause } from "./restrict-clause";
+import { saveArticle, ZSaveArticle } from "./save-article";
 import { setClauseStatus, ZSetClauseStatus } from "./set-clause-status";
 import { setParticipantRole, ZSetParticipantRole } from "./set-participant-role";
 import { setPersonActive, ZSetPersonActive } from "./set-person-active";
@@ -28,6 +29,7 @@ export const ADMIN_OPERATIONS = {
   "clause.set-status": command(ZSetClauseStatus, setClauseStatus),
   "clause.move": command(ZMoveClause, moveClause),
   "clause.restrict": command(ZRestrictClause, restrictClause),
+  "clause.save": command(ZSaveArticle, saveArticle),
   "organization.add": command(ZAddOrganization, addOrganization),
   "participant.set-role": command(ZSetParticipantRole, setParticipantRole),
   "person.invite": command(ZInvitePerson, invitePerson),

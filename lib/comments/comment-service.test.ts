@@ -359,7 +359,11 @@ describe("mentions and notifications", () => {
     expect(candidates).toContainEqual(
       expect.objectContaining({ kind: "user", label: "Chloe Whitfield", detail: "AUS" }),
     );
-    expect(candidates).toContainEqual(expect.objectContaining({ kind: "org", label: "CARICOM" }));
+    // A delegation is mentioned by its name; its code is what else the list shows (and finds).
+    expect(candidates).toContainEqual(
+      expect.objectContaining({ kind: "org", label: "Caribbean Community (CARICOM)", detail: "CARICOM" }),
+    );
+    expect(candidates).toContainEqual(expect.objectContaining({ kind: "org", label: "Canada", detail: "CAN" }));
   });
 
   it("tells a mentioned person, every member of a mentioned delegation, and earlier participants", async () => {

@@ -5,9 +5,9 @@ import { prisma } from "@/lib/db/prisma";
 export type MentionCandidate = {
   kind: "user" | "org";
   id: string;
-  /** What the mention shows: a person's name, or a delegation's code. */
+  /** What the mention shows: a person's name, or a delegation's name ("@Canada"). */
   label: string;
-  /** What else the list shows: the person's delegation, or the delegation's full name. */
+  /** What else the list shows, and what typing after "@" also finds: the person's delegation, or the delegation's code. */
   detail: string;
 };
 
@@ -25,7 +25,7 @@ export async function listMentionCandidates(instrumentId: string): Promise<Menti
   const delegations: MentionCandidate[] = [];
   const people: MentionCandidate[] = [];
   for (const { organization } of participants) {
-    delegations.push({ kind: "org", id: organization.id, label: organization.code, detail: organization.name });
+    delegations.push({ kind: "org", id: organization.id, label: organization.name, detail: organization.code });
     for (const { user } of organization.memberships) {
       people.push({ kind: "user", id: user.id, label: user.name, detail: organization.code });
     }

@@ -9,6 +9,7 @@ import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { actingPerson } from "@/lib/instruments/acting-person";
 import { can, type Person } from "@/lib/permissions/can";
+import { mentionReason, mentionWording } from "./mention-reason";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
@@ -25,6 +26,8 @@ export type NotificationView = {
   /** For a decision: what the chair decided, and whether it has been undone since. */
   decision: { outcome: "ACCEPTED" | "REJECTED"; reason: string | null; undone: boolean } | null;
   preview: string;
+  /** For a mention, how the bell says it: "mentioned you", "mentioned your delegation (Canada)". */
+  mentioned: string | null;
   createdAt: string;
   read: boolean;
 };
@@ -59,8 +62,9 @@ export async function listNotifications(user: {
   organizationId: string;
 }): Promise<{ unread: number; items: NotificationView[] }> {
   const clause = clauseAccess(user.organizationId);
-  const [person, unreadRows, rows] = await Promise.all([
+  const [person, delegation, unreadRows, rows] = await Promise.all([
     actingPerson(user),
+    prisma.organization.findUnique({ where: { id: user.organizationId }, select: { name: true } }),
     prisma.notification.findMany({
       where: { userId: user.id, readAt: null },
       select: { clause },
@@ -106,6 +110,10 @@ export async function listNotifications(user: {
             : row.proposal
               ? proposalPreview(row.proposal)
               : "",
+        mentioned:
+          row.kind === "MENTION" && row.comment
+            ? mentionWording(mentionReason(row.comment.body, user), delegation?.name ?? "")
+            : null,
         createdAt: row.createdAt.toISOString(),
         read: row.readAt !== null,
       })),

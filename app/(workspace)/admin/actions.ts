@@ -40,6 +40,9 @@ export async function moveClauseAction(input: unknown) {
 export async function restrictClauseAction(input: unknown) {
   return run("clause.restrict", input);
 }
+export async function saveArticleAction(input: unknown) {
+  return run("clause.save", input);
+}
 export async function addOrganizationAction(input: unknown) {
   return run("organization.add", input);
 }

@@ -21,6 +21,7 @@ import {
   RemoveMarkStep,
   RemoveNodeMarkStep,
 } from "@tiptap/pm/transform";
+import { othersProposalRefusal } from "@/lib/wording/delegation-wording";
 import { authorOfMark, isSuggestionMarkName, type ProposalAuthor } from "./proposal-author";
 
 export type SuggestOptions = {
@@ -75,7 +76,7 @@ export function suggestTransaction(tr: Transaction, state: EditorState, options:
     if (othersAfter.get(id)?.text !== before.text) {
       return {
         ok: false,
-        reason: `That wording is ${before.organization}'s proposal. It stays until they withdraw it or the chair decides; record your position on it instead.`,
+        reason: othersProposalRefusal(before.organization),
       };
     }
   }

@@ -1,28 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { inputClass } from "@/components/admin/field";
+import { auditDayRange } from "@/lib/audit/audit-date";
+import { auditActionLabel, auditDetails, auditSummary } from "@/lib/audit/audit-labels";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireInstrumentPage } from "@/lib/doors/page-door";
 
 export const metadata: Metadata = { title: "Administration · Audit trail" };
 
 type Search = { action?: string; who?: string; from?: string; to?: string; before?: string };
-
-function dateOrUndefined(value: string | undefined, endOfDay = false): Date | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return endOfDay ? new Date(date.getTime() + 24 * 60 * 60 * 1000) : date;
-}
-
-function formatDetails(details: unknown): string {
-  if (!details || typeof details !== "object") return "";
-  // jsonb keeps its own key order; alphabetical reads the same on every row.
-  return Object.entries(details as Record<string, unknown>)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") || "—" : String(value)}`)
-    .join(" · ");
-}
 
 export default async function AuditTrailPage({
   params,
@@ -34,11 +20,12 @@ export default async function AuditTrailPage({
   const { instrumentId } = await params;
   const { user } = await requireInstrumentPage(instrumentId, "audit.view");
   const search = await searchParams;
+  const days = auditDayRange(search.from?.slice(0, 40), search.to?.slice(0, 40));
   const filter = {
     action: search.action?.slice(0, 80) || undefined,
     who: search.who?.slice(0, 80) || undefined,
-    from: dateOrUndefined(search.from),
-    to: dateOrUndefined(search.to, true),
+    from: days.from,
+    to: days.to,
     before: search.before && /^\d{1,19}$/.test(search.before) ? BigInt(search.before) : undefined,
   };
   const [{ events, nextBefore }, actions] = await Promise.all([
@@ -70,7 +57,7 @@ export default async function AuditTrailPage({
             <option value="">Everything</option>
             {actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {auditActionLabel(action)}
               </option>
             ))}
           </select>
@@ -80,12 +67,26 @@ export default async function AuditTrailPage({
           <input name="who" defaultValue={filter.who ?? ""} className={inputClass} />
         </label>
         <label className="block text-sm font-medium">
-          From
-          <input type="date" name="from" defaultValue={search.from ?? ""} className={inputClass} />
+          From (UTC day)
+          <input
+            name="from"
+            defaultValue={search.from ?? ""}
+            placeholder="2026-12-01"
+            aria-describedby="audit-date-hint"
+            aria-invalid={days.invalid.includes("From") || undefined}
+            className={inputClass}
+          />
         </label>
         <label className="block text-sm font-medium">
-          To
-          <input type="date" name="to" defaultValue={search.to ?? ""} className={inputClass} />
+          To (UTC day)
+          <input
+            name="to"
+            defaultValue={search.to ?? ""}
+            placeholder="2026-12-31"
+            aria-describedby="audit-date-hint"
+            aria-invalid={days.invalid.includes("To") || undefined}
+            className={inputClass}
+          />
         </label>
         <button type="submit" className="rounded-md bg-un px-3 py-1.5 text-sm font-medium text-white hover:bg-un-dark">
           Filter
@@ -93,6 +94,15 @@ export default async function AuditTrailPage({
         <Link href={`/admin/${instrumentId}/audit`} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">
           Clear
         </Link>
+        <p id="audit-date-hint" className="basis-full text-xs text-slate-600">
+          Dates as year-month-day (2026-12-01) or day, month and year (1 December 2026).
+        </p>
+        {days.invalid.length > 0 && (
+          <p role="alert" className="basis-full rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {days.invalid.join(" and ")}: not a date this filter reads, so it was left out. Write it as 2026-12-01 or 1
+            December 2026.
+          </p>
+        )}
       </form>
       <table
         className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm"
@@ -112,12 +122,14 @@ export default async function AuditTrailPage({
               <td className="whitespace-nowrap px-3 py-2 text-slate-600">
                 {event.at.toISOString().replace("T", " ").slice(0, 19)}
               </td>
-              <td className="px-3 py-2 font-mono text-xs">{event.action}</td>
+              <td className="px-3 py-2" data-testid="audit-action" title={event.action}>
+                {auditSummary(event.action, event.details)}
+              </td>
               <td className="px-3 py-2">
                 {event.actorName ?? "—"}
                 {event.organizationCode && <span className="text-slate-500"> ({event.organizationCode})</span>}
               </td>
-              <td className="px-3 py-2 text-slate-700">{formatDetails(event.details)}</td>
+              <td className="px-3 py-2 text-slate-700">{auditDetails(event.details)}</td>
             </tr>
           ))}
           {events.length === 0 && (
