@@ -49,7 +49,9 @@ export function ProposalsPanel({
   canComment: boolean;
   onDiscuss: (proposal: ProposalView) => void;
 }) {
-  const { proposals, error, setError, reload } = useProposals(clauseId, provider);
+  const { proposals, loadError, reload } = useProposals(clauseId, provider);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? loadError;
   const [busy, setBusy] = useState(false);
   const [delegation, setDelegation] = useState<string>("ALL");
   const [status, setStatus] = useState<StatusFilter>("OPEN");

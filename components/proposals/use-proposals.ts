@@ -13,6 +13,9 @@ import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
 import { reconcileProposals, type ShownProposal } from "@/lib/proposals/reconcile-proposals";
 import { proposalsApi } from "./proposals-api";
 
+// The index reads a change within about a second; after this, it is asked again.
+const RECHECK_MS = 2_000;
+
 /** The proposals in the local copy of the clause, once it has been synced; null before. */
 function useProposalsInText(provider: HocuspocusProvider): ProposalWords[] | null {
   const [inText, setInText] = useState<ProposalWords[] | null>(null);
@@ -59,7 +62,8 @@ function useProposalsInText(provider: HocuspocusProvider): ProposalWords[] | nul
 
 export function useProposals(clauseId: string, provider: HocuspocusProvider) {
   const [indexed, setIndexed] = useState<ProposalView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // A failed load (no connection): shown until a load succeeds.
+  const [loadError, setLoadError] = useState<string | null>(null);
   const inText = useProposalsInText(provider);
 
   // Reloads overlap while someone types a proposal: only the latest answer may be shown, or the
@@ -69,8 +73,10 @@ export function useProposals(clauseId: string, provider: HocuspocusProvider) {
     const asked = ++latest.current;
     const result = await proposalsApi.list(clauseId);
     if (asked !== latest.current) return;
-    if (result.ok) setIndexed(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      setIndexed(result.value);
+      setLoadError(null);
+    } else setLoadError(result.error);
   }, [clauseId]);
 
   useEffect(() => {
@@ -87,5 +93,13 @@ export function useProposals(clauseId: string, provider: HocuspocusProvider) {
     () => reconcileProposals(inText, indexed, new Date().toISOString()),
     [inText, indexed],
   );
-  return { proposals, error, setError, reload };
+  // The index announces every change it makes; should an announcement or a reload be lost while
+  // words shown here are not yet in the index, ask again rather than leave them undecidable.
+  const waiting = proposals.some((proposal) => !proposal.indexed);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void reload(), RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reload]);
+  return { proposals, loadError, reload };
 }
