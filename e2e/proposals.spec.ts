@@ -222,7 +222,8 @@ test("the chair's panel shows revised words at once, and takes a decision only o
   await jamaica.keyboard.type("where necessary");
   await expect(jamaica.getByTestId("save-status")).toHaveText("Saved");
   await expect(card.locator("ins.proposal")).toHaveText(` where necessary ${tag}`);
-  await expect(card.getByTestId("proposal-recording")).toBeVisible();
+  const recording = chair.locator("[data-margin-card]").filter({ has: card }).getByTestId("proposal-recording");
+  await expect(recording).toBeVisible();
   await expect(card.getByRole("button", { name: "Accept this proposal" })).toHaveCount(0);
   await expect
     .poll(() =>
@@ -237,7 +238,7 @@ test("the chair's panel shows revised words at once, and takes a decision only o
 
   // The panel asks the index again by itself; decided on the words shown, the decision goes
   // through (rejected: the passage reads as before).
-  await expect(card.getByTestId("proposal-recording")).toHaveCount(0);
+  await expect(recording).toHaveCount(0);
   await expect(card.getByTestId("proposal-status")).toHaveText("Open");
   await card.getByRole("button", { name: "Reject this proposal" }).click();
   for (const page of [chair, jamaica]) await expect(page.getByTestId("clause-editor")).not.toContainText(tag);
