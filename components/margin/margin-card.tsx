@@ -34,8 +34,10 @@ export function MarginCard({
       onClickCapture={() => {
         if (!isActive) activate(cardKey);
       }}
-      onFocusCapture={() => {
-        if (!isActive) activate(cardKey);
+      onFocusCapture={(event) => {
+        // From the keyboard only: a press of the mouse focuses a button before it clicks it, and
+        // the card moving to its words meanwhile would take the button from under the pointer.
+        if (!isActive && (event.target as HTMLElement).matches(":focus-visible")) activate(cardKey);
       }}
       className={`rounded-lg ${
         aligned ? "absolute inset-x-0 transition-[top,translate] duration-150 motion-reduce:transition-none" : ""
