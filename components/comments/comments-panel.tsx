@@ -1,11 +1,14 @@
 "use client";
-// The comment threads beside the clause text: in the order of their words, level with them
-// where space allows; clicking a highlight opens its thread, clicking a thread shows its words.
+// The comment threads of a clause: its heading and filter above the margin, its cards in the
+// margin beside the text (components/margin), level with their words; clicking a highlight
+// opens its thread (on a phone, in a sheet), clicking a thread shows its words.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/core";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { alignCards } from "@/lib/comments/align-cards";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { MarginCard } from "@/components/margin/margin-card";
+import { DRAFT_KEY, proposalKey, threadKey, useMargin } from "@/components/margin/margin-context";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { ProposalSummary } from "@/lib/comments/proposal-summary";
 import type { ThreadView } from "@/lib/comments/thread-view";
@@ -51,18 +54,6 @@ function untilSaved(provider: HocuspocusProvider): Promise<void> {
   });
 }
 
-function useMediaQuery(query: string): boolean {
-  const [matches, setMatches] = useState(false);
-  useEffect(() => {
-    const list = window.matchMedia(query);
-    setMatches(list.matches);
-    const change = () => setMatches(list.matches);
-    list.addEventListener("change", change);
-    return () => list.removeEventListener("change", change);
-  }, [query]);
-  return matches;
-}
-
 export function CommentsPanel({
   clauseId,
   editor,
@@ -80,15 +71,12 @@ export function CommentsPanel({
 }) {
   const { threads, error, reload, put } = useThreads(clauseId, provider);
   const [filter, setFilter] = useState<Filter>("open");
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const margin = useMargin();
+  const { reveal } = margin;
+  const activeId = margin.active?.startsWith("thread:") ? margin.active.slice("thread:".length) : null;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [places, setPlaces] = useState<Map<string, AnchorPlace>>(() => anchorPlaces(editor));
   const [proposalsAt, setProposalsAt] = useState<Map<string, number>>(() => proposalPlaces(editor));
-  const [tick, setTick] = useState(0);
-  const [tops, setTops] = useState<number[]>([]);
-  const container = useRef<HTMLDivElement>(null);
-  const cards = useRef(new Map<string, HTMLElement>());
-  const wide = useMediaQuery("(min-width: 1024px)");
   const searchParams = useSearchParams();
 
   // Follow the text: anchors move as anyone edits.
@@ -96,16 +84,11 @@ export function CommentsPanel({
     const refresh = () => {
       setPlaces(anchorPlaces(editor));
       setProposalsAt(proposalPlaces(editor));
-      setTick((t) => t + 1);
     };
     refresh();
     editor.on("update", refresh);
-    editor.on("transaction", refresh);
-    window.addEventListener("resize", refresh);
     return () => {
       editor.off("update", refresh);
-      editor.off("transaction", refresh);
-      window.removeEventListener("resize", refresh);
     };
   }, [editor]);
 
@@ -123,15 +106,15 @@ export function CommentsPanel({
 
   const openThread = useCallback(
     (id: string, scroll: boolean) => {
-      setActiveId(id);
       const thread = threads?.find((t) => t.id === id);
+      reveal(threadKey(id), ...(thread?.proposalId ? [proposalKey(thread.proposalId)] : []));
       if (thread && filter !== "all" && (thread.resolved === null) !== (filter === "open")) setFilter("all");
       if (scroll) {
         const words = editor.view.dom.querySelector(threadWordsSelector(thread ?? { id, proposalId: null }));
         words?.scrollIntoView({ block: "center", behavior: "smooth" });
       }
     },
-    [threads, filter, editor],
+    [threads, filter, editor, reveal],
   );
 
   // A link from a notification: /clauses/<id>?thread=<thread id>.
@@ -167,9 +150,9 @@ export function CommentsPanel({
     if (!selection) return;
     editor.view.dispatch(editor.state.tr.setMeta(pendingCommentKey, { range: selection }));
     window.getSelection()?.removeAllRanges();
-    setActiveId(null);
+    reveal(DRAFT_KEY);
     setDraft({ selection });
-  }, [canComment, editor]);
+  }, [canComment, editor, reveal]);
 
   const closeDraft = useCallback(() => {
     editor.view.dispatch(editor.state.tr.setMeta(pendingCommentKey, { clear: true }));
@@ -185,14 +168,14 @@ export function CommentsPanel({
     if (threadId) {
       openThread(threadId, false);
       // After the filter and layout have followed.
-      setTimeout(() => cards.current.get(threadId)?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 100);
+      setTimeout(() => scrollToCard(threadKey(threadId)), 100);
     } else if (canComment) {
       closeDraft();
-      setActiveId(null);
+      reveal(DRAFT_KEY);
       setDraft({ selection: null, proposal });
-      setTimeout(() => cards.current.get("draft")?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 100);
+      setTimeout(() => scrollToCard(DRAFT_KEY), 100);
     }
-  }, [discuss, openThread, canComment, closeDraft]);
+  }, [discuss, openThread, canComment, closeDraft, reveal]);
 
   // Ctrl+Alt+M (Cmd+Option+M): comment on the selected words, from anywhere in the clause.
   useEffect(() => {
@@ -239,54 +222,10 @@ export function CommentsPanel({
     if (result.ok) {
       closeDraft();
       setFilter((f) => (f === "resolved" ? "open" : f));
-      setActiveId(result.value.id);
+      reveal(threadKey(result.value.id));
     }
     return refusal;
   }
-
-  // Lay the cards out level with their words (wide screens); a plain list otherwise.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick stands for "the text or the window moved"
-  useLayoutEffect(() => {
-    const box = container.current;
-    if (!box || !wide) return setTops([]);
-    const origin = box.getBoundingClientRect().top;
-    const wishFor = (thread: { id: string; proposalId: string | null }) => {
-      const words = editor.view.dom.querySelector(threadWordsSelector(thread));
-      return words ? words.getBoundingClientRect().top - origin : null;
-    };
-    const slots = visible.map((t) => ({ wish: wishFor(t), height: cards.current.get(t.id)?.offsetHeight ?? 0 }));
-    const draftHeight = cards.current.get("draft")?.offsetHeight ?? 0;
-    let draftSlot: number | null = null;
-    if (draft?.selection) {
-      draftSlot = editor.view.coordsAtPos(Math.min(draft.selection.from, editor.state.doc.content.size)).top - origin;
-    } else if (draft?.proposal) {
-      draftSlot = wishFor({ id: "draft", proposalId: draft.proposal.id });
-    }
-    const all = draft ? [{ wish: draftSlot ?? 0, height: draftHeight }, ...slots] : slots;
-    const active = draft ? 0 : visible.findIndex((t) => t.id === activeId);
-    const next = alignCards(all, active);
-    setTops((previous) =>
-      previous.length === next.length && previous.every((v, i) => v === next[i]) ? previous : next,
-    );
-  }, [visible, activeId, draft, tick, wide, editor]);
-
-  // Cards grow and shrink (a reply, an edit): lay out again when they do.
-  const resizes = useRef<ResizeObserver | null>(null);
-  useEffect(() => {
-    const observer = new ResizeObserver(() => setTick((t) => t + 1));
-    for (const element of cards.current.values()) observer.observe(element);
-    resizes.current = observer;
-    return () => observer.disconnect();
-  }, []);
-  const cardRef = (key: string) => (element: HTMLElement | null) => {
-    const previous = cards.current.get(key);
-    if (previous === element) return;
-    if (previous) resizes.current?.unobserve(previous);
-    if (element) {
-      cards.current.set(key, element);
-      resizes.current?.observe(element);
-    } else cards.current.delete(key);
-  };
 
   const openCount = threads?.filter((t) => t.resolved === null).length ?? 0;
   const highlightRules = (threads ?? [])
@@ -301,22 +240,9 @@ export function CommentsPanel({
       return t.resolved === null ? `${selector}{background:rgb(254 240 138 / .55);cursor:pointer}` : "";
     })
     .join("\n");
-  const position = (index: number) =>
-    wide && tops[index] !== undefined
-      ? { position: "absolute" as const, top: tops[index], left: 0, right: 0 }
-      : undefined;
-  const offset = draft ? 1 : 0;
-  // Absolutely placed cards take no room of their own: the column is as tall as its lowest card.
-  const keys = [...(draft ? ["draft"] : []), ...visible.map((t) => t.id)];
-  const height =
-    wide && tops.length > 0
-      ? Math.max(...tops.map((top, i) => top + (cards.current.get(keys[i])?.offsetHeight ?? 0))) + 16
-      : undefined;
-
-  return (
-    <section aria-labelledby="comments-heading" className="space-y-3" data-testid="comments-panel">
-      <style>{highlightRules}</style>
-      {canComment && <CommentBubble editor={editor} onComment={startDraft} />}
+  const place = margin.place("threads");
+  const header = (
+    <section aria-labelledby="comments-heading" className="space-y-2" data-testid="comments-panel">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="comments-heading" className="text-sm font-semibold text-slate-700">
           Comments <span className="font-normal text-slate-500">({openCount} open)</span>
@@ -328,7 +254,7 @@ export function CommentsPanel({
               type="button"
               aria-pressed={filter === value}
               onClick={() => setFilter(value)}
-              className={`px-2 py-1 first:rounded-l-md last:rounded-r-md ${filter === value ? "bg-slate-700 text-white" : "hover:bg-slate-100"}`}
+              className={`px-2 py-1 first:rounded-l-md last:rounded-r-md ${filter === value ? "bg-slate-700 text-white" : "bg-white hover:bg-slate-100"}`}
             >
               {label}
             </button>
@@ -343,9 +269,10 @@ export function CommentsPanel({
               type="button"
               onClick={() => {
                 closeDraft();
+                reveal(DRAFT_KEY);
                 setDraft({ selection: null });
               }}
-              className="shrink-0 rounded border border-slate-300 px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
+              className="shrink-0 rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
             >
               Comment on the whole clause
             </button>
@@ -361,66 +288,101 @@ export function CommentsPanel({
           {error}
         </p>
       )}
-      <div ref={container} className="relative" style={{ minHeight: height }}>
-        {draft && (
-          <div
-            ref={cardRef("draft")}
-            style={position(0)}
-            className="rounded-lg border border-amber-400 bg-white p-3 shadow-md"
-            data-testid="new-thread"
-          >
-            {draft.proposal ? (
-              <ProposalUnderDiscussion proposal={draft.proposal} />
-            ) : (
-              <p className="text-xs font-medium text-slate-500">
-                {draft.selection ? "New comment on:" : "New comment on the whole clause"}
-              </p>
-            )}
-            {draft.selection && (
-              <blockquote className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-sm text-slate-700">
-                “{draft.selection.quote}”
-              </blockquote>
-            )}
-            <CommentComposer
-              label="Your comment"
-              submitLabel="Comment"
-              candidates={candidates}
-              autoFocus
-              onSubmit={postDraft}
-              onCancel={closeDraft}
-            />
-          </div>
-        )}
-        {threads === null && !error && <p className="text-sm text-slate-500">Loading comments…</p>}
-        {threads !== null && visible.length === 0 && !draft && (
-          <p className="text-sm text-slate-500" data-testid="no-threads">
-            {filter === "resolved"
-              ? "No resolved threads."
-              : filter === "open"
-                ? "No open threads."
-                : "No comments yet."}
-          </p>
-        )}
-        <ol className={wide ? "" : "space-y-3"}>
-          {visible.map((thread, index) => (
-            <li
-              key={thread.id}
-              ref={cardRef(thread.id)}
-              style={position(index + offset)}
-              className={wide ? "transition-[top] duration-150" : ""}
-            >
-              <ThreadCard
-                thread={thread}
-                currentWords={places.get(thread.id)?.words ?? null}
-                active={thread.id === activeId}
-                candidates={candidates}
-                actions={actions}
-                onActivate={() => openThread(thread.id, true)}
-              />
-            </li>
-          ))}
-        </ol>
-      </div>
+      {threads === null && !error && <p className="text-sm text-slate-500">Loading comments…</p>}
+      {threads !== null && visible.length === 0 && !draft && (
+        <p className="text-sm text-slate-500" data-testid="no-threads">
+          {filter === "resolved" ? "No resolved threads." : filter === "open" ? "No open threads." : "No comments yet."}
+        </p>
+      )}
     </section>
   );
+
+  const draftWords = draft?.selection
+    ? ".comment-anchor-pending"
+    : draft?.proposal
+      ? threadWordsSelector({ id: DRAFT_KEY, proposalId: draft.proposal.id })
+      : null;
+  const draftCard = draft && place.shows(DRAFT_KEY) && (
+    <MarginCard
+      key={DRAFT_KEY}
+      cardKey={DRAFT_KEY}
+      words={draftWords}
+      place={draftWords ? "words" : "top"}
+      rank={draft.selection?.from ?? (draft.proposal ? (proposalsAt.get(draft.proposal.id) ?? 0) : -1)}
+      aligned={place.aligned}
+    >
+      <div className="rounded-lg border border-amber-400 bg-white p-3 shadow-md" data-testid="new-thread">
+        {draft.proposal ? (
+          <ProposalUnderDiscussion proposal={draft.proposal} />
+        ) : (
+          <p className="text-xs font-medium text-slate-500">
+            {draft.selection ? "New comment on:" : "New comment on the whole clause"}
+          </p>
+        )}
+        {draft.selection && (
+          <blockquote className="line-clamp-3 border-l-2 border-amber-400 pl-2 font-serif text-sm text-slate-700">
+            “{draft.selection.quote}”
+          </blockquote>
+        )}
+        <CommentComposer
+          label="Your comment"
+          submitLabel="Comment"
+          candidates={candidates}
+          autoFocus
+          onSubmit={postDraft}
+          onCancel={closeDraft}
+        />
+      </div>
+    </MarginCard>
+  );
+  const cards = visible
+    .filter((thread) =>
+      place.shows(threadKey(thread.id), ...(thread.proposalId ? [proposalKey(thread.proposalId)] : [])),
+    )
+    .map((thread) => {
+      const onClause = thread.quote === null && thread.proposalId === null;
+      const rank = thread.proposalId ? proposalsAt.get(thread.proposalId) : places.get(thread.id)?.pos;
+      return (
+        <MarginCard
+          key={thread.id}
+          cardKey={threadKey(thread.id)}
+          words={onClause ? null : threadWordsSelector(thread)}
+          place={onClause ? "top" : "words"}
+          rank={onClause ? -1 : (rank ?? 0)}
+          aligned={place.aligned}
+        >
+          <ThreadCard
+            thread={thread}
+            currentWords={places.get(thread.id)?.words ?? null}
+            active={thread.id === activeId}
+            candidates={candidates}
+            actions={actions}
+            onActivate={() => openThread(thread.id, true)}
+          />
+        </MarginCard>
+      );
+    });
+
+  return (
+    <>
+      <style>{highlightRules}</style>
+      {canComment && <CommentBubble editor={editor} onComment={startDraft} />}
+      {margin.headers.threads && createPortal(header, margin.headers.threads)}
+      {place.element &&
+        createPortal(
+          <>
+            {draftCard}
+            {cards}
+          </>,
+          place.element,
+        )}
+    </>
+  );
+}
+
+/** Brings a card of the margin into view (it may sit far down beside long text). */
+function scrollToCard(key: string) {
+  document
+    .querySelector(`[data-margin-card][data-key="${CSS.escape(key)}"]`)
+    ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
 }

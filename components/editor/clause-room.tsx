@@ -1,9 +1,15 @@
 "use client";
 // The clause room: the live text in the chosen mode (editing, suggesting, viewing), whether it
-// is saved, who else is here, the clause's proposals, and the comment threads.
+// is saved, who else is here, and beside the text one margin with the clause's proposals and
+// comment threads level with their words (components/margin). Two rows: the controls above the
+// text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
+import { AlignedMargin } from "@/components/margin/aligned-margin";
+import { MarginProvider } from "@/components/margin/margin-context";
+import { MarginHeader } from "@/components/margin/margin-header";
+import { MarginSheet } from "@/components/margin/margin-sheet";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
@@ -54,100 +60,109 @@ export function ClauseRoom({
       }
     : null;
   return (
-    <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div className="space-y-2">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          {writable ? (
-            <ModeSwitch modes={modes} mode={mode} onChange={setMode} />
-          ) : (
-            <p className="text-sm text-slate-500">You can read this clause; your delegation cannot change its text.</p>
+    <MarginProvider editor={editor}>
+      <div className="mt-6 grid gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-2">
+          {connection && <PresenceList provider={connection.provider} />}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            {writable ? (
+              <ModeSwitch modes={modes} mode={mode} onChange={setMode} />
+            ) : (
+              <p className="text-sm text-slate-500">
+                You can read this clause; your delegation cannot change its text.
+              </p>
+            )}
+            <SaveStatus state={saveState} />
+          </div>
+          {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
+          {refusal && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {refusal}
+            </p>
           )}
-          <SaveStatus state={saveState} />
-        </div>
-        {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
-        {refusal && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {refusal}
-          </p>
-        )}
-        {droppedEdit && (
-          <p
-            role="alert"
-            className="flex justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
-            data-testid="dropped-edit"
-          >
-            <span>{droppedEdit}</span>
-            <button type="button" onClick={dismissDroppedEdit} className="underline">
-              Dismiss
-            </button>
-          </p>
-        )}
-        {notice && (
-          <p
-            role="status"
-            className="flex justify-between gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
-          >
-            <span>{notice}</span>
-            <button type="button" onClick={() => setNotice(null)} className="underline">
-              Dismiss
-            </button>
-          </p>
-        )}
-        <div ref={setTextArea}>
-          {connection ? (
-            <ClauseEditor
-              connection={connection}
-              user={user}
-              editable={writable}
-              mode={mode}
-              author={author}
-              onRefused={setNotice}
-              onEditor={setEditor}
-            />
-          ) : (
-            <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+          {droppedEdit && (
+            <p
+              role="alert"
+              className="flex justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+              data-testid="dropped-edit"
+            >
+              <span>{droppedEdit}</span>
+              <button type="button" onClick={dismissDroppedEdit} className="underline">
+                Dismiss
+              </button>
+            </p>
+          )}
+          {notice && (
+            <p
+              role="status"
+              className="flex justify-between gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              <span>{notice}</span>
+              <button type="button" onClick={() => setNotice(null)} className="underline">
+                Dismiss
+              </button>
+            </p>
           )}
         </div>
-        <ProposalHoverCard root={textArea} />
+        <div className="min-w-0">{connection && <MarginHeader />}</div>
+        <div className="min-w-0">
+          <div ref={setTextArea}>
+            {connection ? (
+              <ClauseEditor
+                connection={connection}
+                user={user}
+                editable={writable}
+                mode={mode}
+                author={author}
+                onRefused={setNotice}
+                onEditor={setEditor}
+              />
+            ) : (
+              <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+            )}
+          </div>
+          <ProposalHoverCard root={textArea} />
+        </div>
+        <aside aria-label="Proposals and comments" className="min-w-0">
+          {connection && <AlignedMargin editor={editor} />}
+        </aside>
       </div>
-      <aside className="space-y-4">
-        {connection && <PresenceList provider={connection.provider} />}
-        {connection && (
-          <ProposalsPanel
-            clauseId={clauseId}
-            provider={connection.provider}
-            editor={editor}
-            organizationId={user.organizationId}
-            canDecide={permissions.canDecide}
-            canComment={canComment}
-            onDiscuss={(proposal) =>
-              setDiscuss((previous) => ({
-                proposal: {
-                  id: proposal.id,
-                  kind: proposal.kind,
-                  status: proposal.status,
-                  insertedText: proposal.insertedText,
-                  deletedText: proposal.deletedText,
-                  authorId: proposal.author.id,
-                  delegation: proposal.delegation,
-                },
-                threadId: proposal.discussion?.threadId ?? null,
-                nonce: (previous?.nonce ?? 0) + 1,
-              }))
-            }
-          />
-        )}
-        {connection && editor && (
-          <CommentsPanel
-            clauseId={clauseId}
-            editor={editor}
-            provider={connection.provider}
-            canComment={canComment}
-            candidates={mentionCandidates}
-            discuss={discuss}
-          />
-        )}
-      </aside>
-    </div>
+      <MarginSheet />
+      {connection && (
+        <ProposalsPanel
+          clauseId={clauseId}
+          provider={connection.provider}
+          editor={editor}
+          organizationId={user.organizationId}
+          canDecide={permissions.canDecide}
+          canComment={canComment}
+          onDiscuss={(proposal) =>
+            setDiscuss((previous) => ({
+              proposal: {
+                id: proposal.id,
+                kind: proposal.kind,
+                status: proposal.status,
+                insertedText: proposal.insertedText,
+                deletedText: proposal.deletedText,
+                authorId: proposal.author.id,
+                delegation: proposal.delegation,
+              },
+              threadId: proposal.discussion?.threadId ?? null,
+              nonce: (previous?.nonce ?? 0) + 1,
+            }))
+          }
+        />
+      )}
+      {connection && editor && (
+        <CommentsPanel
+          clauseId={clauseId}
+          editor={editor}
+          provider={connection.provider}
+          canComment={canComment}
+          candidates={mentionCandidates}
+          discuss={discuss}
+        />
+      )}
+    </MarginProvider>
   );
 }

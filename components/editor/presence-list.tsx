@@ -1,5 +1,6 @@
 "use client";
-// Who is in the clause now, from awareness (names and colours as the server stamped them).
+// Who is in the clause now, from awareness (names and colours as the server stamped them), in
+// one line above the text.
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import type { AwarenessUser } from "./room-user";
@@ -23,13 +24,13 @@ export function PresenceList({ provider }: { provider: HocuspocusProvider }) {
   }, [provider]);
 
   return (
-    <section aria-labelledby="presence-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="presence-heading" className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
       <h2 id="presence-heading" className="text-sm font-semibold text-slate-700">
         In this clause now ({people.length})
       </h2>
-      <ul className="mt-2 space-y-1.5" data-testid="presence-list">
+      <ul className="flex flex-wrap gap-x-3 gap-y-1" data-testid="presence-list">
         {people.map((person) => (
-          <li key={person.id} className="flex items-center gap-2 text-sm">
+          <li key={person.id} className="flex items-center gap-1.5 text-sm">
             <span
               aria-hidden
               className="inline-block size-2.5 rounded-full"

@@ -34,7 +34,8 @@ export function ProposalCard({
   const open = proposal.status === "OPEN";
   const { discussion } = proposal;
   return (
-    <li
+    <article
+      aria-label={`${KIND_LABELS[proposal.kind]} proposed by ${proposal.delegation.name}`}
       className="space-y-2 rounded-md border border-slate-200 border-l-4 bg-white p-3"
       style={{ borderLeftColor: proposal.delegation.colour }}
       data-testid="proposal"
@@ -120,6 +121,6 @@ export function ProposalCard({
           ))}
         </ol>
       )}
-    </li>
+    </article>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 // The clause's proposals: filter by delegation and status, jump to one in the text, decide
-// (chair), withdraw (own), and record the delegation's position. Loaded from PostgreSQL and
-// reloaded whenever the server announces that the clause's proposals changed, and after every
+// (chair), withdraw (own), and record the delegation's position. Read from the local copy of the
+// clause and reconciled with the server's index (use-proposals.ts), which is reloaded after every
 // action — also a refused one (a proposal revised since it was shown), so the words are fresh.
+// Its heading and filters sit above the margin, its cards in it (components/margin).
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useClauseMessages } from "@/components/editor/use-clause-messages";
-import { isAboutThreads } from "@/lib/clauses/clause-messages";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { createPortal } from "react-dom";
+import { MarginCard } from "@/components/margin/margin-card";
+import { proposalKey, useMargin } from "@/components/margin/margin-context";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
@@ -17,6 +19,7 @@ import { type Decision, DecisionNotice } from "./decision-notice";
 import { ProposalCard } from "./proposal-card";
 import { proposalsApi } from "./proposals-api";
 import { useLinkedProposal } from "./use-linked-proposal";
+import { useProposals } from "./use-proposals";
 
 type StatusFilter = ProposalView["status"] | "ALL";
 
@@ -48,44 +51,39 @@ export function ProposalsPanel({
   canComment: boolean;
   onDiscuss: (proposal: ProposalView) => void;
 }) {
-  const [proposals, setProposals] = useState<ProposalView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { proposals, loadError, reload } = useProposals(clauseId, provider);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? loadError;
   const [busy, setBusy] = useState(false);
   const [delegation, setDelegation] = useState<string>("ALL");
   const [status, setStatus] = useState<StatusFilter>("OPEN");
-  const [loaded, setLoaded] = useState(false);
   // The chair's last decision, said in words with Undo for a while.
   const [decision, setDecision] = useState<Decision | null>(null);
+  const margin = useMargin();
+  const { reveal, wide } = margin;
 
-  // Reloads overlap while someone types a proposal: only the latest answer may be shown, or the
-  // panel could show (and pin a position or decision to) words older than the last ones it read.
-  const latest = useRef(0);
-  const reload = useCallback(async () => {
-    const asked = ++latest.current;
-    const result = await proposalsApi.list(clauseId);
-    if (asked !== latest.current) return;
-    if (result.ok) {
-      setProposals(result.value);
-      setLoaded(true);
-    } else setError(result.error);
-  }, [clauseId]);
+  // From a notification: show that proposal, decided or not (on a phone, in its sheet).
+  const showLinked = useCallback(
+    (proposalId: string) => {
+      setStatus("ALL");
+      setDelegation("ALL");
+      if (!wide) reveal(proposalKey(proposalId));
+    },
+    [reveal, wide],
+  );
+  const linked = useLinkedProposal(proposals, showLinked);
 
-  // From a notification: show that proposal, decided or not.
-  const showLinked = useCallback(() => {
-    setStatus("ALL");
-    setDelegation("ALL");
-  }, []);
-  const linked = useLinkedProposal(loaded ? proposals : null, showLinked);
-
+  // On a phone, tapping proposed words opens their card (and its discussion) in a sheet.
   useEffect(() => {
-    void reload();
-  }, [reload]);
-  useClauseMessages(provider, (message) => {
-    // Proposals changed, or a discussion of one did (its count shows on the card).
-    if (message.type === "proposals.changed" || isAboutThreads(message)) void reload();
-    // A revision may have outdated this delegation's positions: the bell says so.
-    if (message.type === "proposals.changed") window.dispatchEvent(new Event("clausework:proposals-changed"));
-  });
+    if (!editor || wide) return;
+    const dom = editor.view.dom;
+    const onClick = (event: MouseEvent) => {
+      const words = (event.target as HTMLElement | null)?.closest<HTMLElement>("[data-proposal-id]");
+      if (words?.dataset.proposalId && dom.contains(words)) reveal(proposalKey(words.dataset.proposalId));
+    };
+    dom.addEventListener("click", onClick);
+    return () => dom.removeEventListener("click", onClick);
+  }, [editor, wide, reveal]);
 
   const delegations = useMemo(() => {
     const byId = new Map(proposals.map((p) => [p.delegation.id, p.delegation]));
@@ -115,7 +113,9 @@ export function ProposalsPanel({
               proposals
                 .filter(
                   (p) =>
-                    p.status === "OPEN" && (!("organizationId" in scope) || p.delegation.id === scope.organizationId),
+                    p.status === "OPEN" &&
+                    p.indexed &&
+                    (!("organizationId" in scope) || p.delegation.id === scope.organizationId),
                 )
                 .map((p) => [p.id, p.fingerprint]),
             ),
@@ -164,8 +164,10 @@ export function ProposalsPanel({
   }
 
   const chosenDelegation = delegations.find((d) => d.id === delegation);
-  return (
-    <section aria-labelledby="proposals-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+  const place = margin.place("proposals");
+  const activeProposal = margin.active?.startsWith("proposal:") ? margin.active.slice("proposal:".length) : null;
+  const header = (
+    <section aria-labelledby="proposals-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-3">
       <h2 id="proposals-heading" className="text-sm font-semibold text-slate-700">
         Proposals ({openCount} open)
       </h2>
@@ -221,28 +223,49 @@ export function ProposalsPanel({
       {linked && (
         <style>{`[data-testid="proposal"][data-proposal-id="${CSS.escape(linked)}"]{outline:2px solid rgb(14 116 144);outline-offset:2px}`}</style>
       )}
-      {shown.length === 0 ? (
-        <p className="mt-3 text-xs text-slate-500">
+      {shown.length === 0 && (
+        <p className="mt-2 text-xs text-slate-500">
           {status === "OPEN" ? "No open proposals." : "Nothing matches these filters."}
         </p>
-      ) : (
-        <ul className="mt-3 space-y-2">
-          {shown.map((proposal) => (
-            <ProposalCard
-              key={proposal.id}
-              proposal={proposal}
-              organizationId={organizationId}
-              canComment={canComment}
-              busy={busy}
-              onJump={() => jump(proposal.id)}
-              onDecide={decide({ proposalId: proposal.id })}
-              onWithdraw={() => withdraw(proposal.id)}
-              onDiscuss={() => onDiscuss(proposal)}
-              onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal, stance))}
-            />
-          ))}
-        </ul>
       )}
     </section>
+  );
+  const cards = shown
+    .filter((proposal) => place.shows(proposalKey(proposal.id)))
+    .map((proposal) => (
+      <MarginCard
+        key={proposal.id}
+        cardKey={proposalKey(proposal.id)}
+        words={proposal.from === null ? null : `[data-proposal-id="${CSS.escape(proposal.id)}"]`}
+        place={proposal.from === null ? "end" : "words"}
+        rank={proposal.from ?? 0}
+        aligned={place.aligned}
+      >
+        <ProposalCard
+          proposal={proposal}
+          organizationId={organizationId}
+          canComment={canComment}
+          busy={busy}
+          onJump={() => jump(proposal.id)}
+          onDecide={decide({ proposalId: proposal.id })}
+          onWithdraw={() => withdraw(proposal.id)}
+          onDiscuss={() => onDiscuss(proposal)}
+          onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal, stance))}
+        />
+        {!proposal.indexed && proposal.status === "OPEN" && (
+          <p className="px-3 pt-1 text-xs text-slate-500" data-testid="proposal-recording">
+            Being recorded — positions and decisions in a moment.
+          </p>
+        )}
+      </MarginCard>
+    ));
+  return (
+    <>
+      {activeProposal && (
+        <style>{`.clause-text [data-proposal-id="${CSS.escape(activeProposal)}"]{outline:2px solid rgb(251 191 36);outline-offset:1px;border-radius:2px}`}</style>
+      )}
+      {margin.headers.proposals && createPortal(header, margin.headers.proposals)}
+      {place.element && createPortal(cards, place.element)}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-// Places thread cards beside the text: each as near its words as the cards above it allow,
+// Places cards beside the text: each as near its words as the cards above it allow,
 // with the active card exactly level with its words when there is room to push others up.
 // Pure: heights and wished-for tops in, tops out.
 
