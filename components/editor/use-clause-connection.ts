@@ -146,7 +146,8 @@ export function useClauseConnection(clauseId: string, userId: string) {
         void (how === "refused" ? keptEdits.refused() : keptEdits.forget())
           .catch(() => [])
           .then((updates) => {
-            setDroppedEdit(withWordsNotKept(notice, updates));
+            // Forgetting nothing is not news; a refusal always is.
+            if (how === "refused" || updates.length > 0) setDroppedEdit(withWordsNotKept(notice, updates));
             next();
           });
       }
