@@ -51,12 +51,35 @@ class IndexedDbStore implements KeptEditStore {
   readonly onDevice = true;
   constructor(private readonly db: IDBDatabase) {}
 
-  async add(owner: string, update: Uint8Array): Promise<number> {
-    const transaction = this.db.transaction(EDITS, "readwrite");
-    const key = requested(transaction.objectStore(EDITS).add({ owner, update }));
-    // Counted as kept only once the write is durable.
-    await committed(transaction);
-    return (await key) as number;
+  /** Edits waiting for the next write, and whether one is under way. */
+  private batch: { owner: string; update: Uint8Array; done: (key: number | null, error?: unknown) => void }[] = [];
+  private writing = false;
+
+  /** Counted as kept only once durable. Keystrokes arriving during a write go in the next one, together. */
+  add(owner: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.batch.push({ owner, update, done: (key, error) => (key === null ? reject(error) : resolve(key)) });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.batch.length > 0) {
+      const batch = this.batch;
+      this.batch = [];
+      try {
+        const transaction = this.db.transaction(EDITS, "readwrite");
+        const edits = transaction.objectStore(EDITS);
+        const keys = batch.map(({ owner, update }) => requested(edits.add({ owner, update })));
+        await committed(transaction);
+        const written = await Promise.all(keys);
+        for (const [i, entry] of batch.entries()) entry.done(written[i] as number);
+      } catch (error) {
+        for (const entry of batch) entry.done(null, error);
+      }
+    }
+    this.writing = false;
   }
 
   async list(owner: string): Promise<KeptEdit[]> {
