@@ -37,8 +37,10 @@ export function ClauseRoom({
   canComment: boolean;
   mentionCandidates: MentionCandidate[];
 }) {
-  const { connection, saveState, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } =
-    useClauseConnection(clauseId);
+  const { connection, saveState, kept, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } = useClauseConnection(
+    clauseId,
+    user.id,
+  );
   const modes = availableModes(permissions);
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -72,7 +74,7 @@ export function ClauseRoom({
                 You can read this clause; your delegation cannot change its text.
               </p>
             )}
-            <SaveStatus state={saveState} />
+            <SaveStatus state={saveState} kept={kept} />
           </div>
           {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
           {refusal && (

@@ -1,3 +1,5 @@
+import type { KeptCount } from "@/lib/kept-edits/offline-label";
+import { offlineLabel } from "@/lib/kept-edits/offline-label";
 import type { SaveState } from "./use-clause-connection";
 
 const TEXT: Record<SaveState, { label: string; dot: string }> = {
@@ -6,13 +8,14 @@ const TEXT: Record<SaveState, { label: string; dot: string }> = {
   saved: { label: "Saved", dot: "bg-emerald-500" },
   retrying: { label: "Not saved — retrying", dot: "bg-red-500" },
   unavailable: { label: "Server unavailable — retrying", dot: "bg-red-500" },
-  offline: { label: "Offline — changes kept", dot: "bg-red-500" },
+  offline: { label: "Offline", dot: "bg-red-500" },
   "read-only": { label: "Read only", dot: "bg-slate-400" },
   refused: { label: "Not connected", dot: "bg-red-500" },
 };
 
-export function SaveStatus({ state }: { state: SaveState }) {
-  const { label, dot } = TEXT[state];
+export function SaveStatus({ state, kept }: { state: SaveState; kept: KeptCount }) {
+  const { dot } = TEXT[state];
+  const label = state === "offline" ? offlineLabel(kept) : TEXT[state].label;
   return (
     <p
       role="status"

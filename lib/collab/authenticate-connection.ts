@@ -1,6 +1,7 @@
 // The socket's door: who is connecting (from the web session cookie), to which clause,
 // and whether they may write or only read — decided by the permissions module.
 import type { onAuthenticatePayload } from "@hocuspocus/server";
+import { CLAUSE_NOT_SHARED } from "@/lib/access/access-messages";
 import { sessionFromCookie } from "@/lib/auth/session-cookie";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { log } from "@/lib/log";
@@ -24,7 +25,7 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
       { event: "collab.refused", reason: "not-found", userId: user.id, documentName: data.documentName },
       "socket refused",
     );
-    throw refusal("This clause does not exist or is not shared with your delegation.");
+    throw refusal(CLAUSE_NOT_SHARED);
   }
   const { readOnly, mayOnlySuggest } = socketRights(access.actor, access.target);
   data.connectionConfig.readOnly = readOnly;

@@ -1,0 +1,195 @@
+// Offline that keeps work: what is typed while the network is gone is kept on the device, the
+// status says so at once ("Offline — N changes kept on this device"), a page closed while
+// offline loses nothing — the next visit sends it, the others see it, and only then "Saved" —
+// and an offline edit the server refuses is named to its author and forgotten by the device.
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
+import { openClause, signIn, typeAtEnd } from "./support/demo";
+import { withDatabase } from "./support/sessions";
+import { expect, type Page, test } from "./support/test";
+import { freshPerson } from "./support/two-instruments";
+
+const INTIMATE_IMAGES = /Non-consensual dissemination/;
+const COOPERATION = /General principles of international cooperation/;
+const KEPT_ON_DEVICE = /^Offline — \d+ changes? kept on this device$/;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+/** The number of changes the status says are kept on this device. */
+async function keptCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId("save-status").textContent()) ?? "";
+  return Number(text.match(KEPT_ON_DEVICE) ? text.match(/\d+/)?.[0] : 0);
+}
+
+/** How many edits this page's origin keeps in IndexedDB, for everyone. */
+function keptRecords(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("clausework-kept-edits", 1);
+        open.onupgradeneeded = () => {
+          const edits = open.result.createObjectStore("edits", { keyPath: "key", autoIncrement: true });
+          edits.createIndex("by-owner", "owner");
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction("edits").objectStore("edits").count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+}
+
+test("what a delegate types offline is kept through a closed page and reaches the others when back", async ({
+  browser,
+}) => {
+  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const jamaica = await phone.newPage();
+  const chair = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signIn(jamaica, "jamaica@clausework.demo");
+  await signIn(chair, "chair@clausework.demo");
+  await openClause(jamaica, INTIMATE_IMAGES);
+  await openClause(chair, INTIMATE_IMAGES);
+  const status = jamaica.getByTestId("save-status");
+
+  const online = `Proposed while online ${Date.now()}`;
+  await typeAtEnd(jamaica, online);
+  await expect(chair.getByTestId("clause-editor")).toContainText(online);
+  await expect(status).toHaveText("Saved");
+
+  await phone.setOffline(true);
+  // At once, not after the socket's silence limit.
+  await expect(status).toHaveText("Offline", { timeout: 3_000 });
+  const offline = `Typed with the network gone ${Date.now()}`;
+  await typeAtEnd(jamaica, offline);
+  await expect(status).toHaveText(KEPT_ON_DEVICE);
+  // One change per keystroke, each counted once it is written to the device.
+  await expect.poll(() => keptCount(jamaica)).toBeGreaterThanOrEqual(offline.length);
+  expect(await keptRecords(jamaica)).toBe(await keptCount(jamaica));
+  // Nothing of it reached the server while offline.
+  await chair.waitForTimeout(1_000);
+  await expect(chair.getByTestId("clause-editor")).not.toContainText(offline);
+
+  // The tab is closed while offline; the delegate comes back later, online.
+  await jamaica.close();
+  await phone.setOffline(false);
+  const back = await phone.newPage();
+  await openClause(back, INTIMATE_IMAGES);
+  await expect(back.getByTestId("save-status")).toHaveText("Saved");
+  await expect(back.getByTestId("clause-editor")).toContainText(offline);
+  await expect(chair.getByTestId("clause-editor")).toContainText(offline);
+  // Judged like any suggestion: a proposal of Jamaica's, in the panel.
+  await expect(chair.getByTestId("proposal").filter({ hasText: offline })).toContainText("Jamaica");
+  await expect.poll(() => keptRecords(back)).toBe(0);
+  await chair.reload();
+  await expect(chair.getByTestId("clause-editor")).toContainText(offline);
+});
+
+test("a socket that goes silent says Offline within seconds, and what was typed is saved once it answers", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const chair = await context.newPage();
+  let cut = false;
+  // The network dies without the device noticing: frames on the open socket are lost both
+  // ways, nothing closes it; new connections fail at once, as they do on a dead network.
+  await chair.routeWebSocket(/\/collab$/, (socket) => {
+    if (cut) return void socket.close({ code: 1006 });
+    const server = socket.connectToServer();
+    socket.onMessage((message) => !cut && server.send(message));
+    server.onMessage((message) => !cut && socket.send(message));
+  });
+  await signIn(chair, "chair@clausework.demo");
+  await openClause(chair, COOPERATION);
+  const status = chair.getByTestId("save-status");
+  cut = true;
+  const words = `Typed into a dead connection ${Date.now()}`;
+  await typeAtEnd(chair, words);
+  await expect(status).toHaveText("Saving…");
+  await expect(status).toHaveText(KEPT_ON_DEVICE, { timeout: 10_000 });
+  cut = false;
+  await expect(status).toHaveText("Saved", { timeout: 20_000 });
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader, "secretariat@clausework.demo");
+  await openClause(reader, COOPERATION);
+  await expect(reader.getByTestId("clause-editor")).toContainText(words);
+});
+
+test("an offline direct edit the server refuses when it arrives is named to its author, not resent", async ({
+  browser,
+}) => {
+  // A member of the secretariat types directly while offline; by the time the edit reaches the
+  // server they act for a delegation, which may only suggest.
+  const organization = (code: string) =>
+    withDatabase(
+      async (db) => (await db.query(`SELECT id FROM "Organization" WHERE code = $1`, [code])).rows[0].id as string,
+    );
+  const person = await freshPerson(await organization("CHAIR"));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await withDatabase((db) =>
+    db.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = $2`, [passwordHash, person.id]),
+  );
+
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await signIn(page, person.email);
+  await openClause(page, COOPERATION);
+  const status = page.getByTestId("save-status");
+  await context.setOffline(true);
+  const direct = `Direct words typed offline ${Date.now()}`;
+  await typeAtEnd(page, direct);
+  await expect(status).toHaveText(KEPT_ON_DEVICE);
+  // Closed once the status counts every keystroke as kept.
+  await expect.poll(() => keptCount(page)).toBeGreaterThanOrEqual(direct.length);
+  await page.close();
+
+  // Moved to Jamaica's delegation while away; their sessions end, so they sign in again as Jamaica.
+  const jamaica = await organization("JAM");
+  await withDatabase(async (db) => {
+    await db.query(`UPDATE "Membership" SET "organizationId" = $1 WHERE "userId" = $2`, [jamaica, person.id]);
+    await db.query(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1`, [person.id]);
+  });
+  await context.setOffline(false);
+  const back = await context.newPage();
+  await signIn(back, person.email);
+  await back.goto("/");
+  await back.getByRole("link", { name: COOPERATION }).click();
+  const dropped = back.getByTestId("dropped-edit");
+  await expect(dropped).toContainText("only the chair can do");
+  await expect(dropped).toContainText(`Not kept: “${direct}”`);
+  await expect(back.getByTestId("save-status")).toHaveText("Saved", { timeout: 30_000 });
+  await expect(back.getByTestId("clause-editor")).not.toContainText(direct);
+  await expect.poll(() => keptRecords(back)).toBe(0);
+  // Not sent again on the next visit.
+  await back.reload();
+  await expect(back.getByTestId("save-status")).toHaveText("Saved", { timeout: 30_000 });
+  await expect(back.getByTestId("dropped-edit")).toHaveCount(0);
+  const chair = await (await browser.newContext()).newPage();
+  await signIn(chair, "chair@clausework.demo");
+  await openClause(chair, COOPERATION);
+  await expect(chair.getByTestId("clause-editor")).not.toContainText(direct);
+});
+
+test("signing out forgets what was kept on the device", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await signIn(page, "jamaica@clausework.demo");
+  await openClause(page, INTIMATE_IMAGES);
+  await context.setOffline(true);
+  const words = `Kept until sign-out ${Date.now()}`;
+  await typeAtEnd(page, words);
+  await expect(page.getByTestId("save-status")).toHaveText(KEPT_ON_DEVICE);
+  expect(await keptRecords(page)).toBeGreaterThan(0);
+  // Signing out forgets them first, even before the server can be told.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect.poll(() => keptRecords(page)).toBe(0);
+  await page.close();
+  await context.setOffline(false);
+  const back = await context.newPage();
+  await openClause(back, INTIMATE_IMAGES);
+  await expect(back.getByTestId("save-status")).toHaveText("Saved");
+  await expect(back.getByTestId("clause-editor")).not.toContainText(words);
+});

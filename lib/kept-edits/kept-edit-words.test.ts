@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { withWordsNotKept, wordsTypedIn } from "./kept-edit-words";
+
+/** The updates a person makes, one per keystroke transaction, as the editor sends them. */
+function typing(work: (fragment: Y.XmlFragment) => void): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
+  work(doc.getXmlFragment("default"));
+  return updates;
+}
+
+describe("the words of refused edits", () => {
+  it("reads what was typed, keystroke by keystroke, and across paragraphs", () => {
+    const updates = typing((fragment) => {
+      const first = new Y.XmlElement("paragraph");
+      const second = new Y.XmlElement("paragraph");
+      fragment.insert(0, [first, second]);
+      const a = new Y.XmlText();
+      first.insert(0, [a]);
+      for (const letter of "victims") a.insert(a.length, letter);
+      const b = new Y.XmlText();
+      second.insert(0, [b]);
+      b.insert(0, "and witnesses");
+    });
+    expect(updates.length).toBeGreaterThan(7);
+    expect(wordsTypedIn(updates)).toBe("victims and witnesses");
+  });
+
+  it("leaves out the suggest transform's invisible anchors", () => {
+    const updates = typing((fragment) => {
+      const text = new Y.XmlText();
+      fragment.insert(0, [text]);
+      text.insert(0, "\u200Bgender\u200B", { insertion: { id: "p" } });
+    });
+    expect(wordsTypedIn(updates)).toBe("gender");
+  });
+
+  it("says the words after the notice, shortened when long, and nothing when none were typed", () => {
+    const long = typing((fragment) => {
+      const text = new Y.XmlText();
+      fragment.insert(0, [text]);
+      text.insert(0, "word ".repeat(100));
+    });
+    const notice = withWordsNotKept("Not kept.", long);
+    expect(notice.startsWith("Not kept. Not kept: “word word")).toBe(true);
+    expect(notice.endsWith("…”.")).toBe(true);
+    expect(notice.length).toBeLessThan(230);
+    const deletionOnly = typing((fragment) => fragment.delete(0, 0));
+    expect(withWordsNotKept("Not kept.", deletionOnly)).toBe("Not kept.");
+    expect(withWordsNotKept("Not kept.", [])).toBe("Not kept.");
+  });
+});
