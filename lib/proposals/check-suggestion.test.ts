@@ -267,6 +267,26 @@ describe("a proposal's id, kind and time", () => {
     });
   });
 
+  it("passes words kept offline since within the person's session, never from before it or the future", () => {
+    const before = blocks(clause(TEXT).doc);
+    const after = blocks(typed.doc);
+    const made = Date.parse(SUGGESTED_AT);
+    const backOnline = { now: made + 40 * 60_000 };
+    const refused = { ok: false, reason: expect.stringMatching(/time that is not now/) };
+    // Typed 40 minutes ago, offline, in a session that began an hour ago: kept.
+    expect(checkSuggestion(before, after, australia, { ...backOnline, earliest: made - 20 * 60_000 })).toEqual({
+      ok: true,
+    });
+    // A session that began after the words' time cannot have typed them.
+    expect(checkSuggestion(before, after, australia, { ...backOnline, earliest: made + 10 * 60_000 })).toMatchObject(
+      refused,
+    );
+    // Ahead of the server's clock by more than its tolerance: refused, whenever the session began.
+    expect(
+      checkSuggestion(before, after, australia, { now: made - 10 * 60_000, earliest: made - 60 * 60_000 }),
+    ).toMatchObject(refused);
+  });
+
   it("refuses an id first used by someone else, or switched to the other kind", () => {
     const before = blocks(clause(TEXT).doc);
     const after = blocks(typed.doc);

@@ -28,6 +28,12 @@ export type SuggestionContext = {
   atTop?: boolean;
   /** The server's clock (ms). */
   now?: number;
+  /**
+   * The earliest time a new proposal may carry (ms): when the person's session began. Edits kept
+   * on the device while offline arrive later than they were made, but never from before the
+   * session that sends them. Without it, a time may be AT_TOLERANCE_MS in the past at most.
+   */
+  earliest?: number;
   /** What is known of ids elsewhere in the clause and in the proposals table. */
   known?: ReadonlyMap<string, KnownProposal>;
   /** The proposal marks that changed, if already worked out (markChanges). */
@@ -97,7 +103,7 @@ function judgeNewMark(
   previous: MarkUse[] | undefined,
   kindsBefore: ReadonlySet<string>,
   me: ProposalAuthor,
-  { now = Date.now(), known }: SuggestionContext,
+  { now = Date.now(), earliest, known }: SuggestionContext,
 ): string | null {
   const author = use.author;
   if (!author || AUTHOR_ATTRS.some((field) => author[field] !== me[field]))
@@ -112,7 +118,9 @@ function judgeNewMark(
   if (previous?.some((old) => old.attrs === use.attrs)) return null;
   const at = use.at ? Date.parse(use.at) : Number.NaN;
   if (use.at && first?.at.has(use.at)) return null; // an undo bringing back its old marks
-  if (Number.isNaN(at) || Math.abs(at - now) > AT_TOLERANCE_MS) return "stamps a proposal with a time that is not now";
+  const from = Math.min(earliest ?? now, now) - AT_TOLERANCE_MS;
+  if (Number.isNaN(at) || at > now + AT_TOLERANCE_MS || at < from)
+    return "stamps a proposal with a time that is not now";
   return null;
 }
 

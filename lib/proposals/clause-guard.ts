@@ -80,6 +80,7 @@ export function clauseGuard(): Extension {
           return await judgeUpdate(shadow, payload, {
             me: authorOf(ctx),
             mayOnlySuggest: ctx.mayOnlySuggest,
+            sessionBegan: ctx.sessionTimes?.signedInAt,
             known: (clause, ids) => knownProposals(ctx.clauseId, clause, ids, shadow.rows),
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
           });

@@ -19,6 +19,8 @@ export type Verdict = { kind: RefusedEditKind; reason: string } | null;
 export type Judging = {
   me: ProposalAuthor;
   mayOnlySuggest: boolean;
+  /** When the person's session began (ms): the earliest time their new proposals may carry. */
+  sessionBegan?: number;
   /** What is known of these proposal ids elsewhere (the rest of the clause, the Proposal table). */
   known(clause: readonly ClauseNode[], ids: ReadonlySet<string>): Promise<Map<string, KnownProposal>>;
   /** Told of ids the update used for the first time, once it is accepted. */
@@ -63,6 +65,7 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   const verdict = checkSuggestion(changed.before, changed.after, me, {
     atTop: changed.atTop,
     now: Date.now(),
+    earliest: judging.sessionBegan,
     known,
     changes,
   });
