@@ -28,6 +28,7 @@ import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
 import { AppError } from "@/lib/errors/app-error";
+import { decisionsVersionName, recordClauseVersion } from "@/lib/readings/record-clause-version";
 import { oneAtATime } from "./one-at-a-time";
 
 export type DecisionScope = { proposalId: string } | { organizationId: string } | { all: true };
@@ -197,6 +198,14 @@ async function decideOnStoredText(
             },
           });
         }
+        // Each batch of decisions leaves a version of the text it made (lib/readings).
+        await recordClauseVersion(tx, {
+          clauseId: input.clauseId,
+          name: decisionsVersionName(chosen.length, input.outcome),
+          trigger: "DECIDED",
+          madeById: input.decidedById,
+          state: Y.encodeStateAsUpdate(copy),
+        });
         // A decision settles the text: it belongs in the tamper-evident record.
         await recordAuditEvent(tx, {
           action: input.outcome === "ACCEPTED" ? "proposal.accepted" : "proposal.rejected",

@@ -72,11 +72,8 @@ export function bracketedPassages(paragraphs: readonly ReadingParagraph[]): stri
   return found;
 }
 
-/** The reading of a stored state. Throws ClauseUnreadable if the state is not a clause. */
-export function readingOfState(
-  state: Uint8Array | null,
-  positions: ReadonlyMap<string, { delegation: string; stance: string }[]> = new Map(),
-): Reading {
+/** The reading of a stored state (positions are the caller's to add). Throws ClauseUnreadable if the state is not a clause. */
+export function readingOfState(state: Uint8Array | null): Reading {
   const doc = new Y.Doc();
   try {
     if (state) Y.applyUpdate(doc, state);
@@ -96,7 +93,7 @@ export function readingOfState(
             name: proposal.author.organizationName,
           }
         : null,
-      positions: positions.get(proposal.id) ?? [],
+      positions: [],
     }));
     return { paragraphs, openProposals, brackets: bracketedPassages(paragraphs) };
   } finally {
