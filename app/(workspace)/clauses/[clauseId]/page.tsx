@@ -49,7 +49,12 @@ export default async function ClausePage({ params }: Props) {
             <TopicBadges topics={clause.topics} />
           </div>
         </div>
-        <ClauseStatusBadge status={clause.status} />
+        <div className="flex items-center gap-3">
+          <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
+            History
+          </Link>
+          <ClauseStatusBadge status={clause.status} />
+        </div>
       </header>
       <ClauseRoom
         clauseId={clause.id}
