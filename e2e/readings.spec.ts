@@ -1,7 +1,7 @@
 // Readings: the chair saves "after the first reading", a delegation proposes, the chair accepts
 // and saves "after the second reading", and another delegation compares the two and sees the
 // change, attributed to the delegation whose proposal it was.
-import { openClause, signIn } from "./support/demo";
+import { openClause, signIn, typeAtEnd } from "./support/demo";
 import { expect, type Page, test } from "./support/test";
 
 const COOPERATION = "General principles of international cooperation";
@@ -107,4 +107,40 @@ test("a delegation compares the first and second readings and sees who changed w
     headers: { origin: new URL(newZealand.url()).origin },
   });
   expect(refused.status()).toBe(403);
+});
+
+test("the chair saves a version of a chapter, edits a clause, and the instrument's compare names the clause and the chair", async ({
+  browser,
+}) => {
+  const chair = await signedInAt(browser, "chair@clausework.demo");
+  await chair.goto("/");
+  await chair
+    .getByRole("region", { name: /^Draft convention on countering the use of information/ })
+    .getByRole("link", { name: "Readings" })
+    .click();
+  const form = chair.getByRole("form", { name: "Save version" });
+  await form.getByLabel("Of").selectOption({ label: "Chapter IV. International cooperation" });
+  await form.getByLabel("Name").fill("after the second session");
+  await form.getByRole("button", { name: "Save version" }).click();
+  const versions = chair.getByRole("list", { name: "Versions" });
+  await expect(versions).toContainText("after the second session · Chapter IV");
+  const readings = chair.url();
+
+  await openClause(chair, COOPERATION);
+  const words = `Cooperation shall be prompt ${Date.now()}.`;
+  await typeAtEnd(chair, words);
+  await expect(chair.getByTestId("save-status")).toHaveText("Saved");
+
+  const canada = await (await browser.newContext()).newPage();
+  await signIn(canada, "canada@clausework.demo");
+  await canada.goto(readings);
+  const compare = canada.getByRole("form", { name: "Compare versions" });
+  await compare.getByLabel("From").selectOption({ label: "after the second session" });
+  await compare.getByRole("button", { name: "Compare" }).click();
+  const clauses = canada.getByRole("region", { name: "Clauses compared" });
+  await expect(clauses).toContainText("1 clause changed");
+  await clauses.getByRole("listitem").filter({ hasText: COOPERATION }).getByRole("link", { name: "1 change" }).click();
+  const changes = canada.getByRole("region", { name: "Changes" });
+  await expect(changes).toContainText(words);
+  await expect(changes).toContainText("(direct edit)");
 });

@@ -21,6 +21,11 @@ type Props = {
   searchParams: Promise<{ from?: string; to?: string }>;
 };
 
+function changedCount(clauses: { changed: boolean; comparison: unknown }[]): string {
+  const count = clauses.filter((c) => c.comparison && c.changed).length;
+  return `${count} ${count === 1 ? "clause" : "clauses"} changed`;
+}
+
 export default async function InstrumentReadingsPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { instrumentId } = await params;
@@ -98,8 +103,7 @@ export default async function InstrumentReadingsPage({ params, searchParams }: P
       {compared ? (
         <section aria-label="Clauses compared" className="mt-6">
           <h2 className="text-lg font-semibold">
-            {compared.from.name} → {compared.to.name}:{" "}
-            {compared.clauses.filter((c) => c.comparison && c.changed).length} clauses changed
+            {compared.from.name} → {compared.to.name}: {changedCount(compared.clauses)}
           </h2>
           <ul className="mt-2 divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
             {compared.clauses.map((entry) => (
