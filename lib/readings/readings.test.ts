@@ -169,6 +169,12 @@ describe("versions of a clause", () => {
         }),
       }),
     ]);
+    // The version the decision made already names it.
+    const decided = versions.find((v) => v.trigger === "DECIDED")?.id as string;
+    const toDecided = await compareClauseVersions(as.canada, { clauseId, from: first.versionId, to: decided });
+    expect(toDecided.changes).toEqual([
+      expect.objectContaining({ attribution: expect.objectContaining({ proposalId }) }),
+    ]);
     // Read backwards, the same words are a deletion, still Australia's.
     const backwards = await compareClauseVersions(as.canada, { clauseId, from: second.versionId, to: first.versionId });
     expect(backwards.changes).toEqual([

@@ -69,6 +69,9 @@ export async function recordClauseVersion(tx: Tx, input: NewClauseVersion) {
       brackets: reading.brackets,
       status: clause.status,
       madeById: input.madeById,
+      // The application's clock, as decisions are stamped: a version made with a decision comes
+      // after it (the database's now() is the transaction's start, before the decision's time).
+      createdAt: new Date(),
     },
     select: { id: true, name: true, createdAt: true },
   });
