@@ -58,10 +58,8 @@ ALTER TABLE "InstrumentVersion" ADD CONSTRAINT "InstrumentVersion_instrumentId_f
 ALTER TABLE "InstrumentVersion" ADD CONSTRAINT "InstrumentVersion_madeById_fkey" FOREIGN KEY ("madeById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- A version is immutable: what was cited stays what it was.
-CREATE FUNCTION "ClauseVersion_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'A version of a clause cannot be changed';
-END;
-$$;
+-- The body spells its semicolons and quotes as octal escapes: Prisma's schema engine splits scripts at semicolons.
+CREATE FUNCTION "clausework_version_immutable"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN RAISE EXCEPTION \047A version of a clause cannot be changed\047\073 END';
 CREATE TRIGGER "ClauseVersion_no_update" BEFORE UPDATE ON "ClauseVersion"
-  FOR EACH ROW EXECUTE FUNCTION "ClauseVersion_immutable"();
+  FOR EACH ROW EXECUTE FUNCTION "clausework_version_immutable"();
