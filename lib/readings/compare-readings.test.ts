@@ -166,6 +166,30 @@ describe("compare two readings of a clause", () => {
     expect(result.brackets).toEqual({ removed: ["[and witnesses]"], added: ["[by law]"] });
   });
 
+  it("always gives back both texts: the words kept and deleted, and the words kept and inserted", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const vocabulary = ["States", "shall", "may", "cooperate", "  ", "[and]", "effective", "measures."];
+    const words = (n: number) =>
+      Array.from({ length: n }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(
+        next() < 0.5 ? " " : "  ",
+      );
+    for (let round = 0; round < 300; round++) {
+      const from = words(Math.floor(next() * 12));
+      const to = next() < 0.3 ? from : words(Math.floor(next() * 12));
+      const pieces = compareWords(from, to);
+      const side = (kind: "delete" | "insert") =>
+        pieces
+          .filter((p) => p.kind === "same" || p.kind === kind)
+          .map((p) => p.text)
+          .join("");
+      expect([side("delete"), side("insert")]).toEqual([from, to]);
+    }
+  });
+
   it("finds a change of one word in a very long paragraph", () => {
     const words = Array.from({ length: 20_000 }, (_, i) => `w${i % 97}`);
     const changed = [...words];

@@ -84,38 +84,39 @@ export function compareWords(from: string, to: string): Piece[] {
 }
 
 /**
- * "x [a] _ [b] y" with a and b changed and _ a lone space: one change, not two — the space joins
- * the deletion (if there is one) and the insertion (if there is one) around it.
+ * "x [a] _ [b] y" with a and b changed and _ a lone space: one replacement, not two — when the
+ * changes around the space both delete and insert, the space joins both sides (it is in both texts).
  */
 function joinAcrossSpaces(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
-  let group: { kind: Piece["kind"] | "space"; text: string }[] = [];
-  const flushGroup = () => {
-    if (group.length === 0) return;
-    const side = (kind: "delete" | "insert") =>
-      group.some((p) => p.kind === kind)
-        ? group
-            .filter((p) => p.kind === kind || p.kind === "space")
-            .map((p) => p.text)
-            .join("")
-        : "";
-    const deleted = side("delete");
-    const inserted = side("insert");
-    if (deleted) out.push({ kind: "delete", text: deleted });
-    if (inserted) out.push({ kind: "insert", text: inserted });
-    group = [];
-  };
-  pieces.forEach((piece, index) => {
-    const next = pieces[index + 1];
-    if (piece.kind !== "same") group.push(piece);
-    else if (group.length > 0 && /^\s+$/.test(piece.text) && next && next.kind !== "same")
-      group.push({ kind: "space", text: piece.text });
-    else {
-      flushGroup();
-      out.push(piece);
+  let i = 0;
+  while (i < pieces.length) {
+    if (pieces[i].kind === "same") {
+      out.push(pieces[i]);
+      i++;
+      continue;
     }
-  });
-  flushGroup();
+    const chain: { kind: Piece["kind"] | "space"; text: string }[] = [];
+    while (i < pieces.length) {
+      const piece = pieces[i];
+      const next = pieces[i + 1];
+      if (piece.kind !== "same") chain.push(piece);
+      else if (/^\s+$/.test(piece.text) && next && next.kind !== "same")
+        chain.push({ kind: "space", text: piece.text });
+      else break;
+      i++;
+    }
+    const side = (kind: "delete" | "insert") =>
+      chain
+        .filter((p) => p.kind === kind || p.kind === "space")
+        .map((p) => p.text)
+        .join("");
+    if (chain.some((p) => p.kind === "delete") && chain.some((p) => p.kind === "insert")) {
+      out.push({ kind: "delete", text: side("delete") }, { kind: "insert", text: side("insert") });
+    } else {
+      out.push(...chain.map((p) => ({ kind: p.kind === "space" ? ("same" as const) : p.kind, text: p.text })));
+    }
+  }
   return out;
 }
 
