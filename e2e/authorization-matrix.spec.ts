@@ -476,6 +476,17 @@ const DOORS: Door[] = [
     },
   },
   {
+    action: "reading.save",
+    door: "route",
+    what: "POST /api/clauses/:id/versions",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const response = await s.api.post(`/api/clauses/${clauseOf(w, c).id}/versions`, { data: { name: "matrix" } });
+      expect([200, 403, 404], `saving a version answered ${response.status()}`).toContain(response.status());
+      return response.status() === 200;
+    },
+  },
+  {
     action: "members.manage",
     door: "page",
     what: "GET /admin/:instrument/people",

@@ -31,16 +31,21 @@ export default async function HomePage() {
             <h1 id={`instrument-${instrument.id}`} className="text-2xl font-semibold leading-snug">
               {instrument.title}
             </h1>
-            {can(
-              {
-                userId: user.id,
-                organizationId: user.organizationId,
-                active: true,
-                role: instrument.role,
-                observersMayComment: instrument.observersMayComment,
-              },
-              "instrument.export",
-            ) && <ExportMenu instrumentId={instrument.id} />}
+            <div className="flex items-center gap-3">
+              <Link href={`/instruments/${instrument.id}/readings`} className="text-sm text-un hover:underline">
+                Readings
+              </Link>
+              {can(
+                {
+                  userId: user.id,
+                  organizationId: user.organizationId,
+                  active: true,
+                  role: instrument.role,
+                  observersMayComment: instrument.observersMayComment,
+                },
+                "instrument.export",
+              ) && <ExportMenu instrumentId={instrument.id} />}
+            </div>
           </div>
           <ClauseFilter
             clauses={instrument.chapters.flatMap((chapter) => chapter.clauses)}

@@ -8,7 +8,8 @@ import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 const SENTENCE =
   "Each State Party shall adopt such legislative and other measures as may be necessary to establish the conduct described in this paragraph as an offence under its domestic law";
 
-function body(words: number) {
+/** A long clause's content: paragraphs of 100 words each (the compare bench reads it too). */
+export function longClauseBody(words: number) {
   const perParagraph = 100;
   const paragraphs = Math.max(1, Math.round(words / perParagraph));
   const sentenceWords = SENTENCE.split(" ");
@@ -23,7 +24,7 @@ function body(words: number) {
 }
 
 async function createClause(chapterId: string, instrumentId: string, position: number, title: string, words: number) {
-  const doc = prosemirrorJSONToYDoc(clauseSchema, body(words), CLAUSE_FRAGMENT);
+  const doc = prosemirrorJSONToYDoc(clauseSchema, longClauseBody(words), CLAUSE_FRAGMENT);
   const clause = await prisma.clause.create({
     data: {
       instrumentId,

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
+import { recordClauseVersion, STATUS_VERSION_NAME } from "@/lib/readings/record-clause-version";
 import { zClauseStatus, zId } from "./fields";
 import { clauseIn } from "./find-in-instrument";
 import { requireInstrumentRight } from "./instrument-rights";
@@ -23,6 +24,12 @@ export async function setClauseStatus(by: SessionUser, raw: TSetClauseStatus, tx
     const before = await clauseIn(tx, instrumentId, clauseId);
     if (before.status === status) return { clauseId, status, changed: false };
     await tx.clause.update({ where: { id: clauseId }, data: { status } });
+    await recordClauseVersion(tx, {
+      clauseId,
+      name: STATUS_VERSION_NAME[status],
+      trigger: "STATUS_CHANGED",
+      madeById: by.id,
+    });
     await recordAuditEvent(tx, {
       action: "clause.status-changed",
       actor: by,

@@ -35,6 +35,7 @@ describe("can", () => {
     "instrument.manage": ["CHAIR"],
     "clause.manage": ["CHAIR"],
     "members.manage": ["CHAIR"],
+    "reading.save": ["CHAIR"],
     "audit.view": ["CHAIR"],
     "thread.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "thread.create": ["CHAIR", "DELEGATE", "OBSERVER"],

@@ -76,6 +76,8 @@ const RULES = {
   "clause.manage": roles("CHAIR"),
   /** Add organisations and people, set roles, invite and deactivate people. */
   "members.manage": roles("CHAIR"),
+  /** Save a named version of a clause, a chapter or the instrument ("after the first reading"). */
+  "reading.save": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
   /** Read a clause's comment threads (and be mentioned in them). */

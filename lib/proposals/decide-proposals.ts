@@ -31,6 +31,7 @@ import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment, type Outcome } from "@/lib/editor/suggestions/decide-in-fragment";
 import { AppError } from "@/lib/errors/app-error";
+import { decisionsVersionName, recordClauseVersion } from "@/lib/readings/record-clause-version";
 import { decideWithInverse } from "./decision-inverse";
 import { oneAtATime } from "./one-at-a-time";
 
@@ -186,12 +187,16 @@ async function decideOnStoredText(live: Y.Doc, input: DecideInput, seen: Map<str
           forward: update,
           inverse,
           touched,
-          taken: forLive,
+          taken: { forLive, decidedState },
         } = decideWithInverse(
           copy,
           (origin) => decideInFragment(copy.getXmlFragment(CLAUSE_FRAGMENT), selection, input.outcome, origin),
-          // Taken while the copy reads as decided: the decision, and any stored text live lacks.
-          () => Y.encodeStateAsUpdate(copy, Y.encodeStateVector(live)),
+          // Taken while the copy reads as decided: the decision, and any stored text live lacks;
+          // and the decided text whole, for the version the decision leaves.
+          () => ({
+            forLive: Y.encodeStateAsUpdate(copy, Y.encodeStateVector(live)),
+            decidedState: Y.encodeStateAsUpdate(copy),
+          }),
         );
         held.forLive = forLive;
         const now = new Date();
@@ -229,6 +234,14 @@ async function decideOnStoredText(live: Y.Doc, input: DecideInput, seen: Map<str
             },
           });
         }
+        // Each batch of decisions leaves a version of the text it made (lib/readings).
+        await recordClauseVersion(tx, {
+          clauseId: input.clauseId,
+          name: decisionsVersionName(chosen.length, input.outcome),
+          trigger: "DECIDED",
+          madeById: input.decidedById,
+          state: decidedState,
+        });
         // A decision settles the text: it belongs in the tamper-evident record.
         await recordAuditEvent(tx, {
           action: input.outcome === "ACCEPTED" ? "proposal.accepted" : "proposal.rejected",

@@ -48,7 +48,12 @@ export default async function ClausePage({ params }: Props) {
             <LiveTopics clauseId={clause.id} topics={clause.topics} />
           </div>
         </div>
-        <LiveClauseStatus clauseId={clause.id} status={clause.status} />
+        <div className="flex items-center gap-3">
+          <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
+            History
+          </Link>
+          <LiveClauseStatus clauseId={clause.id} status={clause.status} />
+        </div>
       </header>
       <ClauseRoom
         clauseId={clause.id}
