@@ -1,8 +1,10 @@
 "use client";
 // Search and filters on the clause list: words of an article's number or title, one topic, one
 // status. The list itself stays the server's; the filter only hides what does not match, so the
-// rows (and what else keeps them current) are rendered as they are.
+// rows (and what else keeps them current) are rendered as they are. A clause whose status, number,
+// title or topics the live stream changes is filtered by what it says now.
 import { useId, useMemo, useState } from "react";
+import { useLiveEvents } from "@/components/live/use-live-events";
 import { type ClauseCriteria as Criteria, clauseMatches, type FilterableClause } from "@/lib/clauses/clause-matches";
 import type { ClauseStatusValue } from "./clause-status-badge";
 
@@ -17,8 +19,15 @@ const STATUS_OPTIONS: { value: ClauseStatusValue; label: string }[] = [
  * `data-chapter-clauses`); what does not match is hidden by a style rule, so nothing else on the
  * list has to know about the filter.
  */
-export function ClauseFilter({ clauses, chapters }: { clauses: FilterableClause[]; chapters: string[][] }) {
+export function ClauseFilter({ clauses: rendered, chapters }: { clauses: FilterableClause[]; chapters: string[][] }) {
   const [criteria, setCriteria] = useState<Criteria>({ words: "", topic: "", status: "" });
+  const [heard, setHeard] = useState<ReadonlyMap<string, FilterableClause>>(new Map());
+  useLiveEvents((notice) => {
+    if (notice.type !== "clause.summary") return;
+    const { id, number, title, topics, status } = notice.clause;
+    setHeard((previous) => new Map(previous).set(id, { id, number, title, topics, status }));
+  });
+  const clauses = useMemo(() => rendered.map((clause) => heard.get(clause.id) ?? clause), [rendered, heard]);
   const id = useId();
   const topics = useMemo(() => [...new Set(clauses.flatMap((c) => c.topics))].sort(), [clauses]);
   const shown = useMemo(
