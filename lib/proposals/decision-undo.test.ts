@@ -189,6 +189,12 @@ describe("a decision reaches people and can be undone", () => {
       where: { action: "proposal.decision-undone", targetId: clauseId },
     });
     expect(audit?.actorUserId).toBe(who.secretariat.user.id);
+    // The clause's history has the decision's version and its undoing's, with the proposals open again.
+    const versions = await prisma.clauseVersion.findMany({ where: { clauseId }, orderBy: { createdAt: "asc" } });
+    expect(versions.map((v) => v.name)).toEqual(["2 proposals rejected", "2 proposals rejected, undone"]);
+    const reopened = versions[1].openProposals as { id: string }[];
+    expect(reopened.map((p) => p.id).sort()).toEqual([inserted, deleted].sort());
+    expect(versions[0].openProposals).toEqual([]);
 
     expect(await refusal(undoDecision(who.chair.user, { clauseId, decisionId }))).toBe(ALREADY_UNDONE);
     room.close();

@@ -27,6 +27,7 @@ import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/ids/uuid";
+import { decisionsVersionName, recordClauseVersion } from "@/lib/readings/record-clause-version";
 import { storedTruth } from "./decide-proposals";
 import { readsAsBefore, stillAsDecided, type Touched } from "./decision-inverse";
 import { oneAtATime } from "./one-at-a-time";
@@ -115,6 +116,15 @@ async function undoOnStoredText(live: Y.Doc, input: UndoInput): Promise<Undone> 
           data: { status: "OPEN", decidedAt: null },
         });
         await tx.chairDecision.update({ where: { id: decision.id }, data: { undoneAt: now, undoneById: input.by.id } });
+        // The decision left a version of its text; its undoing leaves one too, so the clause's
+        // history and a compare across it read the proposals as open again (lib/readings).
+        await recordClauseVersion(tx, {
+          clauseId: input.clauseId,
+          name: `${decisionsVersionName(decision.proposalIds.length, decision.outcome as "ACCEPTED" | "REJECTED")}, undone`,
+          trigger: "DECIDED",
+          madeById: input.by.id,
+          state: Y.encodeStateAsUpdate(copy),
+        });
         held.threads = await reopenProposalThreads(tx, {
           decisionId: decision.id,
           by: { id: input.by.id, organizationId: input.by.organizationId },
