@@ -1,0 +1,68 @@
+// The README's screenshots, taken as people would see the screens: a delegation proposes a
+// replacement, another takes a position and comments, and the chair looks at the clause.
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { commentOn, selectWords } from "../../e2e/support/comments";
+import { openClause, signIn } from "../../e2e/support/demo";
+
+const OUT = "docs/screenshots";
+const CLAUSE = /Offences related to/;
+const DESKTOP = { width: 1440, height: 900 };
+
+async function personAt(browser: Browser, email: string, viewport = DESKTOP): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Carets blink and relative times tick: let the page settle first.
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/${name}.png` });
+}
+
+test("screenshots of the main screens", async ({ browser }) => {
+  const signInPage = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signInPage.goto("/signin");
+  await shoot(signInPage, "sign-in");
+
+  const chair = await personAt(browser, "chair@clausework.demo");
+  await chair.goto("/");
+  await expect(chair.getByRole("link", { name: CLAUSE })).toBeVisible();
+  await shoot(chair, "clause-list");
+
+  const australia = await personAt(browser, "australia@clausework.demo");
+  await openClause(australia, CLAUSE);
+  await selectWords(australia, "child pornography");
+  await australia.keyboard.type("child sexual abuse material");
+  await expect(australia.getByTestId("save-status")).toHaveText("Saved");
+  await australia.keyboard.press("ControlOrMeta+Home");
+
+  const canada = await personAt(browser, "canada@clausework.demo");
+  await openClause(canada, CLAUSE);
+  const proposal = canada.getByTestId("proposal").filter({ hasText: "child sexual abuse material" }).first();
+  await expect(proposal).toBeVisible();
+  await proposal.getByRole("button", { name: /supports/i }).click();
+  await commentOn(
+    canada,
+    "visually indistinguishable",
+    "Canada can accept this if the definition in article 2 follows the same wording.",
+  );
+
+  await openClause(chair, CLAUSE);
+  await expect(chair.getByTestId("thread").first()).toBeVisible();
+  await shoot(chair, "clause-room");
+
+  const phone = await personAt(browser, "new-zealand@clausework.demo", { width: 390, height: 844 });
+  await openClause(phone, CLAUSE);
+  await shoot(phone, "clause-room-phone");
+
+  await chair.getByRole("link", { name: "Administration" }).click();
+  await expect(chair.getByRole("heading").first()).toBeVisible();
+  await shoot(chair, "administration");
+  await chair
+    .getByRole("link", { name: /Audit trail/ })
+    .first()
+    .click();
+  await expect(chair.getByRole("table")).toBeVisible();
+  await shoot(chair, "audit-trail");
+});
