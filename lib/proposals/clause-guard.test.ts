@@ -4,6 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { findSessionUser } from "@/lib/auth/find-session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { readClause } from "@/lib/clause-model/read-clause";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
@@ -13,6 +15,7 @@ import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
+import { decideProposals } from "./decide-proposals";
 import { isRefusedEdit } from "./refused-edit-message";
 import { authorFor, locate, plainText, proposeDeletion, proposeInsertion, stamp } from "./test-support/yjs-proposals";
 
@@ -207,6 +210,28 @@ describe("the clause guard refuses forged proposals from delegates", () => {
       const words = plainText(doc).split("\n")[1].slice(0, 8);
       proposeDeletion(doc, words, who.australia.author, id);
     });
+  });
+
+  it("a proposal the chair decided while the clause stayed open, brought back under its id", async () => {
+    // Someone keeps the clause open throughout, so the server's memory of its proposals is the one judging.
+    const keeper = openClause(server.url, clauseId, who.canada.cookie);
+    const australia = openClause(server.url, clauseId, who.australia.cookie);
+    await Promise.all([keeper.saved(), australia.saved()]);
+    const id = proposeInsertion(australia.doc, firstWords(australia.doc), " soon rejected", who.australia.author);
+    await australia.saved();
+    const indexed = async () => prisma.proposal.findUnique({ where: { id } });
+    await eventually(async () => Boolean((await indexed())?.fingerprint));
+    australia.destroy();
+    const chair = await findSessionUser(who.chair.author.authorId);
+    await decideProposals(chair as SessionUser, {
+      clauseId,
+      scope: { proposalId: id },
+      outcome: "REJECTED",
+      fingerprint: (await indexed())?.fingerprint ?? undefined,
+    });
+    expect((await indexed())?.status).toBe("REJECTED");
+    await expectRefused((doc) => proposeInsertion(doc, firstWords(doc), " back again", who.australia.author, id));
+    keeper.destroy();
   });
 
   it("a proposal stamped with a time that is not now", async () => {

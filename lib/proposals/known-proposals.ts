@@ -13,17 +13,22 @@ const MARK_KINDS: Record<string, ("insertion" | "deletion")[]> = {
   REPLACEMENT: ["insertion", "deletion"],
 };
 
-/** Rows of the Proposal table by id, remembered for as long as the clause stays open. */
+/**
+ * Rows of the Proposal table by id, remembered for as long as the clause stays open. Only a
+ * decided row is final: the chair may decide any other since (on this instance or another), so
+ * an id that comes back into the text is asked about again unless it is known to be decided.
+ */
 export type ProposalRows = Map<string, KnownProposal | null>;
 
 async function rowsFor(clauseId: string, ids: string[], rows: ProposalRows): Promise<void> {
-  const missing = ids.filter((id) => !rows.has(id));
+  const missing = ids.filter((id) => !rows.get(id)?.decided);
   if (missing.length === 0) return;
   const found = await prisma.proposal.findMany({
     where: { id: { in: missing } },
     select: { id: true, clauseId: true, authorId: true, kind: true, status: true, proposedAt: true },
   });
-  for (const id of missing) rows.set(id, null);
+  // An id claimed here but not yet in the table keeps its claim.
+  for (const id of missing) if (!rows.has(id)) rows.set(id, null);
   for (const row of found) {
     rows.set(row.id, {
       // An id from another clause belongs to no one here.
