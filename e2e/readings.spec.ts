@@ -64,7 +64,7 @@ test("a delegation compares the first and second readings and sees who changed w
   await expect(newZealand.getByRole("form", { name: "Save version" })).toHaveCount(0);
   const timeline = newZealand.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText("1 proposal accepted");
-  await expect(timeline).toContainText("accepted AUS's proposal");
+  await expect(timeline).toContainText("accepted the proposal (AUS)");
   const compare = newZealand.getByRole("form", { name: "Compare versions" });
   await compare.getByLabel("From").selectOption({ label: "after the first reading" });
   await compare.getByLabel("To").selectOption({ label: "after the second reading" });

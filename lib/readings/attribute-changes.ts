@@ -26,7 +26,13 @@ export async function attributorBetween(clauseId: string, from: Date, to: Date, 
   const [start, end] = from <= to ? [from, to] : [to, from];
   const forwards = from <= to;
   const rows = await prisma.proposalDecision.findMany({
-    where: { outcome: "ACCEPTED", createdAt: { gt: start, lte: end }, proposal: { clauseId } },
+    where: {
+      outcome: "ACCEPTED",
+      createdAt: { gt: start, lte: end },
+      proposal: { clauseId },
+      // An undone acceptance explains no change: its words went back.
+      OR: [{ chairDecisionId: null }, { chairDecision: { undoneAt: null } }],
+    },
     orderBy: { createdAt: "asc" },
     include: {
       decidedBy: { select: { name: true } },

@@ -16,6 +16,8 @@ export type HistoryEntry =
       insertedText: string;
       deletedText: string;
       reason: string | null;
+      /** Who undid the decision, if it was undone (lib/proposals/undo-decision.ts). */
+      undoneBy: string | null;
     };
 
 export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
@@ -31,6 +33,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
       include: {
         decidedBy: { select: { name: true } },
         proposal: { select: { organization: { select: { code: true } } } },
+        chairDecision: { select: { undoneAt: true, undoneBy: { select: { name: true } } } },
       },
     }),
   ]);
@@ -53,6 +56,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
       insertedText: row.insertedText,
       deletedText: row.deletedText,
       reason: row.reason,
+      undoneBy: row.chairDecision?.undoneAt ? (row.chairDecision.undoneBy?.name ?? "the chair") : null,
     });
   }
   // Newest first; a decision sorts before the version it made (made in the same transaction).

@@ -2,6 +2,7 @@
 // snapshot and every update since), so "compare with now" shows every saved word.
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { prisma } from "@/lib/db/prisma";
+import { fillPositions } from "./positions-then";
 import { readingOfState } from "./reading";
 import type { VersionView } from "./version-view";
 
@@ -11,15 +12,7 @@ export async function currentReading(clauseId: string): Promise<VersionView> {
     prisma.clause.findUniqueOrThrow({ where: { id: clauseId }, select: { status: true } }),
   ]);
   const reading = readingOfState(state);
-  const positions = await prisma.proposalPosition.findMany({
-    where: { proposalId: { in: reading.openProposals.map((p) => p.id) } },
-    select: { proposalId: true, stance: true, organization: { select: { code: true } } },
-  });
-  for (const proposal of reading.openProposals) {
-    proposal.positions = positions
-      .filter((row) => row.proposalId === proposal.id)
-      .map((row) => ({ delegation: row.organization.code, stance: row.stance }));
-  }
+  await fillPositions(reading.openProposals);
   return {
     id: "current",
     name: "Now",

@@ -131,4 +131,23 @@ describe("versions of a chapter", () => {
       "R3",
     ]);
   });
+
+  it("of a chapter restricted away from a person do not exist for them: not listed, not compared", async () => {
+    const saved = await saveInstrumentVersion(as.chair, { instrumentId, chapterId, name: "in the informals" });
+    await prisma.chapterRestriction.create({ data: { chapterId, organizationId: as.australia.organizationId } });
+    try {
+      const forCanada = await listInstrumentVersions(as.canada, { instrumentId });
+      expect(forCanada.map((v) => v.id)).not.toContain(saved.versionId);
+      expect(forCanada.some((v) => v.chapter?.id === chapterId)).toBe(false);
+      expect(
+        await refusal(compareInstrumentVersions(as.canada, { instrumentId, from: saved.versionId, to: "current" })),
+      ).toMatchObject({ code: "not_found" });
+      // Those it is shared with still find it.
+      expect((await listInstrumentVersions(as.australia, { instrumentId })).map((v) => v.id)).toContain(
+        saved.versionId,
+      );
+    } finally {
+      await prisma.chapterRestriction.deleteMany({ where: { chapterId } });
+    }
+  });
 });

@@ -85,9 +85,11 @@ export async function listInstrumentVersions(
   raw: z.infer<typeof ZListInstrumentVersions>,
 ): Promise<InstrumentVersionSummary[]> {
   const { instrumentId } = parseInput(ZListInstrumentVersions, raw);
-  await instrumentActor(by, instrumentId);
+  const { actor } = await instrumentActor(by, instrumentId);
+  // A version of a chapter restricted away from the person does not exist for them.
+  const seen = await visibleChapterIds(actor, instrumentId);
   const rows = await prisma.instrumentVersion.findMany({
-    where: { instrumentId },
+    where: { instrumentId, OR: [{ chapterId: null }, { chapterId: { in: [...seen] } }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { madeBy: { select: { name: true } } },
   });
@@ -133,6 +135,21 @@ async function visibleClauses(actor: Actor, instrumentId: string) {
   return visibleChapters(actor, chapters).flatMap((chapter) => chapter.clauses);
 }
 
+/** The chapters of the instrument the person may see (restricted ones are left out). */
+async function visibleChapterIds(actor: Actor, instrumentId: string): Promise<Set<string>> {
+  const restrictions = { select: { organizationId: true } } as const;
+  const chapters = await prisma.chapter.findMany({
+    where: { instrumentId },
+    select: { id: true, restrictions, clauses: { select: { restrictions } } },
+  });
+  const ids = new Set<string>();
+  for (const chapter of chapters) {
+    const restrictedTo = chapter.restrictions.map((r) => r.organizationId);
+    if (can(actor, "clause.view", { restrictedTo: restrictedTo.length > 0 ? restrictedTo : null })) ids.add(chapter.id);
+  }
+  return ids;
+}
+
 export async function compareInstrumentVersions(by: SessionUser, raw: z.infer<typeof ZCompareInstrumentVersions>) {
   const { instrumentId, from, to } = parseInput(ZCompareInstrumentVersions, raw);
   const { actor } = await instrumentActor(by, instrumentId);
@@ -140,8 +157,10 @@ export async function compareInstrumentVersions(by: SessionUser, raw: z.infer<ty
     where: { instrumentId, id: { in: [from, ...(to === "current" || !isUuid(to) ? [] : [to])] } },
     include: { clauses: { select: { id: true, clauseId: true } } },
   });
-  const fromVersion = versions.find((v) => v.id === from);
-  const toVersion = to === "current" ? null : versions.find((v) => v.id === to);
+  const seen = await visibleChapterIds(actor, instrumentId);
+  const shown = versions.filter((v) => v.chapterId === null || seen.has(v.chapterId));
+  const fromVersion = shown.find((v) => v.id === from);
+  const toVersion = to === "current" ? null : shown.find((v) => v.id === to);
   if (!fromVersion || (to !== "current" && !toVersion))
     throw new AppError("not_found", "This instrument has no such version.");
   const clauseVersion = (version: typeof fromVersion, clauseId: string) =>

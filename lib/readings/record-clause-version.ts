@@ -5,6 +5,7 @@
 import { loadClauseState } from "@/lib/collab/clause-store";
 import type { Tx } from "@/lib/commands/in-transaction";
 import type { Prisma } from "@/lib/db/generated/client";
+import { fillPositions } from "./positions-then";
 import { readingOfState } from "./reading";
 
 export type VersionTrigger = "SAVED" | "STATUS_CHANGED" | "DECIDED";
@@ -32,30 +33,11 @@ export type NewClauseVersion = {
   state?: Uint8Array;
 };
 
-async function positionsOf(tx: Tx, proposalIds: string[]) {
-  const rows = await tx.proposalPosition.findMany({
-    where: { proposalId: { in: proposalIds } },
-    select: { proposalId: true, stance: true, organization: { select: { code: true } } },
-  });
-  const byProposal = new Map<string, { delegation: string; stance: string }[]>();
-  for (const row of rows) {
-    byProposal.set(row.proposalId, [
-      ...(byProposal.get(row.proposalId) ?? []),
-      { delegation: row.organization.code, stance: row.stance },
-    ]);
-  }
-  return byProposal;
-}
-
 export async function recordClauseVersion(tx: Tx, input: NewClauseVersion) {
   const state = input.state ?? (await loadClauseState(input.clauseId, tx)) ?? new Uint8Array([0, 0]);
   const clause = await tx.clause.findUniqueOrThrow({ where: { id: input.clauseId }, select: { status: true } });
   const reading = readingOfState(state);
-  const positions = await positionsOf(
-    tx,
-    reading.openProposals.map((p) => p.id),
-  );
-  for (const proposal of reading.openProposals) proposal.positions = positions.get(proposal.id) ?? [];
+  await fillPositions(reading.openProposals, tx);
   return tx.clauseVersion.create({
     data: {
       clauseId: input.clauseId,

@@ -102,7 +102,7 @@ export default async function ClauseHistoryPage({ params }: Props) {
               className="px-3 text-sm text-slate-700"
             >
               <RelativeTime iso={entry.at} /> · {entry.decidedBy}{" "}
-              {entry.outcome === "ACCEPTED" ? "accepted" : "rejected"} {entry.delegation}'s proposal
+              {entry.outcome === "ACCEPTED" ? "accepted" : "rejected"} the proposal ({entry.delegation})
               {entry.deletedText ? (
                 <>
                   {" "}
@@ -116,6 +116,7 @@ export default async function ClauseHistoryPage({ params }: Props) {
                 </>
               ) : null}
               {entry.reason ? ` — ${entry.reason}` : ""}
+              {entry.undoneBy ? <span className="text-slate-600"> (undone by {entry.undoneBy})</span> : null}
             </li>
           ),
         )}
