@@ -1140,6 +1140,27 @@ const SERVER_ACTIONS: Record<ServerActionName, ActionCase[]> = {
       },
     },
   ],
+  [`${ADMIN_ACTIONS}#saveArticleAction`]: [
+    {
+      what: "the article panel's one Save, with the article as it is",
+      operation: "clause.save",
+      decidedBy: { rule: "clause.manage" },
+      prepare: async (_, s) => {
+        const { number, title, status } = await sandboxClause(s.clauseIds[0]);
+        return {
+          input: {
+            instrumentId: s.id,
+            clauseId: s.clauseIds[0],
+            number,
+            title,
+            topics: [],
+            status,
+            organizationIds: [],
+          },
+        };
+      },
+    },
+  ],
   [`${ADMIN_ACTIONS}#setClauseStatusAction`]: [
     {
       what: "a clause's status, to the one it has",
