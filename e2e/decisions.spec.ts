@@ -43,6 +43,17 @@ async function caretAfter(page: Page, words: string): Promise<void> {
   await page.waitForTimeout(100);
 }
 
+/**
+ * Shows the cards as a list (on a phone they are not beside the text). Asked again wherever the
+ * journey reads a card: the page may have been read again since (a known reload, see the README).
+ */
+async function listed(page: Page): Promise<void> {
+  const listView = page.getByRole("button", { name: "List", exact: true });
+  await expect(async () => {
+    if ((await listView.getAttribute("aria-pressed")) !== "true") await listView.click();
+    await expect(listView).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
+  }).toPass();
+}
 const card = (page: Page, words: string) => page.getByTestId("proposal").filter({ hasText: words });
 const inserted = (page: Page, words: string) =>
   page.getByTestId("clause-editor").locator("ins.proposal", { hasText: words });
@@ -77,6 +88,8 @@ test("rejecting all asks first, reaches the author and the delegations that took
   // Australia proposes twice; Canada, on a phone, supports the first.
   const australia = await personAt(browser, "australia@clausework.demo", clauseId);
   const canada = await personAt(browser, "canada@clausework.demo", clauseId, { width: 390, height: 844 });
+  // On a phone the cards are not beside the text: Canada reads them as a list below it.
+  await listed(canada);
   const first = ` without delay ${stamp}`;
   const second = ` at all times ${stamp}`;
   await caretAfter(australia, "adopt measures");
@@ -88,7 +101,10 @@ test("rejecting all asks first, reaches the author and the delegations that took
   await card(canada, first.trim())
     .getByRole("button", { name: /^Supports/ })
     .click();
-  await expect(card(canada, first.trim()).getByTestId("positions-tally")).toContainText("CAN");
+  await expect(async () => {
+    await listed(canada);
+    await expect(card(canada, first.trim()).getByTestId("positions-tally")).toContainText("CAN", { timeout: 2_000 });
+  }).toPass();
   await expect(card(chair, second.trim())).toBeVisible();
 
   // The bulk controls are set apart, and ask before deciding: Escape leaves everything as it was.
@@ -140,7 +156,10 @@ test("rejecting all asks first, reaches the author and the delegations that took
   await expect(inserted(australia, first.trim())).toBeVisible();
   await expect(inserted(canada, second.trim())).toBeVisible();
   await expect(chair.getByRole("heading", { name: "Proposals (2 open)" })).toBeVisible();
-  await expect(card(canada, first.trim()).getByTestId("positions-tally")).toContainText("CAN");
+  await expect(async () => {
+    await listed(canada);
+    await expect(card(canada, first.trim()).getByTestId("positions-tally")).toContainText("CAN", { timeout: 2_000 });
+  }).toPass();
   // Unread news of a decision that no longer stands is taken back.
   await australia.reload();
   await expect(australia.getByTestId("notification-count")).toHaveCount(0);
