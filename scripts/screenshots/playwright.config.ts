@@ -14,6 +14,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.SCREENSHOTS_URL ?? "http://localhost:3000",
     browserName: "chromium",
+    actionTimeout: 15_000,
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
 });

@@ -1,7 +1,7 @@
 // The README's screenshots, taken as people would see the screens: a delegation proposes a
 // replacement, another takes a position and comments, and the chair looks at the clause.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { commentOn, selectWords } from "../../e2e/support/comments";
+import { postNewComment, selectWords } from "../../e2e/support/comments";
 import { openClause, signIn } from "../../e2e/support/demo";
 
 const OUT = "docs/screenshots";
@@ -42,11 +42,9 @@ test("screenshots of the main screens", async ({ browser }) => {
   const proposal = canada.getByTestId("proposal").filter({ hasText: "child sexual abuse material" }).first();
   await expect(proposal).toBeVisible();
   await proposal.getByRole("button", { name: /supports/i }).click();
-  await commentOn(
-    canada,
-    "visually indistinguishable",
-    "Canada can accept this if the definition in article 2 follows the same wording.",
-  );
+  await selectWords(canada, "visually indistinguishable");
+  await canada.keyboard.press("Control+Alt+m");
+  await postNewComment(canada, "Canada can accept this if the definition in article 2 follows the same wording.");
 
   await openClause(chair, CLAUSE);
   await expect(chair.getByTestId("thread").first()).toBeVisible();
