@@ -6,7 +6,7 @@ import { signIn, typeAtEnd } from "./support/demo";
 import { withDatabase } from "./support/sessions";
 import { type Browser, expect as baseExpect, type Page, test } from "./support/test";
 
-const TITLE = "Respect for human rights";
+const TITLE = "Non-consensual dissemination of intimate images";
 test.describe.configure({ timeout: 120_000 });
 // Generous for a loaded two-core machine; the bell used to be half a minute late, so a push
 // still shows well within it (the measured delays are printed, not asserted).
