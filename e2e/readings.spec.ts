@@ -1,31 +1,11 @@
 // Readings: the chair saves "after the first reading", a delegation proposes, the chair accepts
 // and saves "after the second reading", and another delegation compares the two and sees the
 // change, attributed to the delegation whose proposal it was.
+import { selectWords } from "./support/comments";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
 import { expect, type Page, test } from "./support/test";
 
 const COOPERATION = "General principles of international cooperation";
-
-/** Selects the first occurrence of `words` in the clause text, as a person would by dragging. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.getByTestId("clause-editor").evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(target) ?? -1;
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + target.length);
-      (root as HTMLElement).focus();
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${target}" is not in the clause`);
-  }, words);
-  await page.waitForTimeout(100);
-}
 
 async function signedInAt(browser: import("@playwright/test").Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
