@@ -30,22 +30,34 @@ function indexIn(parent: Y.XmlElement | Y.XmlFragment, child: Y.XmlElement): num
   return (parent.toArray() as unknown[]).indexOf(child);
 }
 
-/** Puts `paragraph` after the place: a numbered item after an item, a paragraph inside an item, or a block. */
+/** The element is the last thing inside `ancestor`: nothing of the clause comes between them. */
+function endsIn(element: Y.XmlElement, ancestor: Y.XmlElement): boolean {
+  for (let at: Y.XmlElement = element; at !== ancestor; at = at.parent as Y.XmlElement) {
+    const parent = at.parent as Y.XmlElement;
+    if (parent.get(parent.length - 1) !== at) return false;
+  }
+  return true;
+}
+
+/**
+ * Puts `paragraph` right after the place, so the text keeps the version's order: as a numbered
+ * item after an item that holds only that paragraph, as a block after the block the place ends,
+ * and otherwise as a paragraph beside it (inside its list item, unnumbered).
+ */
 function placeAfter(fragment: Y.XmlFragment, at: Place, paragraph: ReadingParagraph, stamp: Stamp): Place {
-  const sameDepth = at.depth > 0 && paragraph.depth === at.depth;
-  if (sameDepth && paragraph.label !== "" && at.item) {
+  if (paragraph.label !== "" && paragraph.depth === at.depth && at.item && at.item.length === 1) {
     const list = at.item.parent as Y.XmlElement;
     const item = new Y.XmlElement("listItem");
     list.insert(indexIn(list, at.item) + 1, [item]);
     return { paragraph: newParagraph(item, 0, paragraph.text, stamp), item, depth: at.depth, top: at.top };
   }
-  if (sameDepth && paragraph.label === "") {
-    const parent = at.paragraph.parent as Y.XmlElement;
-    const made = newParagraph(parent, indexIn(parent, at.paragraph) + 1, paragraph.text, stamp);
-    return { paragraph: made, item: null, depth: at.depth, top: at.top };
+  if (paragraph.depth === 0 && at.depth > 0 && endsIn(at.paragraph, at.top)) {
+    const made = newParagraph(fragment, indexIn(fragment, at.top) + 1, paragraph.text, stamp);
+    return { paragraph: made, item: null, depth: 0, top: made };
   }
-  const made = newParagraph(fragment, indexIn(fragment, at.top) + 1, paragraph.text, stamp);
-  return { paragraph: made, item: null, depth: 0, top: made };
+  const parent = at.paragraph.parent as Y.XmlElement | Y.XmlFragment;
+  const made = newParagraph(parent, indexIn(parent, at.paragraph) + 1, paragraph.text, stamp);
+  return { paragraph: made, item: null, depth: at.depth, top: at.depth === 0 ? made : at.top };
 }
 
 function writeParagraphs(fragment: Y.XmlFragment, added: NewParagraphs, stamps: Stamp[]): void {
@@ -93,20 +105,11 @@ export function writeRestore(
     }
     const [stamp] = stamps;
     const addition = planned.addition;
-    if (addition && "text" in addition)
+    if (addition)
       propose(addition.text, addition.index, addition.words, {
         ...formattingOf(addition.formatting),
         insertion: stamp,
       });
-    else if (addition) {
-      const first = addition.paragraph.get(0);
-      if (first instanceof Y.XmlText) propose(first, 0, addition.words, { insertion: stamp });
-      else {
-        const text = new Y.XmlText();
-        addition.paragraph.insert(0, [text]);
-        propose(text, 0, addition.words, { insertion: stamp });
-      }
-    }
     for (let s = planned.strikes.length - 1; s >= 0; s--) {
       const strike = planned.strikes[s];
       strike.text.format(strike.index, strike.length, { deletion: stamp });

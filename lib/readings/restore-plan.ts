@@ -53,14 +53,12 @@ type LiveParagraph = {
 export type Strike = { text: Y.XmlText; index: number; length: number };
 /** Words proposed at a place in a Yjs text, with the formatting of the words beside them. */
 export type Addition = { text: Y.XmlText; index: number; words: string; formatting: readonly Formatting[] };
-/** Words proposed at a place in a paragraph that has no text yet. */
-export type AdditionInEmpty = { paragraph: Y.XmlElement; words: string };
 /** Paragraphs the version has and the text lacks, proposed whole, after (or before) a place. */
 export type NewParagraphs = { beside: Place | null; side: "after" | "before"; paragraphs: ReadingParagraph[] };
 
 /** One proposal of the restore (a run of new paragraphs: one for each), in reading order. */
 export type PlannedProposal =
-  | { kind: "passage"; strikes: Strike[]; addition: Addition | AdditionInEmpty | null; struck: string; words: string }
+  | { kind: "passage"; strikes: Strike[]; addition: Addition | null; struck: string; words: string }
   | { kind: "paragraphs"; added: NewParagraphs };
 
 export type RestorePlan =
@@ -204,13 +202,12 @@ function strikesOf(chars: AgreedChar[]): Strike[] {
 }
 
 /** Where proposed words go: just after the agreed character before them, else before the one after. */
-function additionAt(live: LiveParagraph, at: number, words: string): Addition | AdditionInEmpty | null {
+function additionAt(live: LiveParagraph, at: number, words: string): Addition | null {
   const before = live.chars[at - 1];
   if (before?.kind === "text")
     return { text: before.text, index: before.index + 1, words, formatting: before.formatting };
   const after = live.chars[at];
   if (after?.kind === "text") return { text: after.text, index: after.index, words, formatting: after.formatting };
-  if (live.chars.length === 0) return { paragraph: live.first.paragraph, words };
   return null;
 }
 
@@ -223,7 +220,16 @@ export function planRestore(model: ClauseModel, target: readonly ReadingParagrap
   if (now.length === target.length && now.every((paragraph, i) => paragraph.text === target[i].text))
     return { kind: "equal" };
 
-  const rows = alignParagraphs(now, target);
+  // Words for an empty paragraph are proposed as a paragraph of their own after it: proposed
+  // into it, they would make it a proposed paragraph, which a rejection takes away.
+  const rows = alignParagraphs(now, target).flatMap((row) =>
+    row.from && row.to && now[row.from.index].text === "" && target[row.to.index].text !== ""
+      ? [
+          { ...row, to: null, pieces: [] },
+          { ...row, from: null },
+        ]
+      : [row],
+  );
   const proposals: PlannedProposal[] = [];
   const blocking = new Set<string>();
   let lineBreaks = false;
@@ -267,7 +273,7 @@ export function planRestore(model: ClauseModel, target: readonly ReadingParagrap
         else if (char.deletion) blocking.add(char.deletion);
       }
       // Words already proposed inside the struck passage stay the other proposal's, untouched.
-      let addition: Addition | AdditionInEmpty | null = null;
+      let addition: Addition | null = null;
       if (passage.words) {
         const at = passage.from + passage.length;
         for (const id of paragraph.gaps[at]) blocking.add(id);
