@@ -85,7 +85,9 @@ test("the chair restores a saved version as proposals, a delegation sees them li
   });
   await expect(text.locator("ins.proposal", { hasText: "in good faith" })).toBeVisible();
   for (const words of ["Cooperation may be refused.", "in good faith"])
-    await expect(australia.getByTestId("proposal").filter({ hasText: words })).toContainText("CHAIR");
+    await expect(australia.getByTestId("proposal").filter({ hasText: words })).toContainText(
+      `proposed by ${CHAIR_DELEGATION}`,
+    );
 
   // The chair opens them in the clause and accepts them all; the text reads as the version again.
   await restore.getByRole("link", { name: "Review them in the clause" }).click();
