@@ -4,7 +4,9 @@
 // delegation (restore-in-text.ts), reviewed, supported or opposed and decided like any other.
 // Like a decision, it is taken one at a time with the clause's other writers (the queue and the
 // advisory lock of its proposals), computed on the stored text, stored with its Proposal rows and
-// audit entry under a client id recorded as the server's, then applied to the live document.
+// audit entry under a client id recorded as the server's, then applied to the live document,
+// where the proposals index lists them as it lists every proposal (a row written before the live
+// text holds its words would be taken for withdrawn by an index reading in between).
 // Nothing is written when the text already reads as the version, or when open proposals stand
 // where the restore would write (those are named, to be decided first).
 import type { Hocuspocus } from "@hocuspocus/server";
@@ -148,27 +150,10 @@ export async function restoreClauseVersion(
           });
           // The copy's client id is the server's: nobody may later write under it.
           await recordServerWrite(tx, ctx.clause.id, update);
-          // The rows the panel lists, now (the index would make the same ones when it reads the text).
-          const written = new Map(proposalsInClause(readClause(copy)).map((p) => [p.id, p]));
-          for (const id of ids) {
-            const proposal = written.get(id);
-            if (!proposal) throw new AppError("conflict", "The restore could not be read back. Nothing was changed.");
-            await tx.proposal.create({
-              data: {
-                id,
-                clauseId: ctx.clause.id,
-                kind: proposal.kind,
-                insertedText: proposal.insertedText,
-                deletedText: proposal.deletedText,
-                contextBefore: proposal.contextBefore,
-                contextAfter: proposal.contextAfter,
-                fingerprint: proposal.fingerprint,
-                authorId: by.id,
-                organizationId: by.organizationId,
-                proposedAt: at,
-              },
-            });
-          }
+          // Read back through the clause model: every planned proposal is there, as planned.
+          const written = new Set(proposalsInClause(readClause(copy)).map((p) => p.id));
+          if (!ids.every((id) => written.has(id)))
+            throw new AppError("conflict", "The restore could not be read back. Nothing was changed.");
           await recordAuditEvent(tx, {
             action: "clause.version-restored",
             actor: by,

@@ -189,6 +189,34 @@ function passagesOf(pieces: { kind: string; text: string }[]): Passage[] {
   return passages;
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+
+/** A cut at `at` falls between words (or at an end), not inside one. */
+function between(text: string, at: number): boolean {
+  return !(at > 0 && at < text.length && WORD.test(text[at - 1]) && WORD.test(text[at]));
+}
+
+/**
+ * The passage without what its struck and proposed words share at either end, cut only between
+ * words: "cooperate." → "cooperate in good faith." proposes " in good faith", not a replacement.
+ */
+function narrowed(passage: Passage, text: string): Passage {
+  const struck = text.slice(passage.from, passage.from + passage.length);
+  const words = passage.words;
+  let head = 0;
+  while (head < struck.length && head < words.length && struck[head] === words[head]) head++;
+  while (head > 0 && !(between(struck, head) && between(words, head))) head--;
+  let tail = 0;
+  const room = Math.min(struck.length, words.length) - head;
+  while (tail < room && struck[struck.length - 1 - tail] === words[words.length - 1 - tail]) tail++;
+  while (tail > 0 && !(between(struck, struck.length - tail) && between(words, words.length - tail))) tail--;
+  return {
+    from: passage.from + head,
+    length: struck.length - head - tail,
+    words: words.slice(head, words.length - tail),
+  };
+}
+
 /** Consecutive characters of one Yjs text, struck together. */
 function strikesOf(chars: AgreedChar[]): Strike[] {
   const strikes: Strike[] = [];
@@ -262,7 +290,7 @@ export function planRestore(model: ClauseModel, target: readonly ReadingParagrap
     }
     const paragraph = live[row.from?.index as number];
     const passages = row.to
-      ? passagesOf(row.pieces)
+      ? passagesOf(row.pieces).map((passage) => narrowed(passage, paragraph.text))
       : paragraph.text === ""
         ? []
         : [{ from: 0, length: paragraph.text.length, words: "" }];
