@@ -65,8 +65,14 @@ test("the chair restores a saved version as proposals, a delegation sees them li
   await clauseRoom(australia, clauseId);
   await expect(australia.getByTestId("clause-editor")).toContainText("Cooperation may be refused.");
 
-  // The chair restores the version, asked first what will happen.
-  await chair.goto(versionPath);
+  // The chair restores the version from the timeline, asked first what will happen.
+  await chair.goto(`/clauses/${clauseId}/history`);
+  await chair
+    .getByRole("list", { name: "Timeline" })
+    .getByRole("listitem")
+    .filter({ hasText: "as first agreed" })
+    .getByRole("link", { name: "Restore…" })
+    .click();
   const restore = chair.getByRole("region", { name: "Restore this version" });
   await restore.getByRole("button", { name: "Restore this version…" }).click();
   const dialog = chair.getByTestId("confirm-dialog");
@@ -120,7 +126,12 @@ test("the chair restores a saved version as proposals, a delegation sees them li
   await expect(chair.getByRole("region", { name: "Restore this version" })).toContainText(
     "The current text already reads as this version.",
   );
-  // A delegation may not restore.
+  // A delegation may not restore: no button, and the route refuses.
+  await australia.goto(`/clauses/${clauseId}/history`);
+  await expect(australia.getByRole("list", { name: "Timeline" })).toContainText("as first agreed");
+  await expect(australia.getByRole("link", { name: "Restore…" })).toHaveCount(0);
+  await australia.goto(versionPath);
+  await expect(australia.getByRole("region", { name: "Restore this version" })).toHaveCount(0);
   const refused = await australia.request.post(`/api/clauses/${clauseId}/versions/${versionId}/restore`, {
     data: {},
     headers: { origin: new URL(australia.url()).origin },

@@ -42,7 +42,11 @@ export function RestoreVersion({
   }
 
   return (
-    <section className="mt-4 rounded border border-slate-200 bg-white p-4" aria-label="Restore this version">
+    <section
+      id="restore"
+      className="mt-4 rounded border border-slate-200 bg-white p-4"
+      aria-label="Restore this version"
+    >
       <h2 className="text-sm font-semibold">Restore this version</h2>
       {done ? (
         <p className="mt-2 text-sm" role="status">
