@@ -487,6 +487,26 @@ const DOORS: Door[] = [
     },
   },
   {
+    action: "clause.restoreVersion",
+    door: "route",
+    what: "POST /api/clauses/:id/versions/:versionId/restore (a version of the text as it is: nothing to propose)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      // The chair saves the version to restore, so the attempt proposes nothing whoever makes it.
+      const saved = await sessions.chair.api.post(`/api/clauses/${clauseId}/versions`, {
+        data: { name: "matrix restore" },
+      });
+      expect(saved.status()).toBe(200);
+      const { versionId } = (await saved.json()) as { versionId: string };
+      const response = await s.api.post(`/api/clauses/${clauseId}/versions/${versionId}/restore`, { data: {} });
+      expect([200, 403, 404], `restoring a version answered ${response.status()}`).toContain(response.status());
+      if (response.status() === 200)
+        expect(((await response.json()) as { alreadyEqual: boolean }).alreadyEqual).toBe(true);
+      return response.status() === 200;
+    },
+  },
+  {
     action: "members.manage",
     door: "page",
     what: "GET /admin/:instrument/people",

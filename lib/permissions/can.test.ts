@@ -36,6 +36,7 @@ describe("can", () => {
     "clause.manage": ["CHAIR"],
     "members.manage": ["CHAIR"],
     "reading.save": ["CHAIR"],
+    "clause.restoreVersion": ["CHAIR"],
     "audit.view": ["CHAIR"],
     "thread.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "thread.create": ["CHAIR", "DELEGATE", "OBSERVER"],

@@ -78,6 +78,11 @@ const RULES = {
   "members.manage": roles("CHAIR"),
   /** Save a named version of a clause, a chapter or the instrument ("after the first reading"). */
   "reading.save": roles("CHAIR"),
+  /**
+   * Bring a clause back to a saved version — as the chair's proposals against the current text,
+   * decided like any other (lib/readings/restore-clause-version.ts), never an overwrite.
+   */
+  "clause.restoreVersion": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
   /** Read a clause's comment threads (and be mentioned in them). */
