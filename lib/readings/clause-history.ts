@@ -18,10 +18,21 @@ export type HistoryEntry =
       reason: string | null;
       /** Who undid the decision, if it was undone (lib/proposals/undo-decision.ts). */
       undoneBy: string | null;
+    }
+  /** The chair removed a bracket: its words are agreed (lib/brackets/remove-bracket.ts). */
+  | {
+      kind: "bracket-removed";
+      at: string;
+      words: string;
+      delegation: string;
+      bracketedBy: string;
+      bracketedAt: string;
+      note: string | null;
+      removedBy: string;
     };
 
 export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
-  const [versions, decisions] = await Promise.all([
+  const [versions, decisions, removedBrackets] = await Promise.all([
     prisma.clauseVersion.findMany({
       where: { clauseId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -36,6 +47,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
         chairDecision: { select: { undoneAt: true, undoneBy: { select: { name: true } } } },
       },
     }),
+    prisma.bracket.findMany({ where: { clauseId, removedAt: { not: null } }, orderBy: { removedAt: "asc" } }),
   ]);
   const entries: HistoryEntry[] = versions.map((row, index) => {
     const before = index > 0 ? versions[index - 1].brackets : [];
@@ -57,6 +69,18 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
       deletedText: row.deletedText,
       reason: row.reason,
       undoneBy: row.chairDecision?.undoneAt ? (row.chairDecision.undoneBy?.name ?? "the chair") : null,
+    });
+  }
+  for (const row of removedBrackets) {
+    entries.push({
+      kind: "bracket-removed",
+      at: (row.removedAt as Date).toISOString(),
+      words: row.quote,
+      delegation: row.organizationCode,
+      bracketedBy: row.personName,
+      bracketedAt: row.placedAt.toISOString(),
+      note: row.note,
+      removedBy: row.removedByName ?? "the chair",
     });
   }
   // Newest first; a decision sorts before the version it made (made in the same transaction).
