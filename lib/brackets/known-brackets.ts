@@ -1,7 +1,6 @@
 // The Bracket rows of the ids an update brought into a clause's touched blocks, as the guard's
 // check needs them (check-brackets.ts). Only asked when an update carries a bracket id its
 // blocks did not hold — in practice the chair's undo bringing back deleted bracketed words.
-import "server-only";
 import { prisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuid";
 import type { KnownBracket } from "./check-brackets";

@@ -2,6 +2,7 @@ import "server-only";
 // The history of a clause for its History page: every version (saved by the chair, made by a
 // status change or after decisions) and every decision, newest first, with the brackets each
 // version no longer had compared with the one before. The caller has checked the person sees the clause.
+import { type BracketRemoval, bracketRemovals } from "@/lib/brackets/bracket-removals";
 import { prisma } from "@/lib/db/prisma";
 import { VERSION_SELECT, type VersionSummary, versionSummary } from "./version-view";
 
@@ -20,16 +21,7 @@ export type HistoryEntry =
       undoneBy: string | null;
     }
   /** The chair removed a bracket: its words are agreed (lib/brackets/remove-bracket.ts). */
-  | {
-      kind: "bracket-removed";
-      at: string;
-      words: string;
-      delegation: string;
-      bracketedBy: string;
-      bracketedAt: string;
-      note: string | null;
-      removedBy: string;
-    };
+  | BracketRemoval;
 
 export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
   const [versions, decisions, removedBrackets] = await Promise.all([
@@ -47,7 +39,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
         chairDecision: { select: { undoneAt: true, undoneBy: { select: { name: true } } } },
       },
     }),
-    prisma.bracket.findMany({ where: { clauseId, removedAt: { not: null } }, orderBy: { removedAt: "asc" } }),
+    bracketRemovals(clauseId),
   ]);
   const entries: HistoryEntry[] = versions.map((row, index) => {
     const before = index > 0 ? versions[index - 1].brackets : [];
@@ -71,18 +63,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
       undoneBy: row.chairDecision?.undoneAt ? (row.chairDecision.undoneBy?.name ?? "the chair") : null,
     });
   }
-  for (const row of removedBrackets) {
-    entries.push({
-      kind: "bracket-removed",
-      at: (row.removedAt as Date).toISOString(),
-      words: row.quote,
-      delegation: row.organizationCode,
-      bracketedBy: row.personName,
-      bracketedAt: row.placedAt.toISOString(),
-      note: row.note,
-      removedBy: row.removedByName ?? "the chair",
-    });
-  }
+  entries.push(...removedBrackets);
   // Newest first; a decision sorts before the version it made (made in the same transaction).
   return entries.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === "version" ? -1 : 1));
 }
