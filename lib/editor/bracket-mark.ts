@@ -58,6 +58,36 @@ function changedRanges(transactions: readonly Transaction[]): [number, number][]
   return ranges;
 }
 
+/** Pasted words bring no bracket; proposed words typed inside a bracket are not bracketed. */
+export function bracketsKeptToAgreedWords(): Plugin {
+  return new Plugin({
+    key: new PluginKey("bracketKeptToAgreedWords"),
+    props: {
+      transformPasted: (slice) => new Slice(withoutBrackets(slice.content), slice.openStart, slice.openEnd),
+    },
+    // Proposed words typed inside a bracket would inherit it: take it off them at once, in
+    // the same update, so the server never sees a bracket on proposed words from this editor.
+    appendTransaction: (transactions, _old, state) => {
+      if (!transactions.some((tr) => tr.docChanged)) return null;
+      const bracket = state.schema.marks[BRACKET];
+      const insertion = state.schema.marks.insertion;
+      if (!bracket || !insertion) return null;
+      let tr: Transaction | null = null;
+      for (const [from, to] of changedRanges(transactions)) {
+        state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos) => {
+          if (!node.isText || !insertion.isInSet(node.marks)) return;
+          for (const mark of node.marks) {
+            if (mark.type !== bracket) continue;
+            tr ??= state.tr;
+            tr.removeMark(pos, pos + node.nodeSize, mark);
+          }
+        });
+      }
+      return tr;
+    },
+  });
+}
+
 export const BracketMark = Mark.create({
   name: BRACKET,
   // Ranked before the other marks, so a bracket is drawn as one span around formatting,
@@ -98,33 +128,6 @@ export const BracketMark = Mark.create({
   },
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: new PluginKey("bracketKeptToAgreedWords"),
-        props: {
-          transformPasted: (slice) => new Slice(withoutBrackets(slice.content), slice.openStart, slice.openEnd),
-        },
-        // Proposed words typed inside a bracket would inherit it: take it off them at once, in
-        // the same update, so the server never sees a bracket on proposed words from this editor.
-        appendTransaction: (transactions, _old, state) => {
-          if (!transactions.some((tr) => tr.docChanged)) return null;
-          const bracket = state.schema.marks[BRACKET];
-          const insertion = state.schema.marks.insertion;
-          if (!bracket || !insertion) return null;
-          let tr: Transaction | null = null;
-          for (const [from, to] of changedRanges(transactions)) {
-            state.doc.nodesBetween(from, Math.min(to, state.doc.content.size), (node, pos) => {
-              if (!node.isText || !insertion.isInSet(node.marks)) return;
-              for (const mark of node.marks) {
-                if (mark.type !== bracket) continue;
-                tr ??= state.tr;
-                tr.removeMark(pos, pos + node.nodeSize, mark);
-              }
-            });
-          }
-          return tr;
-        },
-      }),
-    ];
+    return [bracketsKeptToAgreedWords()];
   },
 });
