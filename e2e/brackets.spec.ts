@@ -46,7 +46,7 @@ test("a delegation brackets words, the chair sees them live and removes the brac
   expect(await bracketed.evaluate((node) => getComputedStyle(node, "::before").content)).toBe('"["');
   await expect(headerCount(chair)).toContainText(`[${before + 1}]`);
   await expect(headerCount(canada)).toContainText(`[${before + 1}]`);
-  const entry = panel(chair).getByRole("listitem").filter({ hasText: WORDS });
+  const entry = panel(chair).getByRole("listitem").filter({ hasText: `[${WORDS}] — CAN` });
   await expect(entry).toContainText("CAN (Marc-André Gagnon");
   await expect(entry).toContainText("Covered by article 16.");
 
