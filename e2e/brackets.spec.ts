@@ -46,7 +46,9 @@ test("a delegation brackets words, the chair sees them live and removes the brac
   expect(await bracketed.evaluate((node) => getComputedStyle(node, "::before").content)).toBe('"["');
   await expect(headerCount(chair)).toContainText(`[${before + 1}]`);
   await expect(headerCount(canada)).toContainText(`[${before + 1}]`);
-  const entry = panel(chair).getByRole("listitem").filter({ hasText: `[${WORDS}] — CAN` });
+  const entry = panel(chair)
+    .getByRole("listitem")
+    .filter({ hasText: `[${WORDS}] — CAN` });
   await expect(entry).toContainText("CAN (Marc-André Gagnon");
   await expect(entry).toContainText("Covered by article 16.");
 
@@ -57,6 +59,12 @@ test("a delegation brackets words, the chair sees them live and removes the brac
   await expect(headerCount(chair)).toContainText(`[${before}]`);
   await expect(headerCount(canada)).toContainText(`[${before}]`);
   await expect(canada.getByTestId("clause-editor")).toContainText(WORDS);
+
+  // The clause list counts the same.
+  await canada.goto("/");
+  const row = canada.locator("li[data-clause-id]").filter({ hasText: SEXTORTION });
+  await expect(row.getByTestId("open-brackets-count")).toContainText(`[${before}] passages in brackets`);
+  await row.getByRole("link").click();
 
   // The clause's history says so.
   await canada.getByRole("link", { name: "History" }).click();
