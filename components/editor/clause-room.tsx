@@ -5,6 +5,7 @@
 // text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
+import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider } from "@/components/margin/margin-context";
@@ -22,7 +23,13 @@ import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
-export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean };
+export type RoomPermissions = {
+  canEdit: boolean;
+  canSuggest: boolean;
+  canDecide: boolean;
+  canBracket?: boolean;
+  canRemoveBrackets?: boolean;
+};
 
 export function ClauseRoom({
   clauseId,
@@ -124,6 +131,15 @@ export function ClauseRoom({
             )}
           </div>
           <ProposalHoverCard root={textArea} />
+          {connection && editor && (
+            <BracketsPanel
+              clauseId={clauseId}
+              editor={editor}
+              provider={connection.provider}
+              canBracket={Boolean(permissions.canBracket) && writable}
+              canRemove={Boolean(permissions.canRemoveBrackets)}
+            />
+          )}
         </div>
         <aside aria-label="Proposals and comments" className="min-w-0">
           {connection && <AlignedMargin editor={editor} />}

@@ -35,6 +35,8 @@ const ACTIONS: Record<string, string> = {
   "person.system-admin-revoked": "System administration revoked",
   "proposal.accepted": "Proposal accepted",
   "proposal.rejected": "Proposal rejected",
+  "bracket.placed": "Words bracketed",
+  "bracket.removed": "Brackets removed (agreed)",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {

@@ -32,6 +32,8 @@ describe("can", () => {
     "proposal.decide": ["CHAIR"],
     "proposal.undoDecision": ["CHAIR"],
     "proposal.takePosition": ["DELEGATE"],
+    "bracket.place": ["CHAIR", "DELEGATE"],
+    "bracket.remove": ["CHAIR"],
     "instrument.manage": ["CHAIR"],
     "clause.manage": ["CHAIR"],
     "members.manage": ["CHAIR"],

@@ -106,6 +106,16 @@ export default async function ClauseHistoryPage({ params }: Props) {
                 </Link>
               ) : null}
             </li>
+          ) : entry.kind === "bracket-removed" ? (
+            <li
+              key={`b-${entry.at}-${entry.words}`}
+              className="px-3 text-sm text-slate-700"
+              data-testid="bracket-removed"
+            >
+              <RelativeTime iso={entry.at} /> · {entry.removedBy} removed the brackets around{" "}
+              <span className="font-medium">“{entry.words}”</span> (bracketed by {entry.delegation}, {entry.bracketedBy}
+              {entry.note ? `: ${entry.note}` : ""}) — agreed
+            </li>
           ) : (
             <li
               key={`d-${entry.at}-${entry.delegation}-${entry.insertedText}-${entry.deletedText}`}
