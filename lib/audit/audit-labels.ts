@@ -34,6 +34,11 @@ const ACTIONS: Record<string, string> = {
   "person.system-admin-revoked": "System administration revoked",
   "proposal.accepted": "Proposal accepted",
   "proposal.rejected": "Proposal rejected",
+  "glossary.term-added": "Glossary term added",
+  "glossary.term-changed": "Glossary term changed",
+  "glossary.term-removed": "Glossary term removed",
+  "agreed-language.added": "Agreed language added",
+  "agreed-language.changed": "Agreed language changed",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {

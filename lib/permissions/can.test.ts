@@ -37,6 +37,8 @@ describe("can", () => {
     "members.manage": ["CHAIR"],
     "reading.save": ["CHAIR"],
     "audit.view": ["CHAIR"],
+    "glossary.manage": ["CHAIR"],
+    "agreedLanguage.manage": ["CHAIR"],
     "thread.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "thread.create": ["CHAIR", "DELEGATE", "OBSERVER"],
     "comment.reply": ["CHAIR", "DELEGATE", "OBSERVER"],

@@ -12,6 +12,7 @@
 // shared), before the durable store saves them.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { knownCitations } from "@/lib/agreed-language/known-citations";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
 import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
@@ -82,6 +83,7 @@ export function clauseGuard(): Extension {
             mayOnlySuggest: ctx.mayOnlySuggest,
             sessionBegan: ctx.sessionTimes?.signedInAt,
             known: (clause, ids) => knownProposals(ctx.clauseId, clause, ids, shadow.rows),
+            citations: (ids) => knownCitations(ctx.clauseId, ids),
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
           });
         } catch (error) {
@@ -104,7 +106,9 @@ export function clauseGuard(): Extension {
       throw refusal(
         verdict.kind === "agreed-text"
           ? "Your delegation can propose changes but not edit the agreed text directly."
-          : "That change could not be kept: it is not text a clause can hold.",
+          : verdict.kind === "citation"
+            ? "That passage is not in this instrument's library of agreed language."
+            : "That change could not be kept: it is not text a clause can hold.",
       );
     },
 

@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClauseRoom } from "@/components/editor/clause-room";
 import { LiveClauseStatus, LiveClauseTitle, LiveTopics } from "@/components/live/live-clause-badges";
+import { listAgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import { requireUser } from "@/lib/auth/current-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
+import { listGlossary } from "@/lib/glossary/list-glossary";
 import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
@@ -27,7 +29,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const mentionCandidates = await listMentionCandidates(clause.instrumentId);
+  const [mentionCandidates, glossary, agreedLanguage] = await Promise.all([
+    listMentionCandidates(clause.instrumentId),
+    listGlossary(clause.instrumentId),
+    listAgreedLanguage(clause.instrumentId),
+  ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -67,6 +73,8 @@ export default async function ClausePage({ params }: Props) {
         }}
         canComment={can(actor, "thread.create", target)}
         mentionCandidates={mentionCandidates}
+        glossary={glossary}
+        agreedLanguage={agreedLanguage}
         permissions={{
           canEdit: can(actor, "clause.editText", target),
           canSuggest: can(actor, "clause.suggest", target),
