@@ -1,6 +1,6 @@
 "use client";
 // The card of an underlined term (glossary-underline.ts): the preferred wording, why, and where
-// it comes from, shown on hover or click. One click puts the preferred wording in place of the
+// it comes from, previewed while the pointer is on the words and opened by clicking them. One click puts the preferred wording in place of the
 // matched words through the editor's own mode: while suggesting it is a proposal of one's
 // delegation (suggest mode's machinery, checked by the server like any other), while the chair
 // edits directly it is a direct replacement — the button says which. Viewing, and for those who
@@ -12,7 +12,8 @@ import type { GlossaryEntry } from "@/lib/glossary/list-glossary";
 import { preferredForMatch } from "@/lib/glossary/preferred-for-match";
 import { glossaryMatchAt } from "./glossary-underline";
 
-type Card = { top: number; left: number; entry: GlossaryEntry; pos: number };
+/** `pinned`: opened by a click, so it can be acted on; else a preview that follows the pointer. */
+type Card = { top: number; left: number; entry: GlossaryEntry; pos: number; pinned: boolean };
 
 export function GlossaryCard({
   root,
@@ -28,44 +29,57 @@ export function GlossaryCard({
   writable: boolean;
 }) {
   const [card, setCard] = useState<Card | null>(null);
+  // Hovering shows a preview that takes no clicks (it never covers a control one is reaching
+  // for); clicking the words opens the card itself, which any key, click elsewhere or scroll closes.
   useEffect(() => {
     if (!root || !editor) return;
-    const show = (event: Event) => {
+    const open = (event: Event, pinned: boolean) => {
       const target = (event.target as HTMLElement | null)?.closest<HTMLElement>(".glossary-match");
       if (!target || !root.contains(target)) return;
       const entry = glossary.find((term) => term.id === target.dataset.glossaryTerm);
       if (!entry) return;
       const box = target.getBoundingClientRect();
-      setCard({
+      const next = {
         top: box.bottom + 6,
         left: Math.max(8, Math.min(box.left, window.innerWidth - 328)),
         entry,
         pos: editor.view.posAtDOM(target, 0),
-      });
+        pinned,
+      };
+      setCard((current) => (current?.pinned && !pinned ? current : next));
+    };
+    const preview = (event: Event) => open(event, false);
+    const pin = (event: Event) => open(event, true);
+    const leave = (event: MouseEvent) => {
+      if (!(event.target as HTMLElement | null)?.closest(".glossary-match")) return;
+      if ((event.relatedTarget as HTMLElement | null)?.closest?.(".glossary-match")) return;
+      setCard((current) => (current?.pinned ? current : null));
     };
     const hideOutside = (event: Event) => {
       const target = event.target as HTMLElement | null;
-      if (target?.closest("[data-glossary-card], .glossary-match")) return;
+      if (target?.closest?.("[data-glossary-card], .glossary-match")) return;
       setCard(null);
     };
-    const hideOnEscape = (event: KeyboardEvent) => event.key === "Escape" && setCard(null);
     const hide = () => setCard(null);
-    root.addEventListener("mouseover", show);
-    root.addEventListener("click", show);
+    root.addEventListener("mouseover", preview);
+    root.addEventListener("mouseout", leave);
+    root.addEventListener("click", pin);
     document.addEventListener("mousedown", hideOutside);
-    document.addEventListener("keydown", hideOnEscape);
+    document.addEventListener("keydown", hide);
     window.addEventListener("scroll", hide, true);
     return () => {
-      root.removeEventListener("mouseover", show);
-      root.removeEventListener("click", show);
+      root.removeEventListener("mouseover", preview);
+      root.removeEventListener("mouseout", leave);
+      root.removeEventListener("click", pin);
       document.removeEventListener("mousedown", hideOutside);
-      document.removeEventListener("keydown", hideOnEscape);
+      document.removeEventListener("keydown", hide);
       window.removeEventListener("scroll", hide, true);
     };
   }, [root, editor, glossary]);
 
   if (!card || !editor) return null;
   const acts = writable && (mode === "suggesting" || mode === "editing");
+  const { pinned } = card;
 
   function replace() {
     if (!card || !editor) return;
@@ -79,11 +93,11 @@ export function GlossaryCard({
 
   return (
     <div
-      role="dialog"
-      aria-label={`Glossary: ${card.entry.term}`}
+      {...(pinned ? { role: "dialog", "aria-label": `Glossary: ${card.entry.term}` } : { role: "tooltip" })}
       data-glossary-card=""
       data-testid="glossary-card"
-      className="fixed z-30 w-80 space-y-2 rounded-md border-l-4 border-amber-500 bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200"
+      data-pinned={pinned}
+      className={`fixed z-30 w-80 ${pinned ? "" : "pointer-events-none"} space-y-2 rounded-md border-l-4 border-amber-500 bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200`}
       style={{ top: card.top, left: card.left }}
     >
       <p className="text-xs font-medium uppercase tracking-wide text-amber-800">Glossary</p>
@@ -93,24 +107,27 @@ export function GlossaryCard({
       </p>
       {card.entry.rationale && <p className="text-slate-700">{card.entry.rationale}</p>}
       {card.entry.source && <p className="text-xs text-slate-500">Source: {card.entry.source}</p>}
-      <div className="flex items-center justify-between gap-2 pt-1">
-        {acts ? (
-          <button
-            type="button"
-            onClick={replace}
-            className="rounded-md bg-un px-2.5 py-1 text-xs font-medium text-white hover:bg-un-dark focus-visible:outline-2 focus-visible:outline-offset-2"
-          >
-            {mode === "suggesting" ? "Propose the preferred wording" : "Replace with the preferred wording"}
+      {!pinned && acts && <p className="text-xs text-slate-500">Click the underlined words to use it.</p>}
+      {pinned && (
+        <div className="flex items-center justify-between gap-2 pt-1">
+          {acts ? (
+            <button
+              type="button"
+              onClick={replace}
+              className="rounded-md bg-un px-2.5 py-1 text-xs font-medium text-white hover:bg-un-dark focus-visible:outline-2 focus-visible:outline-offset-2"
+            >
+              {mode === "suggesting" ? "Propose the preferred wording" : "Replace with the preferred wording"}
+            </button>
+          ) : (
+            <span className="text-xs text-slate-500">
+              {writable ? "Switch to Suggesting to propose it." : "You can read this clause only."}
+            </span>
+          )}
+          <button type="button" onClick={() => setCard(null)} className="text-xs text-slate-600 underline">
+            Close
           </button>
-        ) : (
-          <span className="text-xs text-slate-500">
-            {writable ? "Switch to Suggesting to propose it." : "You can read this clause only."}
-          </span>
-        )}
-        <button type="button" onClick={() => setCard(null)} className="text-xs text-slate-600 underline">
-          Close
-        </button>
-      </div>
+        </div>
+      )}
     </div>
   );
 }
