@@ -13,7 +13,16 @@ import { preferredForMatch } from "@/lib/glossary/preferred-for-match";
 import { glossaryMatchAt } from "./glossary-underline";
 
 /** `pinned`: opened by a click, so it can be acted on; else a preview that follows the pointer. */
-type Card = { top: number; left: number; entry: GlossaryEntry; pos: number; pinned: boolean };
+type Card = {
+  place: { top: number } | { bottom: number };
+  left: number;
+  entry: GlossaryEntry;
+  pos: number;
+  pinned: boolean;
+};
+
+/** Room the card needs below the words; with less, it opens above them. */
+const CARD_ROOM = 340;
 
 export function GlossaryCard({
   root,
@@ -40,7 +49,10 @@ export function GlossaryCard({
       if (!entry) return;
       const box = target.getBoundingClientRect();
       const next = {
-        top: box.bottom + 6,
+        place:
+          box.bottom + CARD_ROOM > window.innerHeight && box.top > window.innerHeight - box.bottom
+            ? { bottom: window.innerHeight - box.top + 6 }
+            : { top: box.bottom + 6 },
         left: Math.max(8, Math.min(box.left, window.innerWidth - 328)),
         entry,
         pos: editor.view.posAtDOM(target, 0),
@@ -97,8 +109,8 @@ export function GlossaryCard({
       data-glossary-card=""
       data-testid="glossary-card"
       data-pinned={pinned}
-      className={`fixed z-30 w-80 ${pinned ? "" : "pointer-events-none"} space-y-2 rounded-md border-l-4 border-amber-500 bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200`}
-      style={{ top: card.top, left: card.left }}
+      className={`fixed z-30 max-h-[calc(100vh-1rem)] w-80 overflow-y-auto ${pinned ? "" : "pointer-events-none"} space-y-2 rounded-md border-l-4 border-amber-500 bg-white p-3 text-sm shadow-lg ring-1 ring-slate-200`}
+      style={{ ...card.place, left: card.left }}
     >
       <p className="text-xs font-medium uppercase tracking-wide text-amber-800">Glossary</p>
       <p>
