@@ -6,7 +6,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import { PendingComment } from "@/components/comments/pending-comment";
-import { GlossaryUnderline, glossaryUnderlineKey } from "@/components/glossary/glossary-underline";
+import { GlossaryUnderline, glossaryUnderlineKey } from "@/lib/glossary/glossary-underline";
 import { SuggestMode } from "@/components/proposals/suggest-mode-extension";
 import type { EditorMode } from "@/components/proposals/use-editor-mode";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";

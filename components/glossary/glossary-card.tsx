@@ -8,9 +8,9 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import type { EditorMode } from "@/components/proposals/use-editor-mode";
+import { glossaryMatchAt } from "@/lib/glossary/glossary-underline";
 import type { GlossaryEntry } from "@/lib/glossary/list-glossary";
 import { preferredForMatch } from "@/lib/glossary/preferred-for-match";
-import { glossaryMatchAt } from "./glossary-underline";
 
 /** `pinned`: opened by a click, so it can be acted on; else a preview that follows the pointer. */
 type Card = {

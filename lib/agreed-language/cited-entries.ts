@@ -7,7 +7,7 @@ function citationsIn(nodes: readonly ClauseNode[]): Set<string> {
   const cited = new Set<string>();
   for (const paragraph of paragraphsOf(nodes))
     for (const inline of paragraph.inlines)
-      if (inline.type === "text" && inline.proposal?.citation) cited.add(inline.proposal.citation);
+      if (inline.type === "text" && inline.proposal?.citation != null) cited.add(inline.proposal.citation);
   return cited;
 }
 
