@@ -590,6 +590,27 @@ const DOORS: Door[] = [
     attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/audit`),
   },
   {
+    action: "glossary.manage",
+    door: "page",
+    what: "GET /admin/:instrument/glossary",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/glossary`),
+  },
+  {
+    action: "agreedLanguage.manage",
+    door: "page",
+    what: "GET /admin/:instrument/agreed-language",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/agreed-language`),
+  },
+  {
+    action: "instrument.view",
+    door: "page",
+    what: "GET /instruments/:id/terminology (the terminology report)",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/instruments/${w.instrumentId}/terminology`),
+  },
+  {
     action: "instrument.export",
     door: "route",
     what: "GET /api/instruments/:id/export (the printable page with proposals)",
@@ -1114,6 +1135,8 @@ type ActionCase = {
 };
 
 const ADMIN_ACTIONS = "app/(workspace)/admin/actions.ts";
+const GLOSSARY_ACTIONS = "app/(workspace)/admin/[instrumentId]/glossary/actions.ts";
+const AGREED_LANGUAGE_ACTIONS = "app/(workspace)/admin/[instrumentId]/agreed-language/actions.ts";
 let made = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++made}`;
 const one = async <T>(sql: string, values: unknown[]): Promise<T> =>
@@ -1122,6 +1145,13 @@ const sandboxClause = (id: string) =>
   one<{ number: string; title: string; status: string; position: number }>(
     `SELECT number, title, status, position FROM "Clause" WHERE id = $1`,
     [id],
+  );
+/** A fresh glossary term of the sandbox, written straight to the database. */
+const sandboxTerm = (sandbox: Sandbox) =>
+  one<{ id: string; term: string }>(
+    `INSERT INTO "GlossaryTerm" (id, "instrumentId", term, preferred, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, 'as it was', now()) RETURNING id, term`,
+    [sandbox.id, unique("matrix term")],
   );
 /** A fresh person of the sandbox's delegation. */
 const sandboxPerson = (sandbox: Sandbox) => freshPerson(sandbox.delegationId);
@@ -1353,6 +1383,74 @@ const SERVER_ACTIONS: Record<ServerActionName, ActionCase[]> = {
         return {
           input: { instrumentId: s.id, userId: person.id, organizationId: s.homeId },
           stored: async () => (await accountState(person.id)).organizations,
+        };
+      },
+    },
+  ],
+  [`${GLOSSARY_ACTIONS}#saveGlossaryTermAction`]: [
+    {
+      what: "add a term to the glossary",
+      decidedBy: { rule: "glossary.manage" },
+      prepare: async (_, s) => {
+        const term = unique("matrix term");
+        return {
+          input: { instrumentId: s.id, term, preferred: "the matrix's wording" },
+          stored: () => one(`SELECT count(*)::int AS n FROM "GlossaryTerm" WHERE term = $1`, [term]),
+        };
+      },
+    },
+    {
+      what: "change a term's preferred wording",
+      decidedBy: { rule: "glossary.manage" },
+      prepare: async (_, s) => {
+        const { id, term } = await sandboxTerm(s);
+        return {
+          input: { instrumentId: s.id, termId: id, term, preferred: "changed in the matrix" },
+          stored: async () =>
+            (await one<{ preferred: string }>(`SELECT preferred FROM "GlossaryTerm" WHERE id = $1`, [id])).preferred,
+        };
+      },
+    },
+  ],
+  [`${GLOSSARY_ACTIONS}#removeGlossaryTermAction`]: [
+    {
+      what: "remove a term from the glossary",
+      decidedBy: { rule: "glossary.manage" },
+      prepare: async (_, s) => {
+        const { id } = await sandboxTerm(s);
+        return {
+          input: { instrumentId: s.id, termId: id },
+          stored: () => one(`SELECT count(*)::int AS n FROM "GlossaryTerm" WHERE id = $1`, [id]),
+        };
+      },
+    },
+  ],
+  [`${AGREED_LANGUAGE_ACTIONS}#saveAgreedLanguageAction`]: [
+    {
+      what: "add a passage to the library of agreed language",
+      decidedBy: { rule: "agreedLanguage.manage" },
+      prepare: async (_, s) => {
+        const article = unique("art.");
+        return {
+          input: { instrumentId: s.id, source: "MATRIX", article, text: "Words from the matrix.", paraphrase: "true" },
+          stored: () => one(`SELECT count(*)::int AS n FROM "AgreedLanguageEntry" WHERE article = $1`, [article]),
+        };
+      },
+    },
+    {
+      what: "edit a passage's text",
+      decidedBy: { rule: "agreedLanguage.manage" },
+      prepare: async (_, s) => {
+        const article = unique("art.");
+        const { id } = await one<{ id: string }>(
+          `INSERT INTO "AgreedLanguageEntry" (id, "instrumentId", source, article, text, "updatedAt")
+           VALUES (gen_random_uuid(), $1, 'MATRIX', $2, 'As it was.', now()) RETURNING id`,
+          [s.id, article],
+        );
+        return {
+          input: { instrumentId: s.id, entryId: id, source: "MATRIX", article, text: "Edited in the matrix." },
+          stored: async () =>
+            (await one<{ text: string }>(`SELECT text FROM "AgreedLanguageEntry" WHERE id = $1`, [id])).text,
         };
       },
     },

@@ -5,8 +5,10 @@
 // text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
+import { AgreedLanguageDialog } from "@/components/agreed-language/agreed-language-dialog";
 import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
+import { GlossaryCard } from "@/components/glossary/glossary-card";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
@@ -15,13 +17,17 @@ import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
+import type { AgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import type { GlossaryEntry } from "@/lib/glossary/list-glossary";
 import { ClauseEditor } from "./clause-editor";
 import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
+
+const NONE: never[] = [];
 
 export type RoomPermissions = {
   canEdit: boolean;
@@ -37,12 +43,18 @@ export function ClauseRoom({
   permissions,
   canComment,
   mentionCandidates,
+  glossary = NONE,
+  agreedLanguage = NONE,
 }: {
   clauseId: string;
   user: RoomUser;
   permissions: RoomPermissions;
   canComment: boolean;
   mentionCandidates: MentionCandidate[];
+  /** The instrument's glossary: its terms are underlined in the text (components/glossary). */
+  glossary?: GlossaryEntry[];
+  /** The instrument's library of agreed language, to search and insert from. */
+  agreedLanguage?: AgreedLanguage[];
 }) {
   const { connection, saveState, kept, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } = useClauseConnection(
     clauseId,
@@ -81,7 +93,15 @@ export function ClauseRoom({
                 You can read this clause; your delegation cannot change its text.
               </p>
             )}
-            <SaveStatus state={saveState} kept={kept} />
+            <div className="flex items-center gap-3">
+              <AgreedLanguageDialog
+                editor={editor}
+                entries={agreedLanguage}
+                mode={mode}
+                mayPropose={writable && permissions.canSuggest}
+              />
+              <SaveStatus state={saveState} kept={kept} />
+            </div>
           </div>
           {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
           {refusal && (
@@ -123,6 +143,7 @@ export function ClauseRoom({
                 editable={writable}
                 mode={mode}
                 author={author}
+                glossary={glossary}
                 onRefused={setNotice}
                 onEditor={setEditor}
               />
@@ -140,6 +161,7 @@ export function ClauseRoom({
               canRemove={Boolean(permissions.canRemoveBrackets)}
             />
           )}
+          <GlossaryCard root={textArea} editor={editor} glossary={glossary} mode={mode} writable={writable} />
         </div>
         <aside aria-label="Proposals and comments" className="min-w-0">
           {connection && <AlignedMargin editor={editor} />}

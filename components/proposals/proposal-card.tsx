@@ -69,6 +69,11 @@ export function ProposalCard({
           colour={proposal.delegation.colour}
         />
       </button>
+      {proposal.citation && (
+        <p className="text-xs font-medium text-slate-700" data-testid="proposal-citation">
+          {proposal.citation.label}
+        </p>
+      )}
       <p className="text-xs text-slate-500">
         {KIND_LABELS[proposal.kind]} · <span data-testid="proposal-status">{STATUS_LABELS[proposal.status]}</span>
       </p>

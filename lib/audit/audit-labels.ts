@@ -37,6 +37,11 @@ const ACTIONS: Record<string, string> = {
   "proposal.rejected": "Proposal rejected",
   "bracket.placed": "Words bracketed",
   "bracket.removed": "Brackets removed (agreed)",
+  "glossary.term-added": "Glossary term added",
+  "glossary.term-changed": "Glossary term changed",
+  "glossary.term-removed": "Glossary term removed",
+  "agreed-language.added": "Agreed language added",
+  "agreed-language.changed": "Agreed language changed",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {

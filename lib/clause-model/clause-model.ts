@@ -20,6 +20,11 @@ export type ProposalMark = {
   author: ProposalAuthor | null;
   /** When it was made (ISO), as stamped on the mark. */
   at: string | null;
+  /**
+   * An insertion's words taken from the instrument's library of agreed language: the entry's id
+   * (lib/agreed-language). The collaboration server refuses an id the library does not hold.
+   */
+  citation: string | null;
   /** Every attribute of the mark as stored, for telling two marks apart exactly. */
   attrs: string;
 };

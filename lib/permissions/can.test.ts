@@ -40,6 +40,8 @@ describe("can", () => {
     "reading.save": ["CHAIR"],
     "clause.restoreVersion": ["CHAIR"],
     "audit.view": ["CHAIR"],
+    "glossary.manage": ["CHAIR"],
+    "agreedLanguage.manage": ["CHAIR"],
     "thread.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "thread.create": ["CHAIR", "DELEGATE", "OBSERVER"],
     "comment.reply": ["CHAIR", "DELEGATE", "OBSERVER"],

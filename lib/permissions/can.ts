@@ -91,6 +91,13 @@ const RULES = {
    * decided like any other (lib/readings/restore-clause-version.ts), never an overwrite.
    */
   "clause.restoreVersion": roles("CHAIR"),
+  /**
+   * Keep the instrument's glossary (terms to avoid, the wording to use) and its library of agreed
+   * language (provisions of existing instruments to borrow): the secretariat's reference work.
+   * Everyone who sees the instrument reads both, as they read its text.
+   */
+  "glossary.manage": roles("CHAIR"),
+  "agreedLanguage.manage": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
   /** Read a clause's comment threads (and be mentioned in them). */

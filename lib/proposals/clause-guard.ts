@@ -13,6 +13,7 @@
 // shared), before the durable store saves them.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { knownCitations } from "@/lib/agreed-language/known-citations";
 import { knownBrackets } from "@/lib/brackets/known-brackets";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
@@ -84,6 +85,7 @@ export function clauseGuard(): Extension {
             mayOnlySuggest: ctx.mayOnlySuggest,
             sessionBegan: ctx.sessionTimes?.signedInAt,
             known: (clause, ids) => knownProposals(ctx.clauseId, clause, ids, shadow.rows),
+            citations: (ids) => knownCitations(ctx.clauseId, ids),
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
             clauseId: ctx.clauseId,
             brackets: knownBrackets,
@@ -110,7 +112,9 @@ export function clauseGuard(): Extension {
           ? "Your delegation can propose changes but not edit the agreed text directly."
           : verdict.kind === "bracket"
             ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
-            : "That change could not be kept: it is not text a clause can hold.",
+            : verdict.kind === "citation"
+              ? "That passage is not in this instrument's library of agreed language."
+              : "That change could not be kept: it is not text a clause can hold.",
       );
     },
 

@@ -1,6 +1,7 @@
 // The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
+import { newCitations } from "@/lib/agreed-language/cited-entries";
 import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
 import type { ClauseReader } from "@/lib/clause-model/clause-reader";
@@ -27,6 +28,11 @@ export type Judging = {
   /** The clause, and the Bracket rows of bracket ids new to the touched blocks (lib/brackets). */
   clauseId?: string;
   brackets?(ids: ReadonlySet<string>): Promise<Map<string, KnownBracket>>;
+  /**
+   * Which of these agreed-language entry ids the clause's instrument holds (known-citations.ts).
+   * Without it no citation is accepted.
+   */
+  citations?(ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
 };
@@ -65,6 +71,13 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
   const bracketReason = checkBrackets(changed.before, changed.after, judging.clauseId ?? "", bracketRows);
   if (bracketReason) return { kind: "bracket", reason: bracketReason };
+  // From anyone, the chair too: words may only claim to come from the instrument's own library.
+  const cited = newCitations(changed.before, changed.after);
+  if (cited.size > 0) {
+    const known = (await judging.citations?.(cited)) ?? new Set<string>();
+    if ([...cited].some((id) => !known.has(id)))
+      return { kind: "citation", reason: "cites a passage that is not in the instrument's library of agreed language" };
+  }
   if (!judging.mayOnlySuggest) return null;
   const { me } = judging;
   const changes = markChanges(changed.before, changed.after);

@@ -1,6 +1,7 @@
 // Everything the proposals panel shows about a clause's proposals: words in context, author and
 // delegation, positions by delegation, and the decisions taken — read from PostgreSQL alone.
 import { z } from "zod";
+import { citationLabel } from "@/lib/agreed-language/citation-label";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { prisma } from "@/lib/db/prisma";
@@ -20,6 +21,8 @@ export type ProposalView = ProposalAbilities & {
   proposedAt: string;
   author: { id: string; name: string };
   delegation: { id: string; name: string; code: string; colour: string };
+  /** Where its inserted words were taken from: an entry of the library of agreed language. */
+  citation: { id: string; label: string } | null;
   /** Its discussion (one thread per proposal), if anyone has started it. */
   discussion: { threadId: string; comments: number; resolved: boolean } | null;
   positions: {
@@ -63,6 +66,7 @@ export async function listClauseProposals(
     include: {
       author: { select: { id: true, name: true } },
       organization: { select: { id: true, name: true, code: true, colour: true } },
+      citation: { select: { id: true, source: true, article: true, paraphrase: true } },
       positions: { include: { organization: { select: { id: true, code: true, name: true } } } },
       decisions: {
         orderBy: { createdAt: "asc" },
@@ -101,6 +105,7 @@ export async function listClauseProposals(
     proposedAt: row.proposedAt.toISOString(),
     author: row.author,
     delegation: row.organization,
+    citation: row.citation ? { id: row.citation.id, label: citationLabel(row.citation) } : null,
     discussion: discussions.get(row.id) ?? null,
     positions: row.positions
       .map((position) => ({

@@ -9,10 +9,12 @@ import {
   LiveOpenBracketsBadge,
   LiveTopics,
 } from "@/components/live/live-clause-badges";
+import { listAgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
+import { listGlossary } from "@/lib/glossary/list-glossary";
 import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
@@ -33,9 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const [mentionCandidates, openBrackets] = await Promise.all([
+  const [mentionCandidates, openBrackets, glossary, agreedLanguage] = await Promise.all([
     listMentionCandidates(clause.instrumentId),
     countOpenBrackets([clause.id]),
+    listGlossary(clause.instrumentId),
+    listAgreedLanguage(clause.instrumentId),
   ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
@@ -77,6 +81,8 @@ export default async function ClausePage({ params }: Props) {
         }}
         canComment={can(actor, "thread.create", target)}
         mentionCandidates={mentionCandidates}
+        glossary={glossary}
+        agreedLanguage={agreedLanguage}
         permissions={{
           canEdit: can(actor, "clause.editText", target),
           canSuggest: can(actor, "clause.suggest", target),
