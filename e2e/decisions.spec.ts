@@ -6,6 +6,7 @@
 // Undo brings every proposal back for everyone, positions counting; a single decision offers
 // Undo too, and its notification opens the decided proposal with its history.
 import { signIn } from "./support/demo";
+import { showMarginFilters } from "./support/margin";
 import { withDatabase } from "./support/sessions";
 import { type Browser, expect, type Page, test } from "./support/test";
 
@@ -124,6 +125,7 @@ test("rejecting all asks first, reaches the author and the delegations that took
   await expect(card(chair, second.trim())).toBeVisible();
 
   // The bulk controls are set apart, and ask before deciding: Escape leaves everything as it was.
+  await showMarginFilters(chair);
   const bulk = chair.getByTestId("bulk-decision");
   await expect(bulk).toContainText("Decide several at once");
   await expect(bulk).toContainText("2 proposals from 1 delegation");

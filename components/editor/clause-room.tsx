@@ -76,7 +76,12 @@ export function ClauseRoom({
             )}
             <SaveStatus state={saveState} kept={kept} />
           </div>
-          {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
+          {(writable || canComment) && (
+            <p className="text-sm text-slate-500">
+              {writable && `${MODE_LABELS[mode].hint}. `}
+              {canComment && "To comment, select words, then Comment (Ctrl+Alt+M)."}
+            </p>
+          )}
           {refusal && (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
               {refusal}
@@ -106,7 +111,7 @@ export function ClauseRoom({
             </p>
           )}
         </div>
-        <div className="min-w-0">{connection && <MarginHeader />}</div>
+        <div className="min-w-0">{connection && <MarginHeader canDecide={permissions.canDecide} />}</div>
         <div className="min-w-0">
           <div ref={setTextArea}>
             {connection ? (
