@@ -4,14 +4,13 @@
 // comment threads level with their words (components/margin). Two rows: the controls above the
 // text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
-import { MarginProvider } from "@/components/margin/margin-context";
+import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
-import { MarginSheet } from "@/components/margin/margin-sheet";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
-import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
@@ -21,6 +20,21 @@ import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
+
+// Not needed for the first paint, so not loaded with the page: the phone's sheet (loaded only on
+// a narrow screen) and the hover card of proposed words (loaded once the room is up).
+const MarginSheet = dynamic(() => import("@/components/margin/margin-sheet").then((m) => m.MarginSheet), {
+  ssr: false,
+});
+const ProposalHoverCard = dynamic(
+  () => import("@/components/proposals/proposal-hover-card").then((m) => m.ProposalHoverCard),
+  { ssr: false },
+);
+
+/** The sheet the cards open in on a phone; nothing on a wide screen. */
+function PhoneSheet() {
+  return useMargin().wide ? null : <MarginSheet />;
+}
 
 export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean };
 
@@ -134,7 +148,7 @@ export function ClauseRoom({
           {connection && <AlignedMargin editor={editor} />}
         </aside>
       </div>
-      <MarginSheet />
+      <PhoneSheet />
       {connection && (
         <ProposalsPanel
           clauseId={clauseId}

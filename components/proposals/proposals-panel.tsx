@@ -7,6 +7,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
 import { MarginCard } from "@/components/margin/margin-card";
@@ -14,12 +15,16 @@ import { proposalKey, useMargin } from "@/components/margin/margin-context";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
-import { BulkDecision } from "./bulk-decision";
-import { type Decision, DecisionNotice } from "./decision-notice";
+import type { Decision } from "./decision-notice";
 import { ProposalCard } from "./proposal-card";
 import { proposalsApi } from "./proposals-api";
 import { useLinkedProposal } from "./use-linked-proposal";
 import { useProposals } from "./use-proposals";
+
+// Loaded when first shown, not with the page: the chair's bulk decisions (and their dialog) and
+// the message after a decision.
+const BulkDecision = dynamic(() => import("./bulk-decision").then((m) => m.BulkDecision), { ssr: false });
+const DecisionNotice = dynamic(() => import("./decision-notice").then((m) => m.DecisionNotice), { ssr: false });
 
 type StatusFilter = ProposalView["status"] | "ALL";
 
