@@ -52,6 +52,11 @@ type Measured = {
   editsSaved: number;
   cpuCores: number;
   rssMb: number;
+  /** PostgreSQL checkpoints during the round (another process creating or dropping a database
+   * forces one, whose fsyncs stall every commit for up to a second on these disks). */
+  checkpoints: number;
+  /** The machine's one-minute load average at the end of the round (2 cores: above 2 is queueing). */
+  load: number;
 };
 type Target = {
   server: ServerProcess;
@@ -70,9 +75,11 @@ async function measure(
   try {
     await pool.open(target.server.collabUrl, clients);
     const before = target.server.usage();
+    const checkpointsBefore = await checkpointCount();
     const started = Date.now();
     const result = await pool.run(editsPerSecondPerWriter, durationMs);
     const after = target.server.usage();
+    const checkpoints = (await checkpointCount()) - checkpointsBefore;
     const seconds = (Date.now() - started) / 1000;
     // Before the clients leave: the last one out triggers compaction.
     await afterRun?.();
@@ -84,10 +91,25 @@ async function measure(
       editsSaved: result.editsSaved,
       cpuCores: Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100) / 100,
       rssMb: after.rssMb,
+      checkpoints,
+      load: Math.round(os.loadavg()[0] * 10) / 10,
     };
   } finally {
     await pool.terminate();
   }
+}
+
+async function checkpointCount(): Promise<number> {
+  // PostgreSQL 17 moved the counts from pg_stat_bgwriter to pg_stat_checkpointer.
+  const [{ version }] = await prisma.$queryRaw<{ version: number }[]>`
+    SELECT current_setting('server_version_num')::int AS version`;
+  const [row] =
+    version >= 170000
+      ? await prisma.$queryRaw<{ count: bigint }[]>`
+          SELECT (num_timed + num_requested)::bigint AS count FROM pg_stat_checkpointer`
+      : await prisma.$queryRaw<{ count: bigint }[]>`
+          SELECT (checkpoints_timed + checkpoints_req)::bigint AS count FROM pg_stat_bgwriter`;
+  return Number(row.count);
 }
 
 function population(target: Target, documentName: string, size: number, writers: number, followers = 0): ClientSpec[] {
@@ -124,7 +146,13 @@ function compare(ours: Measured, reference: Measured) {
 function medianRound(rounds: ReturnType<typeof compare>[]) {
   const sorted = [...rounds].sort((a, b) => a.ratios.p99 - b.ratios.p99);
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  return rounds.length === 1 ? median : { ...median, rounds: rounds.map((round) => round.ratios) };
+  const disturbances = (round: ReturnType<typeof compare>) => ({
+    checkpoints: round.ours.checkpoints + round.reference.checkpoints,
+    load: round.ours.load,
+  });
+  return rounds.length === 1
+    ? median
+    : { ...median, rounds: rounds.map((round) => ({ ...round.ratios, ...disturbances(round) })) };
 }
 
 async function main() {
@@ -347,6 +375,7 @@ function report(results: Record<string, unknown>) {
       "cpu cores (ref)": `${v.ours.cpuCores} (${v.reference.cpuCores})`,
       "rss MB (ref)": `${v.ours.rssMb} (${v.reference.rssMb})`,
       "saved/sent": `${v.ours.editsSaved}/${v.ours.editsSent}`,
+      "checkpoints (ref)": `${v.ours.checkpoints} (${v.reference.checkpoints})`,
     };
   }
   console.table(rows);

@@ -10,6 +10,8 @@
 import { request } from "@playwright/test";
 import { MODE_LABELS } from "@/components/proposals/use-editor-mode";
 import { type ClauseClient, openClause } from "@/lib/collab/test-support/clause-client";
+import type { AnchorRange } from "@/lib/comments/anchor-range";
+import { selectWords } from "@/lib/comments/test-clause-doc";
 import type { DoorResult } from "@/lib/doors/door-result";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
@@ -157,6 +159,28 @@ async function routeDoes(
   // A refusal changes nothing; a success is stored.
   expect(await stored(), `${method} ${path} answered ${response.status()}: is it stored?`).toBe(response.ok());
   return response.ok();
+}
+
+/** New words the chair writes into the clause, and their selection as the browser sends it. */
+async function freshWords(clauseId: string): Promise<{ words: string; range: AnchorRange }> {
+  const client = openClause(SOCKET, clauseId, sessions.chair.cookie);
+  try {
+    await client.saved();
+    const words = `Bracketed in the matrix ${Math.random().toString(36).slice(2, 10)}`;
+    client.appendParagraph(words);
+    await client.saved();
+    return { words, range: selectWords(client.doc, words) };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The Bracket row on `words`, if any: whether the chair removed it. */
+async function bracketRow(words: string): Promise<{ removed: boolean } | null> {
+  return withDatabase(async (db) => {
+    const row = (await db.query(`SELECT "removedAt" FROM "Bracket" WHERE quote = $1`, [words])).rows[0];
+    return row ? { removed: row.removedAt !== null } : null;
+  });
 }
 
 /** Acts through a comment route on a fresh thread of one comment by `author`. */
@@ -408,6 +432,39 @@ const DOORS: Door[] = [
       ),
   },
   {
+    action: "bracket.place",
+    door: "route",
+    what: "POST /api/clauses/:id/brackets (on words the chair just wrote)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const { words, range } = await freshWords(clauseId);
+      return routeDoes(
+        s,
+        { method: "POST", path: `/api/clauses/${clauseId}/brackets`, data: { ...range, note: "From the matrix." } },
+        async () => (await bracketRow(words)) !== null,
+      );
+    },
+  },
+  {
+    action: "bracket.remove",
+    door: "route",
+    what: "DELETE /api/clauses/:id/brackets/:bracket (a delegate's bracket)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const { words, range } = await freshWords(clauseId);
+      const placed = await sessions.delegate.api.post(`/api/clauses/${clauseId}/brackets`, { data: range });
+      expect(placed.status()).toBe(200);
+      const { bracketId } = (await placed.json()) as { bracketId: string };
+      return routeDoes(
+        s,
+        { method: "DELETE", path: `/api/clauses/${clauseId}/brackets/${bracketId}` },
+        async () => (await bracketRow(words))?.removed === true,
+      );
+    },
+  },
+  {
     action: "proposal.withdraw",
     door: "socket",
     what: "taking a proposal's words out of the text (what Withdraw does) is saved",
@@ -483,6 +540,26 @@ const DOORS: Door[] = [
     attempt: async (s, w, c) => {
       const response = await s.api.post(`/api/clauses/${clauseOf(w, c).id}/versions`, { data: { name: "matrix" } });
       expect([200, 403, 404], `saving a version answered ${response.status()}`).toContain(response.status());
+      return response.status() === 200;
+    },
+  },
+  {
+    action: "clause.restoreVersion",
+    door: "route",
+    what: "POST /api/clauses/:id/versions/:versionId/restore (a version of the text as it is: nothing to propose)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      // The chair saves the version to restore, so the attempt proposes nothing whoever makes it.
+      const saved = await sessions.chair.api.post(`/api/clauses/${clauseId}/versions`, {
+        data: { name: "matrix restore" },
+      });
+      expect(saved.status()).toBe(200);
+      const { versionId } = (await saved.json()) as { versionId: string };
+      const response = await s.api.post(`/api/clauses/${clauseId}/versions/${versionId}/restore`, { data: {} });
+      expect([200, 403, 404], `restoring a version answered ${response.status()}`).toContain(response.status());
+      if (response.status() === 200)
+        expect(((await response.json()) as { alreadyEqual: boolean }).alreadyEqual).toBe(true);
       return response.status() === 200;
     },
   },

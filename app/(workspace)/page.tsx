@@ -2,8 +2,14 @@ import Link from "next/link";
 import { ClauseFilter } from "@/components/clauses/clause-filter";
 import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ExportMenu } from "@/components/exports/export-menu";
-import { LiveClauseStatus, LiveOpenProposalsBadge, LiveOpenThreadCount } from "@/components/live/live-clause-badges";
+import {
+  LiveClauseStatus,
+  LiveOpenBracketsBadge,
+  LiveOpenProposalsBadge,
+  LiveOpenThreadCount,
+} from "@/components/live/live-clause-badges";
 import { requireUser } from "@/lib/auth/current-user";
+import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
 import { can } from "@/lib/permissions/can";
@@ -16,7 +22,11 @@ export default async function HomePage() {
   const clauseIds = instruments.flatMap((instrument) =>
     instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id)),
   );
-  const [openThreads, openProposals] = await Promise.all([countOpenThreads(clauseIds), countOpenProposals(clauseIds)]);
+  const [openThreads, openProposals, openBrackets] = await Promise.all([
+    countOpenThreads(clauseIds),
+    countOpenProposals(clauseIds),
+    countOpenBrackets(clauseIds),
+  ]);
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
       {instruments.length === 0 && (
@@ -80,6 +90,7 @@ export default async function HomePage() {
                         )}
                         <LiveOpenThreadCount clauseId={clause.id} count={openThreads.get(clause.id) ?? 0} />
                         <LiveOpenProposalsBadge clauseId={clause.id} count={openProposals.get(clause.id) ?? 0} />
+                        <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
                         <LiveClauseStatus clauseId={clause.id} status={clause.status} />
                       </span>

@@ -31,7 +31,12 @@ export class ServerProcess {
   }
 
   async start(ready: () => Promise<boolean>): Promise<void> {
-    this.child = spawn(process.execPath, ["--import", "tsx", this.script], {
+    // BENCH_PROFILE_DIR=<dir>: each server writes CPU profiles to <dir>/<name>/ when it stops (one
+    // .cpuprofile per thread, opened in Chrome's DevTools), to see where a scenario's time goes.
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}/${this.name}`]
+      : [];
+    this.child = spawn(process.execPath, [...profile, "--import", "tsx", this.script], {
       env: { ...process.env, ...this.env, PORT: String(this.port), LOG_LEVEL: "warn", NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -6,6 +6,7 @@
 import type { Editor } from "@tiptap/react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider, useMargin } from "@/components/margin/margin-context";
@@ -36,7 +37,13 @@ function PhoneSheet() {
   return useMargin().wide ? null : <MarginSheet />;
 }
 
-export type RoomPermissions = { canEdit: boolean; canSuggest: boolean; canDecide: boolean };
+export type RoomPermissions = {
+  canEdit: boolean;
+  canSuggest: boolean;
+  canDecide: boolean;
+  canBracket?: boolean;
+  canRemoveBrackets?: boolean;
+};
 
 export function ClauseRoom({
   clauseId,
@@ -143,6 +150,15 @@ export function ClauseRoom({
             )}
           </div>
           <ProposalHoverCard root={textArea} />
+          {connection && editor && (
+            <BracketsPanel
+              clauseId={clauseId}
+              editor={editor}
+              provider={connection.provider}
+              canBracket={Boolean(permissions.canBracket) && writable}
+              canRemove={Boolean(permissions.canRemoveBrackets)}
+            />
+          )}
         </div>
         <aside aria-label="Proposals and comments" className="min-w-0">
           {connection && <AlignedMargin editor={editor} />}

@@ -1,6 +1,7 @@
 "use client";
 // The clause list's and the clause header's badges, kept current by the live stream: open
 // comment threads, open proposals, status, topics.
+import { OpenBracketsBadge } from "@/components/brackets/open-brackets-badge";
 import { ClauseStatusBadge, type ClauseStatusValue } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
 import { OpenThreadCount } from "@/components/comments/open-thread-count";
@@ -15,6 +16,11 @@ export function LiveOpenThreadCount({ clauseId, count }: { clauseId: string; cou
 export function LiveOpenProposalsBadge({ clauseId, count }: { clauseId: string; count: number }) {
   const live = useLiveClause(clauseId, String(count));
   return <OpenProposalsBadge count={live?.openProposals ?? count} />;
+}
+
+export function LiveOpenBracketsBadge({ clauseId, count }: { clauseId: string; count: number }) {
+  const live = useLiveClause(clauseId, String(count));
+  return <OpenBracketsBadge count={live?.openBrackets ?? count} />;
 }
 
 export function LiveClauseStatus({ clauseId, status }: { clauseId: string; status: ClauseStatusValue }) {

@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   "clause.status-changed": "Clause status changed",
   "clause.restricted": "Clause restricted",
   "clause.restriction-lifted": "Clause restriction lifted",
+  "clause.version-restored": "Version restored as the chair's proposals",
   "participant.added": "Organisation added",
   "participant.role-changed": "Role changed",
   "participant.removed": "Organisation removed",
@@ -34,6 +35,8 @@ const ACTIONS: Record<string, string> = {
   "person.system-admin-revoked": "System administration revoked",
   "proposal.accepted": "Proposal accepted",
   "proposal.rejected": "Proposal rejected",
+  "bracket.placed": "Words bracketed",
+  "bracket.removed": "Brackets removed (agreed)",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {

@@ -1,10 +1,17 @@
 // A comparable string of a clause's nodes: equal exactly when they read the same — structure,
-// attributes, words, formatting, comment anchors and proposal marks — however the words happen
+// attributes, words, formatting, comment anchors, brackets and proposal marks — however the words happen
 // to be cut into Yjs text nodes and runs.
 import type { ClauseNode, Inline, TextRun } from "./clause-model";
 
 function runKey(run: TextRun): string {
-  return JSON.stringify([run.formatting, run.anchors, run.proposal?.kind ?? null, run.proposal?.attrs ?? null]);
+  return JSON.stringify([
+    run.formatting,
+    run.anchors,
+    run.proposal?.kind ?? null,
+    run.proposal?.attrs ?? null,
+    // Brackets are part of how the text reads: moving, forging or removing one changes the form.
+    run.brackets.length > 0 ? run.brackets : null,
+  ]);
 }
 
 function inlinesForm(inlines: readonly Inline[]): string {

@@ -24,6 +24,18 @@ export type ProposalMark = {
   attrs: string;
 };
 
+/** A square bracket on a run of text (lib/brackets): a delegation's reservation, not yet agreed. */
+export type BracketOnWords = {
+  id: string;
+  organizationId: string;
+  organizationCode: string;
+  personId: string;
+  personName: string;
+  /** When it was placed (ISO), as the server stamped it. */
+  at: string;
+  note: string | null;
+};
+
 export type TextRun = {
   type: "text";
   text: string;
@@ -31,6 +43,8 @@ export type TextRun = {
   /** Comment threads anchored on these words, by thread id. */
   anchors: readonly string[];
   proposal: ProposalMark | null;
+  /** Square brackets on these words, by id (several delegations may bracket the same words). */
+  brackets: readonly BracketOnWords[];
   /** Where the run sits in the live document (absent in a predicted model). */
   source?: { text: Y.XmlText; index: number };
 };

@@ -2,9 +2,17 @@
 // strictly: only the marks of the shared schema, with their attributes of the right type, and
 // nothing but text. Anything else makes the reading fail with the reason.
 import * as Y from "yjs";
+import { isBracketKey, readBracket } from "@/lib/brackets/read-bracket";
 import { COMMENT_ANCHOR } from "@/lib/editor/comment-anchor";
 import { AUTHOR_ATTRS, authorOfMark } from "@/lib/editor/suggestions/proposal-author";
-import { FORMATTING, type Formatting, type Inline, type ProposalMark, type TextRun } from "./clause-model";
+import {
+  type BracketOnWords,
+  FORMATTING,
+  type Formatting,
+  type Inline,
+  type ProposalMark,
+  type TextRun,
+} from "./clause-model";
 import { ClauseUnreadable } from "./clause-unreadable";
 
 const PROPOSAL_ATTRS: readonly string[] = ["id", ...AUTHOR_ATTRS, "at"];
@@ -59,6 +67,7 @@ function run(text: string, attributes: Record<string, unknown> | undefined, sour
   const formatting: Formatting[] = [];
   const anchors: string[] = [];
   let proposal: ProposalMark | null = null;
+  const brackets: BracketOnWords[] = [];
   for (const [key, value] of Object.entries(attributes ?? {})) {
     if ((FORMATTING as readonly string[]).includes(key)) {
       if (!isPlainObject(value) || Object.keys(value).length > 0)
@@ -68,13 +77,15 @@ function run(text: string, attributes: Record<string, unknown> | undefined, sour
       if (proposal) throw new ClauseUnreadable("words both proposed for insertion and for deletion");
       proposal = proposalMark(key, value);
     } else if (isAnchorKey(key)) anchors.push(anchorThread(value));
+    else if (isBracketKey(key)) brackets.push(readBracket(value));
     else if (key === "modification")
       throw new ClauseUnreadable("a proposed change of formatting, which cannot be proposed");
     else throw new ClauseUnreadable(`an unknown mark "${key}"`);
   }
   formatting.sort((a, b) => FORMATTING.indexOf(a) - FORMATTING.indexOf(b));
   anchors.sort();
-  return { type: "text", text, formatting, anchors, proposal, source };
+  brackets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { type: "text", text, formatting, anchors, proposal, brackets, source };
 }
 
 function readText(text: Y.XmlText, into: Inline[]): void {

@@ -14,6 +14,8 @@ export type ClauseMessage =
   | { type: "proposals.changed" }
   /** The server refused this person's last edit (suggest-only): drop it and reload the clause. */
   | { type: "proposals.refused-edit" }
+  /** A square bracket was placed or removed (the count on the clause list changes). */
+  | { type: "brackets.changed" }
   /** The clause was renumbered or retitled. */
   | { type: "clause.updated" }
   /** The clause's status changed (open, agreed ad referendum, agreed). */
@@ -39,6 +41,7 @@ export function parseClauseMessage(payload: string): ClauseMessage | null {
     case "threads.anchors-changed":
     case "proposals.changed":
     case "proposals.refused-edit":
+    case "brackets.changed":
     case "clause.updated":
       return { type: message.type };
     case "clause.status-changed":

@@ -3,10 +3,11 @@
 // an update is saved use a priority above DURABLE_STORE_PRIORITY.
 import type { Extension } from "@hocuspocus/server";
 import { liveAccess } from "@/lib/access/live-access-extension";
+import { bracketsExtension } from "@/lib/brackets/brackets-extension";
 import { commentAnchorsExtension } from "@/lib/comments/comment-anchors-extension";
 import { clauseGuard } from "@/lib/proposals/clause-guard";
 import { proposalIndex } from "@/lib/proposals/proposal-index";
 
 export function capabilityExtensions(): Extension[] {
-  return [liveAccess(), clauseGuard(), proposalIndex(), commentAnchorsExtension()];
+  return [liveAccess(), clauseGuard(), proposalIndex(), commentAnchorsExtension(), bracketsExtension()];
 }

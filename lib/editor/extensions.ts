@@ -3,6 +3,7 @@
 // reads a clause exactly as the browser writes it.
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { BracketMark } from "./bracket-mark";
 import { CommentAnchor } from "./comment-anchor";
 import { proposalMarks } from "./suggestion-marks";
 
@@ -25,6 +26,8 @@ export const clauseExtensions: AnyExtension[] = [
     trailingNode: false,
   }),
   CommentAnchor,
+  // Square brackets: words a delegation reserves, drawn `[ … ]` with its code (bracket-mark.ts).
+  BracketMark,
   // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
   ...proposalMarks,
 ];

@@ -2,7 +2,17 @@
 // bold, italic, underline, line breaks. Proposals (only present in the "proposals" variant)
 // print like Word's tracked changes: insertions underlined, deletions struck through, in the
 // delegation's colour, each followed by the delegation's code. Every piece of text is escaped.
-import type { Block, ClauseModel, Inline, ListItem, Paragraph, ProposalMark } from "@/lib/clause-model/clause-model";
+
+import { type BracketEdge, bracketEdges } from "@/lib/brackets/bracket-edges";
+import type {
+  Block,
+  BracketOnWords,
+  ClauseModel,
+  Inline,
+  ListItem,
+  Paragraph,
+  ProposalMark,
+} from "@/lib/clause-model/clause-model";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { escapeHtml } from "./escape-html";
@@ -35,23 +45,39 @@ function trackedChange(proposal: ProposalMark, inner: string, delegations: Deleg
   return `<${tag} class="proposal" title="${escapeHtml(title)}"${colour}>${words}</${tag}><sup class="by">${code}</sup>`;
 }
 
-/** The inline content of a paragraph; consecutive pieces of one proposal print as one change. */
+const closing = (bracket: BracketOnWords) =>
+  `<span class="bracket">]</span><sup class="by">${escapeHtml(bracket.organizationCode)}</sup>`;
+const opening = '<span class="bracket">[</span>';
+
+function edgeHtml(edge: BracketEdge): string {
+  return edge.close.map(closing).join("") + edge.open.map(() => opening).join("");
+}
+
+/**
+ * The inline content of a paragraph; consecutive pieces of one proposal print as one change.
+ * Square brackets print as `[ … ]` followed by the code of the delegation that bracketed them.
+ */
 function paragraphContent(paragraph: Paragraph, delegations: Delegations): string {
+  const { edges, end } = bracketEdges(paragraph.inlines);
   let html = "";
   let open: { proposal: ProposalMark; inner: string } | null = null;
   const close = () => {
     if (open) html += trackedChange(open.proposal, open.inner, delegations);
     open = null;
   };
-  for (const inline of paragraph.inlines) {
+  paragraph.inlines.forEach((inline, i) => {
     const proposal = inline.type === "text" ? inline.proposal : null;
+    const edge = edgeHtml(edges[i]);
     if (open && (!proposal || proposal.id !== open.proposal.id || proposal.kind !== open.proposal.kind)) close();
-    if (!proposal) html += inlineHtml(inline);
-    else if (open) open.inner += inlineHtml(inline);
-    else open = { proposal, inner: inlineHtml(inline) };
-  }
+    if (!proposal) html += edge + inlineHtml(inline);
+    else if (open) open.inner += edge + inlineHtml(inline);
+    else {
+      html += edge;
+      open = { proposal, inner: inlineHtml(inline) };
+    }
+  });
   close();
-  return html;
+  return html + end.map(closing).join("");
 }
 
 function blockHtml(node: Block | ListItem, delegations: Delegations): string {

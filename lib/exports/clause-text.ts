@@ -1,5 +1,7 @@
 // A clause's text as plain text for the export: paragraphs separated by a blank line, numbered
 // paragraphs as "1.", lettered sub-paragraphs as "(a)", indented under their paragraph.
+
+import { bracketEdges } from "@/lib/brackets/bracket-edges";
 import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 
@@ -59,7 +61,13 @@ export function listMarker(type: string | null, n: number): string {
 }
 
 function paragraphText(paragraph: Paragraph): string {
-  return paragraph.inlines.map((inline) => (inline.type === "text" ? withoutAnchors(inline.text) : "\n")).join("");
+  // Square brackets print as negotiators type them (lib/brackets/bracket-edges.ts).
+  const { edges, end } = bracketEdges(paragraph.inlines);
+  const text = paragraph.inlines.map((inline, i) => {
+    const edge = `${"]".repeat(edges[i].close.length)}${"[".repeat(edges[i].open.length)}`;
+    return edge + (inline.type === "text" ? withoutAnchors(inline.text) : "\n");
+  });
+  return text.join("") + "]".repeat(end.length);
 }
 
 function indented(text: string, indent: string): string {

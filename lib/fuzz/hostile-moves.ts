@@ -189,6 +189,29 @@ export const hostileMoves: HostileMove[] = [
     },
   },
   {
+    // Brackets are the server's to place (lib/brackets): any bracket a client writes is refused.
+    name: "brackets words itself, in its own name or another delegation's",
+    apply(doc, { random, me, other }) {
+      const at = span(doc, random);
+      const by = random.pick([me, other]);
+      at?.text.format(at.index, at.length, {
+        [random.pick(["bracket", `bracket--${random.below(1e6)}`])]: random.pick([
+          {
+            id: randomUUID(),
+            organizationId: by.organizationId,
+            organizationCode: by.organizationCode,
+            personId: by.authorId,
+            personName: by.authorName,
+            at: new Date().toISOString(),
+            note: null,
+          },
+          { id: randomUUID(), organizationCode: by.organizationCode },
+          { id: "1", evil: "javascript:1" },
+        ]),
+      });
+    },
+  },
+  {
     name: "writes another shared type",
     apply(doc, { random }) {
       const name = random.pick(["meta", "proposals", "default-2", "x"]);

@@ -12,6 +12,8 @@ export type ClauseSummary = {
   topics: string[];
   openThreads: number;
   openProposals: number;
+  /** Passages still in square brackets (lib/brackets). */
+  openBrackets?: number;
 };
 
 export type LiveEvent =
@@ -36,7 +38,8 @@ function isSummary(value: unknown): value is ClauseSummary {
     Array.isArray(c.topics) &&
     c.topics.every((topic) => typeof topic === "string") &&
     Number.isInteger(c.openThreads) &&
-    Number.isInteger(c.openProposals)
+    Number.isInteger(c.openProposals) &&
+    (c.openBrackets === undefined || Number.isInteger(c.openBrackets))
   );
 }
 

@@ -68,6 +68,14 @@ const RULES = {
    * who may decide, since an undo is a decision taken back.
    */
   "proposal.undoDecision": roles("CHAIR"),
+  /**
+   * Put square brackets on agreed words: a delegation's reservation ("not yet agreed"), placed at
+   * once by the server with its delegation and person (lib/brackets/place-bracket.ts). The chair
+   * and secretariat may bracket too.
+   */
+  "bracket.place": roles("CHAIR", "DELEGATE"),
+  /** Remove a bracket — which records that the words are agreed: the chair's alone. */
+  "bracket.remove": roles("CHAIR"),
   /** Record the delegation's position on a proposal: supports, opposes, reserves. */
   "proposal.takePosition": roles("DELEGATE"),
   /** Edit the instrument itself: its titles, its settings, its chapters; start a new instrument. */
@@ -78,6 +86,11 @@ const RULES = {
   "members.manage": roles("CHAIR"),
   /** Save a named version of a clause, a chapter or the instrument ("after the first reading"). */
   "reading.save": roles("CHAIR"),
+  /**
+   * Bring a clause back to a saved version — as the chair's proposals against the current text,
+   * decided like any other (lib/readings/restore-clause-version.ts), never an overwrite.
+   */
+  "clause.restoreVersion": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
   /** Read a clause's comment threads (and be mentioned in them). */

@@ -6,12 +6,14 @@
 //   it depends on updates the server never received, or it puts invisible characters
 //   (zero-width, bidi controls) into the words;
 // - from someone who may only suggest: it changes the agreed text or its structure, or anyone
-//   else's proposal, or forges a proposal's author, id, kind or time (check-suggestion.ts).
+//   else's proposal, or forges a proposal's author, id, kind or time (check-suggestion.ts);
+// - from anyone: it places, changes or moves a square bracket (lib/brackets/check-brackets.ts).
 // Only the blocks the update touched are read and compared, so a keystroke costs the same in a
 // long clause as in a short one. Updates to one clause are judged one at a time (the shadow is
 // shared), before the durable store saves them.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { knownBrackets } from "@/lib/brackets/known-brackets";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
 import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
@@ -83,6 +85,8 @@ export function clauseGuard(): Extension {
             sessionBegan: ctx.sessionTimes?.signedInAt,
             known: (clause, ids) => knownProposals(ctx.clauseId, clause, ids, shadow.rows),
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
+            clauseId: ctx.clauseId,
+            brackets: knownBrackets,
           });
         } catch (error) {
           return { kind: "unreadable", reason: `is not a readable update (${(error as Error).message})` };
@@ -104,7 +108,9 @@ export function clauseGuard(): Extension {
       throw refusal(
         verdict.kind === "agreed-text"
           ? "Your delegation can propose changes but not edit the agreed text directly."
-          : "That change could not be kept: it is not text a clause can hold.",
+          : verdict.kind === "bracket"
+            ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
+            : "That change could not be kept: it is not text a clause can hold.",
       );
     },
 

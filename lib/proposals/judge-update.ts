@@ -1,6 +1,7 @@
 // The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
+import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
 import type { ClauseReader } from "@/lib/clause-model/clause-reader";
 import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
@@ -23,6 +24,9 @@ export type Judging = {
   sessionBegan?: number;
   /** What is known of these proposal ids elsewhere (the rest of the clause, the Proposal table). */
   known(clause: readonly ClauseNode[], ids: ReadonlySet<string>): Promise<Map<string, KnownProposal>>;
+  /** The clause, and the Bracket rows of bracket ids new to the touched blocks (lib/brackets). */
+  clauseId?: string;
+  brackets?(ids: ReadonlySet<string>): Promise<Map<string, KnownBracket>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
 };
@@ -56,6 +60,11 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   if (!changed) return null;
   if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
     return { kind: "invisible", reason: "puts invisible characters into the words" };
+  // Brackets are the server's to place and remove, whoever's client sends the update.
+  const bracketIds = newBracketIds(changed.before, changed.after);
+  const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
+  const bracketReason = checkBrackets(changed.before, changed.after, judging.clauseId ?? "", bracketRows);
+  if (bracketReason) return { kind: "bracket", reason: bracketReason };
   if (!judging.mayOnlySuggest) return null;
   const { me } = judging;
   const changes = markChanges(changed.before, changed.after);

@@ -4,7 +4,7 @@ import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { type Attributor, compareReadings, compareWords } from "./compare-readings";
 import { type Reading, readingOfState } from "./reading";
 
-type Run = string | { text: string; insertion?: string; deletion?: string };
+type Run = string | { text: string; insertion?: string; deletion?: string; bracket?: string };
 type Para = Run[] | { numbered: Run[][] };
 
 const AUS = {
@@ -16,6 +16,9 @@ const AUS = {
   colour: "#123456",
 };
 
+const B1 = "00000001-0000-4000-8000-0000000000b1";
+const B2 = "00000001-0000-4000-8000-0000000000b2";
+
 function paragraph(runs: Run[]): Y.XmlElement {
   const element = new Y.XmlElement("paragraph");
   const text = new Y.XmlText();
@@ -26,6 +29,16 @@ function paragraph(runs: Run[]): Y.XmlElement {
     const attributes: Record<string, unknown> = {};
     if (piece.insertion) attributes.insertion = { id: piece.insertion, ...AUS, at: "2026-12-01T10:00:00.000Z" };
     if (piece.deletion) attributes.deletion = { id: piece.deletion, ...AUS, at: "2026-12-01T10:00:00.000Z" };
+    if (piece.bracket)
+      attributes.bracket = {
+        id: piece.bracket,
+        organizationId: AUS.organizationId,
+        organizationCode: "AUS",
+        personId: AUS.authorId,
+        personName: AUS.authorName,
+        at: "2026-12-01T09:00:00.000Z",
+        note: null,
+      };
     text.insert(at, piece.text, attributes);
     at += piece.text.length;
   }
@@ -160,10 +173,10 @@ describe("compare two readings of a clause", () => {
 
   it("tells brackets removed from those added", () => {
     const result = compareReadings(
-      clause(["Victims [and witnesses] shall be protected."]),
-      clause(["Victims and witnesses shall be protected [by law]."]),
+      clause(["Victims ", { text: "and witnesses", bracket: B1 }, " shall be protected."]),
+      clause(["Victims and witnesses shall be protected ", { text: "by law", bracket: B2 }, "."]),
     );
-    expect(result.brackets).toEqual({ removed: ["[and witnesses]"], added: ["[by law]"] });
+    expect(result.brackets).toEqual({ removed: ["[and witnesses] AUS"], added: ["[by law] AUS"] });
   });
 
   it("always gives back both texts: the words kept and deleted, and the words kept and inserted", () => {

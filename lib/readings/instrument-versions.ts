@@ -136,18 +136,14 @@ async function visibleClauses(actor: Actor, instrumentId: string) {
 }
 
 /** The chapters of the instrument the person may see (restricted ones are left out). */
+/** The chapters whose versions a person may see: those the clause list shows them. */
 async function visibleChapterIds(actor: Actor, instrumentId: string): Promise<Set<string>> {
   const restrictions = { select: { organizationId: true } } as const;
   const chapters = await prisma.chapter.findMany({
     where: { instrumentId },
     select: { id: true, restrictions, clauses: { select: { restrictions } } },
   });
-  const ids = new Set<string>();
-  for (const chapter of chapters) {
-    const restrictedTo = chapter.restrictions.map((r) => r.organizationId);
-    if (can(actor, "clause.view", { restrictedTo: restrictedTo.length > 0 ? restrictedTo : null })) ids.add(chapter.id);
-  }
-  return ids;
+  return new Set(visibleChapters(actor, chapters).map((chapter) => chapter.id));
 }
 
 export async function compareInstrumentVersions(by: SessionUser, raw: z.infer<typeof ZCompareInstrumentVersions>) {

@@ -3,6 +3,7 @@
 // all" would leave it), with each numbered paragraph's number, the open proposals, and the
 // square-bracketed passages not yet agreed. Compare and the history read this, never Yjs.
 import * as Y from "yjs";
+import { bracketsInClause } from "@/lib/brackets/brackets-in-clause";
 import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
 import { predictDecision } from "@/lib/clause-model/predict-decision";
 import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
@@ -63,13 +64,13 @@ export function agreedParagraphs(model: ClauseModel): ReadingParagraph[] {
   return out;
 }
 
-/** Every passage in square brackets (the innermost first closing bracket ends one). */
-export function bracketedPassages(paragraphs: readonly ReadingParagraph[]): string[] {
-  const found: string[] = [];
-  for (const paragraph of paragraphs) {
-    for (const match of paragraph.text.matchAll(/\[[^\]]*\]/g)) found.push(match[0]);
-  }
-  return found;
+/**
+ * Every passage of the agreed text in square brackets (lib/brackets: bracket marks, never typed
+ * characters), as negotiators cite it: "[words] CODE", CODE being the delegation that bracketed it.
+ */
+export function bracketedPassages(model: ClauseModel): string[] {
+  const agreed = predictDecision(model, "all", "REJECTED");
+  return bracketsInClause(agreed.blocks).map((bracket) => `[${bracket.words}] ${bracket.organizationCode}`);
 }
 
 /** The reading of a stored state (positions are the caller's to add). Throws ClauseUnreadable if the state is not a clause. */
@@ -95,7 +96,7 @@ export function readingOfState(state: Uint8Array | null): Reading {
         : null,
       positions: [],
     }));
-    return { paragraphs, openProposals, brackets: bracketedPassages(paragraphs) };
+    return { paragraphs, openProposals, brackets: bracketedPassages(model) };
   } finally {
     doc.destroy();
   }

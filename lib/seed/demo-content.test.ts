@@ -30,10 +30,13 @@ describe("demo clauses", () => {
     expect(new Set(clauses.map((c) => c.number)).size).toBe(clauses.length);
   });
 
-  it("brackets only the text of open articles", () => {
+  it("types no square brackets: they are bracket marks placed by the seed (demo-brackets.ts)", () => {
     for (const clause of clauses) {
-      const brackets = textOf(clause.body).replaceAll(AD_REF_TAG, "").includes("[");
-      expect(brackets, `article ${clause.number}`).toBe(clause.status === "OPEN");
+      // Alternatives are still written out as text until they have a structure of their own.
+      const typed = textOf(clause.body)
+        .replaceAll(AD_REF_TAG, "")
+        .replace(/\[Alt \d+: [^\]]*\]/g, "");
+      expect(typed, `article ${clause.number}`).not.toMatch(/[[\]]/);
       if (clause.status === "AGREED") expect(textOf(clause.body)).not.toContain(AD_REF_TAG);
     }
   });
@@ -48,7 +51,8 @@ describe("demo clauses", () => {
   it("shows the terminology dispute in the CSAM article", () => {
     const csam = clauses.find((c) => c.topics.includes("csam") && c.title.startsWith("Offences"));
     const text = csam ? textOf(csam.body) : "";
-    expect(text).toContain("[child sexual abuse material] [child pornography]");
+    // Each term is bracketed by the delegations that dispute it (demo-brackets.ts).
+    expect(text).toContain("child sexual abuse material child pornography");
     expect(text).toMatch(/\[Alt 1: .*\] \[Alt 2: .*\]/);
   });
 });

@@ -1,5 +1,6 @@
 // The demo instrument: selected articles of a rolling text, as it might stand midway through
-// the second reading. Square brackets mark wording not yet agreed; "Alt" options sit side by
+// the second reading. Wording not yet agreed is in square brackets — bracket marks placed by
+// delegations (lib/seed/demo-brackets.ts), never typed characters; "Alt" options sit side by
 // side until one is chosen; agreed paragraphs of open articles carry the ad referendum tag.
 // Article numbers follow the layout of the real negotiation, so some numbers are skipped.
 import type { JSONContent } from "@tiptap/core";
@@ -64,13 +65,13 @@ const useOfTerms: DemoClause = {
       adRef(
         "“Electronic data” means any representation of facts, information or concepts in a form that an information and communications technology system can process, including a program;",
       ),
-      "“Child” means any person under the age of 18 years[, without prejudice to the age of sexual consent set by the domestic law of a State Party for the purposes of article 14, paragraph 3];",
+      "“Child” means any person under the age of 18 years, without prejudice to the age of sexual consent set by the domestic law of a State Party for the purposes of article 14, paragraph 3;",
       "“Victim” means [Alt 1: any natural person who has suffered harm, whether physical, psychological, financial or other, as a result of an offence established in accordance with this Convention] [Alt 2: a natural person who has suffered harm as a direct result of an offence established in accordance with this Convention, as determined by domestic law];",
-      "[“Witness” means any person who has given or has agreed to give testimony, or who holds information or electronic data relevant to the investigation or prosecution of an offence established in accordance with this Convention;]",
+      "“Witness” means any person who has given or has agreed to give testimony, or who holds information or electronic data relevant to the investigation or prosecution of an offence established in accordance with this Convention;",
       "[Alt 1: “Gender” refers to the roles, expectations and attributes that a society attaches to people as women, men, girls, boys or persons of other gender identities, and is not limited to women and girls.] [Alt 2: No definition.]",
     ),
     para(
-      "Terms that this article does not define shall be understood in accordance with the domestic law of each State Party[, read consistently with its obligations under international law].",
+      "Terms that this article does not define shall be understood in accordance with the domestic law of each State Party, read consistently with its obligations under international law.",
     ),
   ),
 };
@@ -82,16 +83,16 @@ const genderMainstreaming: DemoClause = {
   status: "OPEN",
   body: clauseBody(
     para(
-      "States Parties shall [endeavour to] integrate a gender perspective into the policies, measures and programmes by which they implement this Convention.",
+      "States Parties shall endeavour to integrate a gender perspective into the policies, measures and programmes by which they implement this Convention.",
     ),
     para(
       "[Alt 1: Each State Party shall designate, within its competent authorities, a gender adviser or focal point to help investigations and proceedings take account of the different ways in which offences committed through information and communications technologies affect persons of different genders.] [Alt 2: Each State Party may, in accordance with its domestic law, designate a focal point for the matters referred to in paragraph 1.] [Alt 3: Delete.]",
     ),
     para(
-      "States Parties shall [promote research and] collect data, broken down by [sex] [gender] and age where appropriate, to improve understanding of how the offences established in accordance with this Convention affect women, men, girls and boys[, and persons in vulnerable situations].",
+      "States Parties shall promote research and collect data, broken down by sex gender and age where appropriate, to improve understanding of how the offences established in accordance with this Convention affect women, men, girls and boys, and persons in vulnerable situations.",
     ),
     para(
-      "[Nothing in this article requires a State Party to establish offences or procedural rules that apply only to persons of one sex or gender.]",
+      "Nothing in this article requires a State Party to establish offences or procedural rules that apply only to persons of one sex or gender.",
     ),
   ),
 };
@@ -133,15 +134,15 @@ const csam: DemoClause = {
   body: clauseBody(
     para(
       `${STEPS}, when the conduct is intentional and without right, to engage in any of the following:`,
-      "Creating, offering, selling, sharing or otherwise making available [child sexual abuse material] [child pornography] through an information and communications technology system;",
+      "Creating, offering, selling, sharing or otherwise making available child sexual abuse material child pornography through an information and communications technology system;",
       "Acquiring or possessing such material in an information and communications technology system or on a medium for storing electronic data;",
       "[Alt 1: Knowingly obtaining access to] [Alt 2: Intentionally accessing or viewing] such material through an information and communications technology system;",
-      "Financing or facilitating the conduct described in subparagraphs (a) to (c)[, including by running a service that exists to make such material available].",
+      "Financing or facilitating the conduct described in subparagraphs (a) to (c), including by running a service that exists to make such material available.",
     ),
     para(
-      "For the purposes of this article, [child sexual abuse material] [child pornography] means visual material[, and may include written or audio material,] that depicts, describes or represents a child:",
+      "For the purposes of this article, child sexual abuse material child pornography means visual material, and may include written or audio material, that depicts, describes or represents a child:",
       "Taking part in sexual activity, whether real or simulated;",
-      "[Subjected to cruel, inhuman or degrading treatment of a sexual nature;]",
+      "Subjected to cruel, inhuman or degrading treatment of a sexual nature;",
       "In a manner that shows the child’s sexual parts for a predominantly sexual purpose.",
     ),
     para(
@@ -153,10 +154,10 @@ const csam: DemoClause = {
       ),
     ),
     para(
-      "[A State Party may reserve the right not to apply paragraph 1 to drawings, cartoons, comics and other artistic representations that do not depict an existing child[, provided that they are not used to groom or exploit a child].]",
+      "A State Party may reserve the right not to apply paragraph 1 to drawings, cartoons, comics and other artistic representations that do not depict an existing child, provided that they are not used to groom or exploit a child.",
     ),
     para(
-      "[A State Party may exempt from criminal liability children who make material depicting themselves and share it among themselves by consent, where there is no coercion or exploitation.]",
+      "A State Party may exempt from criminal liability children who make material depicting themselves and share it among themselves by consent, where there is no coercion or exploitation.",
     ),
   ),
 };
@@ -197,19 +198,19 @@ const intimateImages: DemoClause = {
   status: "OPEN",
   body: clauseBody(
     para(
-      `${STEPS}, when the conduct is [intentional] [knowing] and without right, to sell, distribute, transmit, publish or otherwise make available an intimate image of a person through an information and communications technology system, without the consent of the person shown[, and with the intention of causing that person harm].`,
+      `${STEPS}, when the conduct is intentional knowing and without right, to sell, distribute, transmit, publish or otherwise make available an intimate image of a person through an information and communications technology system, without the consent of the person shown, and with the intention of causing that person harm.`,
     ),
     para(
-      "For the purposes of this article, “intimate image” means a photograph, film or other visual recording, [whether genuine or digitally created or altered,] that shows a person [aged 18 years or over] without clothing, in underwear or taking part in sexual activity, in circumstances in which that person could reasonably expect it to remain private.",
+      "For the purposes of this article, “intimate image” means a photograph, film or other visual recording, whether genuine or digitally created or altered, that shows a person aged 18 years or over without clothing, in underwear or taking part in sexual activity, in circumstances in which that person could reasonably expect it to remain private.",
     ),
     para(
       "[Alt 1: Whether consent was given shall be determined in accordance with the domestic law of the State Party.] [Alt 2: Consent to the making of an intimate image shall not be taken as consent to its dissemination.]",
     ),
     para(
-      "[Where an intimate image shows a person under the age of 18 years, a State Party may treat the conduct as an offence under article 14.]",
+      "Where an intimate image shows a person under the age of 18 years, a State Party may treat the conduct as an offence under article 14.",
     ),
     para(
-      "[In establishing the offence in paragraph 1, each State Party shall respect freedom of expression, including the dissemination of images in the public interest for journalistic, artistic or academic purposes.]",
+      "In establishing the offence in paragraph 1, each State Party shall respect freedom of expression, including the dissemination of images in the public interest for journalistic, artistic or academic purposes.",
     ),
   ),
 };
@@ -221,16 +222,16 @@ const sexualExtortion: DemoClause = {
   status: "OPEN",
   body: clauseBody(
     para(
-      `[${STEPS} to threaten, through an information and communications technology system, to disseminate an intimate image of a person, or [child sexual abuse material] [child pornography] depicting a child, in order to obtain from that person [or from another person] money, further images, sexual acts or any other advantage.]`,
+      `${STEPS} to threaten, through an information and communications technology system, to disseminate an intimate image of a person, or child sexual abuse material child pornography depicting a child, in order to obtain from that person or from another person money, further images, sexual acts or any other advantage.`,
     ),
     para(
-      "[The offence in paragraph 1 shall be established whether or not the image exists, is genuine or has been disseminated.]",
+      "The offence in paragraph 1 shall be established whether or not the image exists, is genuine or has been disseminated.",
     ),
     para(
-      "[States Parties shall treat it as an aggravating circumstance where the offence is committed against a child or causes the victim serious harm, including self-harm.]",
+      "States Parties shall treat it as an aggravating circumstance where the offence is committed against a child or causes the victim serious harm, including self-harm.",
     ),
     para(
-      "[States Parties shall ensure that a victim who reports the offence is not held criminally liable for having made or shared the image concerned.]",
+      "States Parties shall ensure that a victim who reports the offence is not held criminally liable for having made or shared the image concerned.",
     ),
   ),
 };
@@ -252,7 +253,7 @@ const witnesses: DemoClause = {
       adRef(
         "Rules of evidence under which a witness may testify in safety, for example from another location by video or other suitable technology;",
       ),
-      "[Measures to protect the [online] identity and accounts of witnesses, including the removal of personal data published to expose or threaten them.]",
+      "Measures to protect the online identity and accounts of witnesses, including the removal of personal data published to expose or threaten them.",
     ),
     para(
       "[Alt 1: For the purposes of this article, “witness” includes any person who holds or has provided electronic data relevant to the proceedings, including the staff of service providers.] [Alt 2: For the purposes of this article, “witness” has the meaning given to it by the domestic law of the State Party.]",

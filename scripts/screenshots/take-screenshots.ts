@@ -64,3 +64,18 @@ test("screenshots of the main screens", async ({ browser }) => {
   await expect(chair.getByRole("table")).toBeVisible();
   await shoot(chair, "audit-trail");
 });
+
+test("screenshot of square brackets", async ({ browser }) => {
+  // Canada brackets words of the sextortion article; the chair sees every delegation's brackets,
+  // drawn [ … ] with their codes, the count in the header and the list with Remove brackets.
+  const canada = await personAt(browser, "canada@clausework.demo");
+  await openClause(canada, "Sexual extortion");
+  await selectWords(canada, "money, further images");
+  const panel = canada.getByRole("region", { name: "Square brackets" });
+  await panel.getByLabel("Why (optional)").fill("Covered by article 16.");
+  await panel.getByRole("button", { name: "Bracket the selected words" }).click();
+  const chair = await personAt(browser, "chair@clausework.demo");
+  await openClause(chair, "Sexual extortion");
+  await expect(chair.locator('.bracket[data-bracket-code="CAN"]')).toBeVisible();
+  await shoot(chair, "brackets");
+});

@@ -3,8 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClauseRoom } from "@/components/editor/clause-room";
-import { LiveClauseStatus, LiveClauseTitle, LiveTopics } from "@/components/live/live-clause-badges";
+import {
+  LiveClauseStatus,
+  LiveClauseTitle,
+  LiveOpenBracketsBadge,
+  LiveTopics,
+} from "@/components/live/live-clause-badges";
 import { requireUser } from "@/lib/auth/current-user";
+import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
 import { can } from "@/lib/permissions/can";
@@ -27,7 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const mentionCandidates = await listMentionCandidates(clause.instrumentId);
+  const [mentionCandidates, openBrackets] = await Promise.all([
+    listMentionCandidates(clause.instrumentId),
+    countOpenBrackets([clause.id]),
+  ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -49,6 +58,7 @@ export default async function ClausePage({ params }: Props) {
           </div>
         </div>
         <div className="flex items-center gap-3">
+          <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
@@ -71,6 +81,8 @@ export default async function ClausePage({ params }: Props) {
           canEdit: can(actor, "clause.editText", target),
           canSuggest: can(actor, "clause.suggest", target),
           canDecide: can(actor, "proposal.decide", target),
+          canBracket: can(actor, "bracket.place", target),
+          canRemoveBrackets: can(actor, "bracket.remove", target),
         }}
       />
     </main>

@@ -23,6 +23,8 @@ export default async function ClauseHistoryPage({ params }: Props) {
   const { clause, actor, target } = await loadReadingsClause((await params).clauseId);
   const history = await clauseHistory(clause.id);
   const versions = history.flatMap((entry) => (entry.kind === "version" ? [entry.version] : []));
+  // Restoring happens on the version's page, after its confirmation.
+  const mayRestore = can(actor, "clause.restoreVersion", target);
   return (
     <main className="mx-auto max-w-4xl px-6 py-6">
       <ReadingsHeader clause={clause} title={`History of article ${clause.number}`} />
@@ -95,6 +97,24 @@ export default async function ClauseHistoryPage({ params }: Props) {
               >
                 Compare with now
               </Link>
+              {mayRestore ? (
+                <Link
+                  href={`/clauses/${clause.id}/history/${entry.version.id}#restore`}
+                  className="mt-1 ml-4 inline-block text-sm text-un hover:underline"
+                >
+                  Restore…
+                </Link>
+              ) : null}
+            </li>
+          ) : entry.kind === "bracket-removed" ? (
+            <li
+              key={`b-${entry.at}-${entry.words}`}
+              className="px-3 text-sm text-slate-700"
+              data-testid="bracket-removed"
+            >
+              <RelativeTime iso={entry.at} /> · {entry.removedBy} removed the brackets around{" "}
+              <span className="font-medium">“{entry.words}”</span> (bracketed by {entry.delegation}, {entry.bracketedBy}
+              {entry.note ? `: ${entry.note}` : ""}) — agreed
             </li>
           ) : (
             <li

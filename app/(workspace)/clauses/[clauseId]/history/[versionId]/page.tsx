@@ -5,10 +5,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadReadingsClause } from "@/components/readings/clause-page-access";
 import { ReadingsHeader } from "@/components/readings/readings-header";
+import { RestoreVersion } from "@/components/readings/restore-version";
 import { STATUS_LABEL, TRIGGER_LABEL } from "@/components/readings/version-labels";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { isAppError } from "@/lib/errors/app-error";
+import { can } from "@/lib/permissions/can";
 import { findClauseVersion } from "@/lib/readings/list-clause-versions";
+import { previewRestore } from "@/lib/readings/restore-clause-version";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +30,12 @@ async function versionOr404(clauseId: string, versionId: string) {
 
 export default async function ClauseVersionPage({ params }: Props) {
   const { clauseId, versionId } = await params;
-  const { clause } = await loadReadingsClause(clauseId);
+  const { clause, user, actor, target } = await loadReadingsClause(clauseId);
   const version = await versionOr404(clause.id, versionId);
+  // What a restore would propose now, for the chair's confirmation.
+  const restore = can(actor, "clause.restoreVersion", target)
+    ? await previewRestore(user, { clauseId: clause.id, versionId: version.id })
+    : null;
   return (
     <main className="mx-auto max-w-4xl px-6 py-6">
       <ReadingsHeader clause={clause} title={version.name} />
@@ -44,6 +51,9 @@ export default async function ClauseVersionPage({ params }: Props) {
       >
         Compare with now
       </Link>
+      {restore ? (
+        <RestoreVersion clauseId={clause.id} versionId={version.id} versionName={version.name} preview={restore} />
+      ) : null}
       <article
         aria-label="Text of this version"
         className="mt-4 space-y-3 rounded border border-slate-200 bg-white p-5 font-serif leading-relaxed"
