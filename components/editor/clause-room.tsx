@@ -4,17 +4,16 @@
 // comment threads level with their words (components/margin). Two rows: the controls above the
 // text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { AgreedLanguageDialog } from "@/components/agreed-language/agreed-language-dialog";
 import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { GlossaryCard } from "@/components/glossary/glossary-card";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
-import { MarginProvider } from "@/components/margin/margin-context";
+import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
-import { MarginSheet } from "@/components/margin/margin-sheet";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
-import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
 import type { AgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
@@ -28,6 +27,21 @@ import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
 
 const NONE: never[] = [];
+
+// Not needed for the first paint, so not loaded with the page: the phone's sheet (loaded only on
+// a narrow screen) and the hover card of proposed words (loaded once the room is up).
+const MarginSheet = dynamic(() => import("@/components/margin/margin-sheet").then((m) => m.MarginSheet), {
+  ssr: false,
+});
+const ProposalHoverCard = dynamic(
+  () => import("@/components/proposals/proposal-hover-card").then((m) => m.ProposalHoverCard),
+  { ssr: false },
+);
+
+/** The sheet the cards open in on a phone; nothing on a wide screen. */
+function PhoneSheet() {
+  return useMargin().wide ? null : <MarginSheet />;
+}
 
 export type RoomPermissions = {
   canEdit: boolean;
@@ -103,7 +117,12 @@ export function ClauseRoom({
               <SaveStatus state={saveState} kept={kept} />
             </div>
           </div>
-          {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
+          {(writable || canComment) && (
+            <p className="text-sm text-slate-500">
+              {writable && `${MODE_LABELS[mode].hint}. `}
+              {canComment && "To comment, select words, then Comment (Ctrl+Alt+M)."}
+            </p>
+          )}
           {refusal && (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
               {refusal}
@@ -133,7 +152,7 @@ export function ClauseRoom({
             </p>
           )}
         </div>
-        <div className="min-w-0">{connection && <MarginHeader />}</div>
+        <div className="min-w-0">{connection && <MarginHeader canDecide={permissions.canDecide} />}</div>
         <div className="min-w-0">
           <div ref={setTextArea}>
             {connection ? (
@@ -167,7 +186,7 @@ export function ClauseRoom({
           {connection && <AlignedMargin editor={editor} />}
         </aside>
       </div>
-      <MarginSheet />
+      <PhoneSheet />
       {connection && (
         <ProposalsPanel
           clauseId={clauseId}
