@@ -35,6 +35,9 @@ export default async function HomePage() {
               <Link href={`/instruments/${instrument.id}/readings`} className="text-sm text-un hover:underline">
                 Readings
               </Link>
+              <Link href={`/instruments/${instrument.id}/compilation`} className="text-sm text-un hover:underline">
+                Compilations
+              </Link>
               {can(
                 {
                   userId: user.id,

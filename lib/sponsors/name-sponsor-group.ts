@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { withoutInvisible } from "@/lib/clause-model/invisible-characters";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
@@ -19,7 +20,8 @@ export const ZNameSponsorGroup = z.object({
     .string({ message: "Say whom the proposal is made on behalf of, or leave it empty." })
     .trim()
     .max(MAX_GROUP_LABEL, `Keep "on behalf of" under ${MAX_GROUP_LABEL} characters.`)
-    .refine((label) => !/[\u0000-\u001f\u007f]/.test(label), "Write the group's name on one line."),
+    .refine((label) => !/\p{Cc}/u.test(label), "Write the group's name on one line.")
+    .transform(withoutInvisible),
 });
 export type TNameSponsorGroup = z.infer<typeof ZNameSponsorGroup>;
 
