@@ -12,6 +12,7 @@ import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { seedSponsorsAndTopics } from "./seed-sponsors-and-topics";
 
 /**
  * Seeds the demo data if the database holds no instrument yet. Everything is written in one
@@ -88,6 +89,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
           },
         });
       }
+      await seedSponsorsAndTopics(tx, instrument.id);
       return true;
     },
     { timeout: 60_000 },
