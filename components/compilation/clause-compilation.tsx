@@ -18,18 +18,16 @@ export const COMPILATION_SECTIONS: readonly Section[] = [
 
 export function ClauseCompilationView({
   compilation,
-  headingLevel = 2,
+  breakBefore = false,
 }: {
   compilation: ClauseCompilation;
-  /** 2 on an article's own page; 2 for each article of a topic's page too, sections one below. */
-  headingLevel?: 2 | 3;
+  /** Printed from a new page (each article of a topic's compilation but the first). */
+  breakBefore?: boolean;
 }) {
   const { clause } = compilation;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
-  const SectionHeading = headingLevel === 2 ? "h3" : "h4";
   return (
     <article
-      className="break-before-page space-y-4 first:break-before-auto"
+      className={`space-y-4 ${breakBefore ? "print:break-before-page" : ""}`}
       aria-labelledby={`compilation-${clause.id}`}
       data-testid="clause-compilation"
       data-clause-id={clause.id}
@@ -38,16 +36,14 @@ export function ClauseCompilationView({
         <p className="text-xs uppercase tracking-wide text-slate-500">
           Chapter {clause.chapter.number}. {clause.chapter.title}
         </p>
-        <Heading id={`compilation-${clause.id}`} className="text-xl font-semibold">
+        <h2 id={`compilation-${clause.id}`} className="text-xl font-semibold">
           Article {clause.number}. {clause.title}{" "}
           <span className="text-sm font-normal text-slate-600">[{STATUS_LABEL[clause.status]}]</span>
-        </Heading>
+        </h2>
       </header>
       {COMPILATION_SECTIONS.map(({ key, title, Body }) => (
         <section key={key} aria-label={title} data-section={key} className="space-y-2">
-          <SectionHeading className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-            {title}
-          </SectionHeading>
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{title}</h3>
           <Body compilation={compilation} />
         </section>
       ))}

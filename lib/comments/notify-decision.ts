@@ -1,5 +1,6 @@
 // Bell notifications for the chair's decisions. Told of each decided proposal: its author,
-// everyone in each delegation that took a position on it (on any of its wordings), and
+// everyone in each delegation that took a position on it (on any of its wordings) or co-sponsors
+// it (lib/sponsors), and
 // everyone who wrote in its discussion or started it — active people whose organisation takes
 // part in the instrument, never the chair who decided. One notification per person and
 // proposal; it links to the proposal's history and shows the outcome and the reason.
@@ -17,9 +18,13 @@ async function followersOf(
   proposals: { id: string; authorId: string }[],
 ): Promise<Map<string, Set<string>>> {
   const ids = proposals.map((p) => p.id);
-  const [positions, threads] = await Promise.all([
+  const [stated, sponsors, threads] = await Promise.all([
     tx.proposalPosition.findMany({
       where: { proposalId: { in: ids } },
+      select: { proposalId: true, organizationId: true },
+    }),
+    tx.proposalSponsorship.findMany({
+      where: { proposalId: { in: ids }, status: "ACCEPTED" },
       select: { proposalId: true, organizationId: true },
     }),
     tx.commentThread.findMany({
@@ -31,6 +36,7 @@ async function followersOf(
       },
     }),
   ]);
+  const positions = [...stated, ...sponsors];
   const members = await tx.membership.findMany({
     where: { organizationId: { in: [...new Set(positions.map((p) => p.organizationId))] } },
     select: { userId: true, organizationId: true },

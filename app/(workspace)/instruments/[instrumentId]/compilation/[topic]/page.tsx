@@ -41,8 +41,8 @@ export default async function TopicCompilationPage({ params }: Props) {
         <PrintControls />
       </div>
       {compiled.clauses.length === 0 && <p className="text-sm text-slate-500">No articles in this topic yet.</p>}
-      {compiled.clauses.map((compilation) => (
-        <ClauseCompilationView key={compilation.clause.id} compilation={compilation} />
+      {compiled.clauses.map((compilation, index) => (
+        <ClauseCompilationView key={compilation.clause.id} compilation={compilation} breakBefore={index > 0} />
       ))}
     </main>
   );
