@@ -11,6 +11,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { freshClause } from "@/lib/collab/test-support/fresh-clause";
+import { notifyDecision } from "@/lib/comments/notify-decision";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { NOT_ALLOWED, NOT_FOUND } from "@/lib/errors/messages";
@@ -248,6 +249,38 @@ describe("a decided proposal", () => {
       mayAnswerSponsorship: false,
       mayInviteSponsors: false,
     });
+  });
+});
+
+describe("the chair's decision", () => {
+  it("reaches the delegations that co-sponsor the proposal, not those that only were invited", async () => {
+    const { id, fingerprint } = await proposalBy("australia");
+    await inviteSponsor(as.australia, { clauseId, proposalId: id, organizationId: as.canada.organizationId });
+    await inviteSponsor(as.australia, { clauseId, proposalId: id, organizationId: as.jamaica.organizationId });
+    await answerSponsorship(as.canada, { clauseId, proposalId: id, answer: "ACCEPT", fingerprint });
+    const decision = await prisma.chairDecision.create({
+      data: {
+        clauseId,
+        decidedById: as.chair.id,
+        outcome: "ACCEPTED",
+        proposalIds: [id],
+        undoUpdate: Buffer.from([0, 0]),
+        touched: [],
+      },
+    });
+    const { instrumentId } = await prisma.clause.findUniqueOrThrow({ where: { id: clauseId } });
+    await prisma.$transaction((tx) =>
+      notifyDecision(tx, {
+        id: decision.id,
+        clauseId,
+        instrumentId,
+        decidedById: as.chair.id,
+        proposals: [{ id, authorId: as.australia.id }],
+      }),
+    );
+    expect(await unread("canada", id, "PROPOSAL_DECIDED")).toBe(1);
+    expect(await unread("australia", id, "PROPOSAL_DECIDED")).toBe(1);
+    expect(await unread("jamaica", id, "PROPOSAL_DECIDED")).toBe(0);
   });
 });
 

@@ -64,3 +64,13 @@ test("screenshots of the main screens", async ({ browser }) => {
   await expect(chair.getByRole("table")).toBeVisible();
   await shoot(chair, "audit-trail");
 });
+
+test("screenshot of a compilation", async ({ browser }) => {
+  // Article 16 of the demo: Jamaica's proposal on behalf of CARICOM, with the positions taken on it.
+  const chair = await personAt(browser, "chair@clausework.demo");
+  await chair.goto("/");
+  await chair.getByRole("link", { name: "Compilations" }).first().click();
+  await chair.getByRole("link", { name: /Non-consensual dissemination/ }).click();
+  await expect(chair.getByTestId("positions-table")).toBeVisible();
+  await shoot(chair, "compilation");
+});
