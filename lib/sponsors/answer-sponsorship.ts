@@ -12,6 +12,7 @@ import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transacti
 import { parseInput } from "@/lib/commands/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { raiseNotificationsChanged } from "@/lib/live/raise-live";
+import { can } from "@/lib/permissions/can";
 import { PROPOSAL_CHANGED } from "@/lib/proposals/decide-proposals";
 import { requireOpen, sponsoredProposal } from "./sponsored-proposal";
 
@@ -35,6 +36,12 @@ export async function answerSponsorship(by: SessionUser, input: TAnswerSponsorsh
     const sponsorship = await tx.proposalSponsorship.findUnique({
       where: { proposalId_organizationId: { proposalId, organizationId: by.organizationId } },
     });
+    // A delegate whose delegation could answer, had it been invited, is told it was not.
+    if (
+      !sponsorship &&
+      can(ctx.actor, "proposal.answerSponsorship", { ...target, sponsorOrganizationId: by.organizationId })
+    )
+      throw new AppError("forbidden", NOT_INVITED);
     requireCan(ctx.actor, "proposal.answerSponsorship", {
       ...target,
       sponsorOrganizationId: sponsorship?.organizationId,

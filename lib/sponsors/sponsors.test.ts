@@ -19,7 +19,7 @@ import { indexClauseProposals } from "@/lib/proposals/index-clause-proposals";
 import { listProposals } from "@/lib/proposals/list-clause-proposals";
 import { authorFor, locate, proposalsIn, proposeInsertion, stamp } from "@/lib/proposals/test-support/yjs-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import { answerSponsorship } from "./answer-sponsorship";
+import { answerSponsorship, NOT_INVITED } from "./answer-sponsorship";
 import { inviteSponsor, NOT_A_SPONSOR } from "./invite-sponsor";
 import { listSponsorCandidates } from "./list-sponsor-candidates";
 import { nameSponsorGroup } from "./name-sponsor-group";
@@ -201,11 +201,11 @@ describe("answering an invitation", () => {
     };
     expect(await refusal(answerSponsorship(as.jamaica, forged as never))).toEqual({
       code: "forbidden",
-      message: NOT_ALLOWED,
+      message: NOT_INVITED,
     });
     expect(await refusal(answerSponsorship(as.australia, forged as never))).toEqual({
       code: "forbidden",
-      message: NOT_ALLOWED,
+      message: NOT_INVITED,
     });
     expect(await refusal(answerSponsorship(as.chair, forged as never))).toEqual({
       code: "forbidden",
