@@ -37,8 +37,8 @@ type DemoProposal = {
 export const DEMO_SPONSORED_PROPOSALS: readonly DemoProposal[] = [
   {
     article: "5",
-    words: "integrate a gender perspective",
-    insert: ", and a better understanding of how these offences reach people differently according to their gender,",
+    words: "to improve understanding of",
+    insert: " the gendered side of these offences, including",
     author: "australia@clausework.demo",
     sponsors: { CAN: "ACCEPTED", NZL: "ACCEPTED" },
     positions: { PHL: "SUPPORTS", EU: "SUPPORTS", ARM: "RESERVES", RUS: "OPPOSES" },
@@ -62,8 +62,8 @@ export const DEMO_SPONSORED_PROPOSALS: readonly DemoProposal[] = [
     positions: { RUS: "SUPPORTS", AUS: "RESERVES", JAM: "OPPOSES" },
   },
   {
-    article: "14",
-    words: " for a predominantly sexual purpose",
+    article: "17",
+    words: ", is genuine",
     strike: true,
     author: "russian-federation@clausework.demo",
     sponsors: {},
