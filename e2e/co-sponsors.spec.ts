@@ -20,6 +20,8 @@ const inRoom = (page: Page) =>
 test("a proposal is co-sponsored by invitation, seen live by the chair, and compiled with its sponsors and positions", async ({
   browser,
 }) => {
+  // Four people, two pages of compilation and a print preview: a long journey on two cores.
+  test.slow();
   const stamp = Date.now() % 100_000;
   const chair = await personAt(browser, "chair@clausework.demo", "/");
   const { instrumentId, chapterId } = await withDatabase(async (db) => {

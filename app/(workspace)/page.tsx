@@ -31,7 +31,7 @@ export default async function HomePage() {
             <h1 id={`instrument-${instrument.id}`} className="text-2xl font-semibold leading-snug">
               {instrument.title}
             </h1>
-            <div className="flex items-center gap-3">
+            <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
               <Link href={`/instruments/${instrument.id}/readings`} className="text-sm text-un hover:underline">
                 Readings
               </Link>
