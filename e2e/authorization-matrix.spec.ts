@@ -108,8 +108,32 @@ type Door = {
    * the person may do (`may`); each use says why. Otherwise: exactly `can(action)`.
    */
   allows?: (may: (action: Action) => boolean) => boolean;
+  /** What else the rule reads about the thing acted on (e.g. which delegation was invited). */
+  target?: (world: World, author: ProposalAuthor) => Target;
   attempt: Attempt;
 };
+
+/** Where the invitation of a delegation to co-sponsor a proposal stands (null: not invited). */
+const sponsorshipStatus = (proposalId: string, organizationId: string) =>
+  withDatabase(
+    async (db) =>
+      (
+        await db.query(`SELECT status FROM "ProposalSponsorship" WHERE "proposalId" = $1 AND "organizationId" = $2`, [
+          proposalId,
+          organizationId,
+        ])
+      ).rows[0]?.status ?? null,
+  );
+
+/** An invitation written straight into the database: the door that invites is tried on its own. */
+const invitedDirectly = (proposalId: string, organizationId: string, invitedById: string) =>
+  withDatabase((db) =>
+    db.query(
+      `INSERT INTO "ProposalSponsorship" (id, "proposalId", "organizationId", "invitedById", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, now())`,
+      [proposalId, organizationId, invitedById],
+    ),
+  );
 
 const clauseOf = (world: World, clause: Clause) => (clause === "open" ? world.openClause : world.restrictedClause);
 const authorFor = (world: World, who: Who, clause: Clause, whose: Whose) =>
@@ -465,6 +489,121 @@ const DOORS: Door[] = [
     },
   },
   {
+    action: "proposal.inviteSponsor",
+    door: "route",
+    what: "POST /api/clauses/:id/proposals/:proposal/sponsors (invite Jamaica to co-sponsor)",
+    // Nobody but Australia sees the restricted clause: there is no one to invite there.
+    clauses: ["open"],
+    whose: ["own", "others"],
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) =>
+        routeDoes(
+          s,
+          {
+            method: "POST",
+            path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/sponsors`,
+            data: { organizationId: w.jamaica.id },
+          },
+          async () => (await sponsorshipStatus(id, w.jamaica.id)) === "INVITED",
+        ),
+      ),
+  },
+  {
+    action: "proposal.inviteSponsor",
+    door: "route",
+    what: "GET /api/clauses/:id/proposals/:proposal/sponsors (whom the author's delegation may invite)",
+    clauses: ["open", "restricted"],
+    whose: ["own", "others"],
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) => {
+        const response = await s.api.get(`/api/clauses/${clauseOf(w, c).id}/proposals/${id}/sponsors`);
+        expect([200, 403, 404], `sponsor candidates answered ${response.status()}`).toContain(response.status());
+        return response.ok();
+      }),
+  },
+  {
+    action: "proposal.inviteSponsor",
+    door: "route",
+    what: "PUT /api/clauses/:id/proposals/:proposal/on-behalf-of (the group its sponsors speak for)",
+    clauses: ["open", "restricted"],
+    whose: ["own", "others"],
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) =>
+        routeDoes(
+          s,
+          {
+            method: "PUT",
+            path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/on-behalf-of`,
+            data: { onBehalfOf: "the matrix group" },
+          },
+          async () =>
+            withDatabase(
+              async (db) =>
+                (await db.query(`SELECT "onBehalfOf" FROM "Proposal" WHERE id = $1`, [id])).rows[0].onBehalfOf ===
+                "the matrix group",
+            ),
+        ),
+      ),
+  },
+  {
+    action: "proposal.answerSponsorship",
+    door: "route",
+    what: "PUT /api/clauses/:id/proposals/:proposal/sponsorship (accept an invitation to co-sponsor)",
+    clauses: ["open", "restricted"],
+    // "own": the invitation is to the person's delegation; "others": to someone else's.
+    whose: ["own", "others"],
+    target: (_, author) => ({ sponsorOrganizationId: author.organizationId }),
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], async (id) => {
+        await invitedDirectly(id, author.organizationId, w.someoneElse[c].authorId);
+        return routeDoes(
+          s,
+          {
+            method: "PUT",
+            path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/sponsorship`,
+            data: { answer: "ACCEPT", fingerprint: await proposalFingerprintOf(id) },
+          },
+          async () => (await sponsorshipStatus(id, author.organizationId)) === "ACCEPTED",
+        );
+      }),
+  },
+  {
+    action: "compilation.view",
+    door: "page",
+    what: "GET /clauses/:id/compilation",
+    clauses: ["open", "restricted"],
+    attempt: (s, w, c) => pageShows(s, `/clauses/${clauseOf(w, c).id}/compilation`),
+  },
+  {
+    action: "compilation.view",
+    door: "page",
+    what: "GET /instruments/:id/compilation and a topic's (gender)",
+    clauses: ["open"],
+    attempt: async (s, w) => {
+      const index = await pageShows(s, `/instruments/${w.instrumentId}/compilation`);
+      const topic = await pageShows(s, `/instruments/${w.instrumentId}/compilation/gender`);
+      expect(topic, "the index and a topic's compilation have the same door").toBe(index);
+      return index;
+    },
+  },
+  {
+    action: "clause.manage",
+    door: "route",
+    what: "PUT /api/clauses/:id/compilation-topics (the topics it has)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const topicIds = await withDatabase(async (db) =>
+        (await db.query(`SELECT "topicId" FROM "ClauseTopic" WHERE "clauseId" = $1`, [clauseId])).rows.map(
+          (row) => row.topicId,
+        ),
+      );
+      const response = await s.api.put(`/api/clauses/${clauseId}/compilation-topics`, { data: { topicIds } });
+      expect([200, 403, 404], `compilation topics answered ${response.status()}`).toContain(response.status());
+      return response.ok();
+    },
+  },
+  {
     action: "proposal.withdraw",
     door: "socket",
     what: "taking a proposal's words out of the text (what Withdraw does) is saved",
@@ -629,8 +768,11 @@ function expected(who: Who, door: Door, clause: Clause, whose: Whose, world: Wor
     role,
     observersMayComment: world.observersMayComment,
   };
+  const author = authorFor(world, who, clause, whose);
   const target: Target = {
-    authorId: authorFor(world, who, clause, whose).authorId,
+    authorId: author.authorId,
+    authorOrganizationId: author.organizationId,
+    ...door.target?.(world, author),
     ...(clause === "restricted" ? { restrictedTo: [world.australiaId] } : {}),
   };
   // A clause-level action needs the clause to exist for the person first, as every door checks.

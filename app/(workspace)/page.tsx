@@ -48,6 +48,9 @@ export default async function HomePage() {
               <Link href={`/instruments/${instrument.id}/terminology`} className="text-sm text-un hover:underline">
                 Terminology
               </Link>
+              <Link href={`/instruments/${instrument.id}/compilation`} className="text-sm text-un hover:underline">
+                Compilations
+              </Link>
               {can(
                 {
                   userId: user.id,

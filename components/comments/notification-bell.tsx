@@ -118,6 +118,8 @@ export function NotificationBell() {
                         <span className="text-slate-500">({item.actor.organizationCode})</span> {notificationVerb(item)}{" "}
                         Article {item.clause.number}
                         {item.kind === "PROPOSAL_REVISED" && " — confirm or change your position"}
+                        {item.kind === "SPONSOR_INVITED" && " — accept or decline"}
+                        {item.kind === "SPONSORED_REVISED" && " — confirm or withdraw your sponsorship"}
                       </span>
                       {!item.read && (
                         <span className="mt-1.5 size-2 shrink-0 rounded-full bg-un">

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
 import { MarginCard } from "@/components/margin/margin-card";
 import { proposalKey, useMargin } from "@/components/margin/margin-context";
+import { ProposalSponsors } from "@/components/sponsors/proposal-sponsors";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
@@ -273,7 +274,15 @@ export function ProposalsPanel({
           onWithdraw={() => withdraw(proposal.id)}
           onDiscuss={() => onDiscuss(proposal)}
           onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal, stance))}
-        />
+        >
+          <ProposalSponsors
+            clauseId={clauseId}
+            proposal={proposal}
+            organizationId={organizationId}
+            busy={busy}
+            act={act}
+          />
+        </ProposalCard>
         {!proposal.indexed && proposal.status === "OPEN" && (
           <p className="px-3 pt-1 text-xs text-slate-500" data-testid="proposal-recording">
             Being recorded — positions and decisions in a moment.

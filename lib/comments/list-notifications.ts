@@ -14,7 +14,16 @@ import { commentPreview } from "./mentions";
 
 export type NotificationView = {
   id: string;
-  kind: "MENTION" | "REPLY" | "PROPOSAL_REVISED" | "PROPOSAL_DECIDED" | "DECISION_UNDONE";
+  kind:
+    | "MENTION"
+    | "REPLY"
+    | "PROPOSAL_REVISED"
+    | "PROPOSAL_DECIDED"
+    | "DECISION_UNDONE"
+    // Co-sponsors (lib/sponsors): invited, answered, revised since accepted.
+    | "SPONSOR_INVITED"
+    | "SPONSOR_ANSWERED"
+    | "SPONSORED_REVISED";
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
   /** The thread it is about (mentions and replies). */
@@ -94,9 +103,11 @@ export async function listNotifications(user: {
         kind: row.kind,
         actor: {
           name: row.actor.name,
-          organizationCode: row.chairDecision
-            ? (row.actor.memberships[0]?.organization.code ?? "")
-            : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
+          // The chair, or the delegation that answered an invitation, speaks for itself.
+          organizationCode:
+            row.chairDecision || row.kind === "SPONSOR_ANSWERED"
+              ? (row.actor.memberships[0]?.organization.code ?? "")
+              : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
         },
         clause: { id: row.clause.id, number: row.clause.number, title: row.clause.title },
         threadId: row.threadId,
@@ -108,7 +119,7 @@ export async function listNotifications(user: {
           : row.chairDecision
             ? decisionPreview(row.kind, row.chairDecision)
             : row.proposal
-              ? proposalPreview(row.proposal)
+              ? proposalPreview(row.proposal, row.kind === "PROPOSAL_REVISED" || row.kind === "SPONSORED_REVISED")
               : "",
         mentioned:
           row.kind === "MENTION" && row.comment
@@ -121,11 +132,12 @@ export async function listNotifications(user: {
 }
 
 /** What a revised proposal now reads: its new words, and the words it would delete. */
-function proposalPreview(proposal: { insertedText: string; deletedText: string }): string {
+function proposalPreview(proposal: { insertedText: string; deletedText: string }, revised = true): string {
+  const proposes = revised ? "Now proposes" : "Proposes";
   const parts = [
-    proposal.insertedText && `Now proposes “${proposal.insertedText}”`,
+    proposal.insertedText && `${proposes} “${proposal.insertedText}”`,
     proposal.deletedText &&
-      `${proposal.insertedText ? "instead of" : "Now proposes deleting"} “${proposal.deletedText}”`,
+      `${proposal.insertedText ? "instead of" : `${proposes} deleting`} “${proposal.deletedText}”`,
   ].filter(Boolean);
   return `${parts.join(" ")}.`;
 }

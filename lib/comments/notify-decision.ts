@@ -1,11 +1,11 @@
 // Bell notifications for the chair's decisions. Told of each decided proposal: its author,
-// everyone in each delegation that took a position on it (on any of its wordings), and
-// everyone who wrote in its discussion or started it — active people who may see the clause now
-// (their organisation takes part in the instrument and the clause and its chapter are not
-// restricted away from it: asked of the permissions module, as the bell asks when it reads),
-// never the chair who decided. A position or a comment given before a restriction tells nobody
-// the clause no longer exists for. One notification per person and proposal; it links to the
-// proposal's history and shows the outcome and the reason.
+// everyone in each delegation that took a position on it (on any of its wordings) or co-sponsors
+// it (lib/sponsors), and everyone who wrote in its discussion or started it — active people who
+// may see the clause now (their organisation takes part in the instrument and the clause and its
+// chapter are not restricted away from it: asked of the permissions module, as the bell asks when
+// it reads), never the chair who decided. A position or a comment given before a restriction
+// tells nobody the clause no longer exists for. One notification per person and proposal; it
+// links to the proposal's history and shows the outcome and the reason.
 // When a decision is undone, those who have not yet read of it are simply no longer told
 // (their notification goes); those who read it are told it was undone.
 import { clauseActor } from "@/lib/clauses/clause-actor";
@@ -64,9 +64,13 @@ async function followersOf(
   proposals: { id: string; authorId: string }[],
 ): Promise<Map<string, Set<string>>> {
   const ids = proposals.map((p) => p.id);
-  const [positions, threads] = await Promise.all([
+  const [stated, sponsors, threads] = await Promise.all([
     tx.proposalPosition.findMany({
       where: { proposalId: { in: ids } },
+      select: { proposalId: true, organizationId: true },
+    }),
+    tx.proposalSponsorship.findMany({
+      where: { proposalId: { in: ids }, status: "ACCEPTED" },
       select: { proposalId: true, organizationId: true },
     }),
     tx.commentThread.findMany({
@@ -78,6 +82,7 @@ async function followersOf(
       },
     }),
   ]);
+  const positions = [...stated, ...sponsors];
   const members = await tx.membership.findMany({
     where: { organizationId: { in: [...new Set(positions.map((p) => p.organizationId))] } },
     select: { userId: true, organizationId: true },

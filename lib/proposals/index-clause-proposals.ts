@@ -15,6 +15,7 @@ import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuid";
 import { log } from "@/lib/log";
+import { notifyRevisedSponsors } from "@/lib/sponsors/notify-revised-sponsors";
 import { notifyRevisedPositions, type Revision } from "./notify-revised-positions";
 
 /** The row already reads as the text does: same words (by fingerprint), same context. */
@@ -130,6 +131,7 @@ export async function indexClauseProposals(
       changed = true;
     }
     await notifyRevisedPositions(tx, revisions);
+    await notifyRevisedSponsors(tx, revisions);
     const threads = [
       ...(await closeProposalThreads(tx, {
         withdrawn: gone.map((row) => ({

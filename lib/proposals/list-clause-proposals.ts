@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { prisma } from "@/lib/db/prisma";
 import { type Actor, type ProposalAbilities, proposalAbilities, type Target } from "@/lib/permissions/can";
+import { type ProposalSponsors, sponsorsView } from "@/lib/sponsors/sponsors-view";
 
 /** What the panel shows of one proposal, with what this viewer may do with it (from can.ts). */
 export type ProposalView = ProposalAbilities & {
@@ -43,6 +44,8 @@ export type ProposalView = ProposalAbilities & {
     /** The chair took this decision back (Undo): who, and when. */
     undone: { by: string; at: string } | null;
   }[];
+  /** Its co-sponsors (lib/sponsors); absent on a proposal the index has not read yet. */
+  sponsorship?: ProposalSponsors;
 };
 
 export const ZListProposals = z.object({ clauseId: z.string() });
@@ -68,6 +71,7 @@ export async function listClauseProposals(
       organization: { select: { id: true, name: true, code: true, colour: true } },
       citation: { select: { id: true, source: true, article: true, paraphrase: true } },
       positions: { include: { organization: { select: { id: true, code: true, name: true } } } },
+      sponsorships: { include: { organization: { select: { id: true, code: true, name: true, colour: true } } } },
       decisions: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -127,6 +131,7 @@ export async function listClauseProposals(
         ? { by: decision.chairDecision.undoneBy?.name ?? "", at: decision.chairDecision.undoneAt.toISOString() }
         : null,
     })),
+    sponsorship: sponsorsView(row, viewer),
   }));
 }
 

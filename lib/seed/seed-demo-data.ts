@@ -14,6 +14,7 @@ import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
 import { seedReferenceWork } from "./demo-reference-work";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { seedSponsorsAndTopics } from "./seed-sponsors-and-topics";
 
 /**
  * Seeds the demo data if the database holds no instrument yet. Everything is written in one
@@ -92,6 +93,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
       }
       await seedDemoBrackets(tx, instrument.id);
       await seedReferenceWork(tx, instrument.id);
+      await seedSponsorsAndTopics(tx, instrument.id);
       return true;
     },
     { timeout: 60_000 },

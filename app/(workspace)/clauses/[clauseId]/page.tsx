@@ -63,6 +63,9 @@ export default async function ClausePage({ params }: Props) {
         </div>
         <div className="flex items-center gap-3">
           <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
+          <Link href={`/clauses/${clause.id}/compilation`} className="text-sm text-un hover:underline">
+            Compilation
+          </Link>
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
