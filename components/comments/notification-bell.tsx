@@ -61,7 +61,12 @@ export function NotificationBell() {
         type="button"
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // Opened, the list is read again: what a notice quotes (a proposal's words) may have
+          // moved on since the count last changed.
+          if (!open) void refresh();
+          setOpen(!open);
+        }}
         className="relative rounded-md p-1.5 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-un"
         data-testid="notification-bell"
       >
