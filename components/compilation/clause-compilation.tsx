@@ -4,6 +4,7 @@
 import type { ComponentType } from "react";
 import { STATUS_LABEL } from "@/components/readings/version-labels";
 import type { ClauseCompilation } from "@/lib/compilation/compilation";
+import { BracketedPassages } from "./bracketed-passages";
 import { OpenProposals } from "./open-proposals";
 import { PositionsTable } from "./positions-table";
 import { RollingText } from "./rolling-text";
@@ -12,6 +13,7 @@ type Section = { key: string; title: string; Body: ComponentType<{ compilation: 
 
 export const COMPILATION_SECTIONS: readonly Section[] = [
   { key: "text", title: "Rolling text (as agreed so far)", Body: RollingText },
+  { key: "brackets", title: "Square brackets", Body: BracketedPassages },
   { key: "proposals", title: "Open proposals", Body: OpenProposals },
   { key: "positions", title: "Positions", Body: PositionsTable },
 ];

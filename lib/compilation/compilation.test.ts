@@ -98,6 +98,17 @@ describe("an article's compilation", () => {
     expect(cell("RUS")).toBe("OPPOSES");
     expect(cell("ARM")).toBe("RESERVES");
     expect(cell("FRA")).toBeNull();
+    // Article 5's square brackets (lib/seed/demo-brackets.ts), each with its delegation and reason.
+    expect(compilation.brackets).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          words: "endeavour to",
+          delegationCode: "CAN",
+          note: "We want a firm obligation here.",
+        }),
+        expect.objectContaining({ words: "promote research and", delegationCode: "PHL", note: null }),
+      ]),
+    );
     // Rows are the instrument's delegations, not its observers or the chair.
     expect(compilation.positions.delegations.map((d) => d.code)).not.toContain("LARKSPUR");
     expect(compilation.positions.delegations.map((d) => d.code)).not.toContain("CHAIR");

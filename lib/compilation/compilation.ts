@@ -43,6 +43,17 @@ export type PositionsTable = {
   cells: PositionCell[][];
 };
 
+/** A square-bracketed passage of the agreed text: a delegation's reservation, not yet agreed. */
+export type CompiledBracket = {
+  id: string;
+  words: string;
+  delegationCode: string;
+  person: string;
+  /** When it was placed (ISO). */
+  at: string;
+  note: string | null;
+};
+
 export type ClauseCompilation = {
   clause: {
     id: string;
@@ -54,5 +65,6 @@ export type ClauseCompilation = {
   /** The rolling text as agreed so far: every open proposal left out (lib/clause-model). */
   text: ReadingParagraph[];
   proposals: CompiledProposal[];
+  brackets: CompiledBracket[];
   positions: PositionsTable;
 };

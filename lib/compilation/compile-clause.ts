@@ -7,7 +7,7 @@ import { loadClauseState } from "@/lib/collab/clause-store";
 import { prisma } from "@/lib/db/prisma";
 import { actorIn, can, type Target } from "@/lib/permissions/can";
 import { listClauseProposals, type ProposalView } from "@/lib/proposals/list-clause-proposals";
-import { readingOfState } from "@/lib/readings/reading";
+import { bracketsOfState, readingOfState } from "@/lib/readings/reading";
 import { sponsorLine } from "@/lib/sponsors/sponsors-view";
 import type { ClauseCompilation, CompiledDelegation, CompiledProposal, PositionCell } from "./compilation";
 
@@ -108,6 +108,14 @@ export async function compileClause(clauseId: string, target: Target): Promise<C
     },
     text: reading.paragraphs,
     proposals,
+    brackets: bracketsOfState(state).map((bracket) => ({
+      id: bracket.id,
+      words: bracket.words,
+      delegationCode: bracket.organizationCode,
+      person: bracket.personName,
+      at: bracket.at,
+      note: bracket.note,
+    })),
     positions: {
       delegations,
       cells: delegations.map((delegation) => proposals.map((proposal) => cellOf(proposal, delegation.id))),
