@@ -18,6 +18,10 @@ export function notificationVerb(item: NotificationView): string {
       return `${item.decision?.outcome === "ACCEPTED" ? "accepted" : "rejected"} a proposal you follow in`;
     case "DECISION_UNDONE":
       return "undid the decision on a proposal you follow in";
+    case "REOPEN_REQUESTED":
+      return "asked to reopen agreed text in";
+    case "REOPEN_ANSWERED":
+      return "answered your delegation's request to reopen text in";
     case "MENTION":
       return `${item.mentioned ?? "mentioned you"} on`;
     default:

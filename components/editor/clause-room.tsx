@@ -6,10 +6,12 @@
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
+import { useLiveClause } from "@/components/live/use-live-clause";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
 import { MarginSheet } from "@/components/margin/margin-sheet";
+import { ParagraphStatusPanel, type ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
@@ -30,12 +32,14 @@ export function ClauseRoom({
   permissions,
   canComment,
   mentionCandidates,
+  paragraphStatus,
 }: {
   clauseId: string;
   user: RoomUser;
   permissions: RoomPermissions;
   canComment: boolean;
   mentionCandidates: MentionCandidate[];
+  paragraphStatus: ParagraphStatusRights;
 }) {
   const { connection, saveState, kept, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } = useClauseConnection(
     clauseId,
@@ -45,6 +49,8 @@ export function ClauseRoom({
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Where the clause stands as a whole, as the live stream last told it (agreed text is locked).
+  const clauseStatus = useLiveClause(clauseId, paragraphStatus.clauseStatus)?.status ?? paragraphStatus.clauseStatus;
   const [discuss, setDiscuss] = useState<DiscussRequest | null>(null);
   // Hover cards listen on the text's container, which exists before the editor view mounts.
   const [textArea, setTextArea] = useState<HTMLDivElement | null>(null);
@@ -118,12 +124,28 @@ export function ClauseRoom({
                 author={author}
                 onRefused={setNotice}
                 onEditor={setEditor}
+                locks={{
+                  mayEditAgreed: permissions.canEdit,
+                  clauseNumber: paragraphStatus.clauseNumber,
+                  clauseStatus,
+                }}
               />
             ) : (
               <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
             )}
           </div>
           <ProposalHoverCard root={textArea} />
+          {connection && (
+            <div className="mt-4">
+              <ParagraphStatusPanel
+                clauseId={clauseId}
+                editor={editor}
+                provider={connection.provider}
+                rights={paragraphStatus}
+                clauseStatus={clauseStatus}
+              />
+            </div>
+          )}
         </div>
         <aside aria-label="Proposals and comments" className="min-w-0">
           {connection && <AlignedMargin editor={editor} />}

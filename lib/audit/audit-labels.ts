@@ -34,6 +34,9 @@ const ACTIONS: Record<string, string> = {
   "person.system-admin-revoked": "System administration revoked",
   "proposal.accepted": "Proposal accepted",
   "proposal.rejected": "Proposal rejected",
+  "paragraph.status-changed": "Paragraph status changed",
+  "paragraph.reopen-requested": "Reopening requested",
+  "paragraph.reopen-declined": "Reopening declined",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {
@@ -91,7 +94,7 @@ function valueLabel(key: string, value: unknown): string {
 export function auditSummary(action: string, details: unknown): string {
   const label = auditActionLabel(action);
   const fields = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
-  if (action === "clause.status-changed" && typeof fields.to === "string") {
+  if ((action === "clause.status-changed" || action === "paragraph.status-changed") && typeof fields.to === "string") {
     return `${label}: ${valueLabel("to", fields.to)}`;
   }
   if (action === "participant.role-changed" && typeof fields.to === "string") {

@@ -8,13 +8,21 @@
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { actingPerson } from "@/lib/instruments/acting-person";
+import { reopenPreview, reopenPreviewFields } from "@/lib/paragraph-status/reopen-preview";
 import { can, type Person } from "@/lib/permissions/can";
 import { mentionReason, mentionWording } from "./mention-reason";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
   id: string;
-  kind: "MENTION" | "REPLY" | "PROPOSAL_REVISED" | "PROPOSAL_DECIDED" | "DECISION_UNDONE";
+  kind:
+    | "MENTION"
+    | "REPLY"
+    | "PROPOSAL_REVISED"
+    | "PROPOSAL_DECIDED"
+    | "DECISION_UNDONE"
+    | "REOPEN_REQUESTED"
+    | "REOPEN_ANSWERED";
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
   /** The thread it is about (mentions and replies). */
@@ -81,6 +89,7 @@ export async function listNotifications(user: {
         thread: { select: { proposalId: true } },
         proposal: { select: { insertedText: true, deletedText: true, organization: { select: { code: true } } } },
         chairDecision: { select: { outcome: true, reason: true, undoneAt: true } },
+        reopenRequest: { select: reopenPreviewFields },
         clause,
       },
     }),
@@ -94,9 +103,10 @@ export async function listNotifications(user: {
         kind: row.kind,
         actor: {
           name: row.actor.name,
-          organizationCode: row.chairDecision
-            ? (row.actor.memberships[0]?.organization.code ?? "")
-            : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
+          organizationCode:
+            row.chairDecision || row.reopenRequest
+              ? (row.actor.memberships[0]?.organization.code ?? "")
+              : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
         },
         clause: { id: row.clause.id, number: row.clause.number, title: row.clause.title },
         threadId: row.threadId,
@@ -109,7 +119,9 @@ export async function listNotifications(user: {
             ? decisionPreview(row.kind, row.chairDecision)
             : row.proposal
               ? proposalPreview(row.proposal)
-              : "",
+              : row.reopenRequest
+                ? reopenPreview(row.reopenRequest)
+                : "",
         mentioned:
           row.kind === "MENTION" && row.comment
             ? mentionWording(mentionReason(row.comment.body, user), delegation?.name ?? "")

@@ -4,6 +4,7 @@
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { CommentAnchor } from "./comment-anchor";
+import { ParagraphStatusAttribute } from "./paragraph-status";
 import { proposalMarks } from "./suggestion-marks";
 
 /** The Yjs XML fragment that holds a clause's text. */
@@ -25,6 +26,8 @@ export const clauseExtensions: AnyExtension[] = [
     trailingNode: false,
   }),
   CommentAnchor,
+  // Open, agreed ad referendum or agreed, per numbered paragraph (set by the chair, on the server).
+  ParagraphStatusAttribute,
   // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
   ...proposalMarks,
 ];

@@ -3,6 +3,8 @@
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { prisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuid";
+import { loadMarkedProgress, shownProgress } from "@/lib/paragraph-status/clause-progress";
+import { NO_PARAGRAPHS } from "@/lib/paragraph-status/numbered-paragraphs";
 import type { Role } from "@/lib/permissions/roles";
 import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
 import type { ClauseSummary } from "./live-events";
@@ -19,7 +21,7 @@ export type ClauseFacts = {
 
 export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | null> {
   if (!isUuid(clauseId)) return null;
-  const [clause, threads, proposals] = await Promise.all([
+  const [clause, threads, proposals, progress] = await Promise.all([
     prisma.clause.findUnique({
       where: { id: clauseId },
       select: {
@@ -38,6 +40,7 @@ export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | n
     }),
     countOpenThreads([clauseId]),
     countOpenProposals([clauseId]),
+    loadMarkedProgress([clauseId]),
   ]);
   if (!clause) return null;
   return {
@@ -49,6 +52,7 @@ export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | n
       topics: clause.topics,
       openThreads: threads.get(clause.id) ?? 0,
       openProposals: proposals.get(clause.id) ?? 0,
+      progress: shownProgress(progress.get(clause.id) ?? NO_PARAGRAPHS, clause.status),
     },
     instrumentId: clause.instrumentId,
     observersMayComment: clause.instrument.observersMayComment,

@@ -12,6 +12,8 @@ export type ClauseSummary = {
   topics: string[];
   openThreads: number;
   openProposals: number;
+  /** Numbered paragraphs, and how many are agreed (ad ref included) and ad ref (lib/paragraph-status). */
+  progress: { paragraphs: number; agreed: number; adRef: number };
 };
 
 export type LiveEvent =
@@ -36,8 +38,15 @@ function isSummary(value: unknown): value is ClauseSummary {
     Array.isArray(c.topics) &&
     c.topics.every((topic) => typeof topic === "string") &&
     Number.isInteger(c.openThreads) &&
-    Number.isInteger(c.openProposals)
+    Number.isInteger(c.openProposals) &&
+    isProgress(c.progress)
   );
+}
+
+function isProgress(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const p = value as Record<string, unknown>;
+  return Number.isInteger(p.paragraphs) && Number.isInteger(p.agreed) && Number.isInteger(p.adRef);
 }
 
 export function parseLiveEvent(data: string): LiveEvent | null {

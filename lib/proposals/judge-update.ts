@@ -7,6 +7,7 @@ import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
 import { proposalOwners } from "@/lib/clause-model/proposal-owners";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { type ClauseStanding, lockRefusal, statusChangeRefusal } from "@/lib/paragraph-status/judge-locks";
 import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion, type KnownProposal, markChanges } from "./check-suggestion";
 import type { RefusedEditKind } from "./refused-edit-message";
@@ -25,6 +26,8 @@ export type Judging = {
   known(clause: readonly ClauseNode[], ids: ReadonlySet<string>): Promise<Map<string, KnownProposal>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
+  /** The clause's number and status as a whole (asked only of someone who may only suggest). */
+  standing?(): Promise<ClauseStanding>;
 };
 
 function readOrNull(reader: ClauseReader): ClauseModel | null {
@@ -56,7 +59,11 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   if (!changed) return null;
   if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
     return { kind: "invisible", reason: "puts invisible characters into the words" };
+  const statusChange = statusChangeRefusal(changed.before, changed.after);
+  if (statusChange) return { kind: "locked", reason: statusChange };
   if (!judging.mayOnlySuggest) return null;
+  const locked = lockRefusal(before, after, (await judging.standing?.()) ?? { number: "", status: "OPEN" });
+  if (locked) return { kind: "locked", reason: locked };
   const { me } = judging;
   const changes = markChanges(changed.before, changed.after);
   // Ids the touched blocks already held are judged there; only new ones are looked up elsewhere.

@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClauseRoom } from "@/components/editor/clause-room";
 import { LiveClauseStatus, LiveClauseTitle, LiveTopics } from "@/components/live/live-clause-badges";
+import { LiveClauseProgress } from "@/components/paragraph-status/live-progress";
 import { requireUser } from "@/lib/auth/current-user";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
+import { loadShownProgress } from "@/lib/paragraph-status/shown-progress";
 import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
@@ -27,7 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const mentionCandidates = await listMentionCandidates(clause.instrumentId);
+  const [mentionCandidates, progress] = await Promise.all([
+    listMentionCandidates(clause.instrumentId),
+    loadShownProgress([clause]),
+  ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -52,6 +57,7 @@ export default async function ClausePage({ params }: Props) {
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
+          <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
           <LiveClauseStatus clauseId={clause.id} status={clause.status} />
         </div>
       </header>
@@ -71,6 +77,13 @@ export default async function ClausePage({ params }: Props) {
           canEdit: can(actor, "clause.editText", target),
           canSuggest: can(actor, "clause.suggest", target),
           canDecide: can(actor, "proposal.decide", target),
+        }}
+        paragraphStatus={{
+          clauseNumber: clause.number,
+          clauseStatus: clause.status,
+          canSetStatus: can(actor, "paragraph.setStatus", target),
+          canRequestReopen: can(actor, "paragraph.requestReopen", target),
+          canAnswerReopen: can(actor, "paragraph.answerReopen", target),
         }}
       />
     </main>
