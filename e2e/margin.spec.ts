@@ -4,12 +4,16 @@
 // browsers at once, at 1440×900, 1024×768 and 390×844.
 import { commentOn, postNewComment, selectWords } from "./support/comments";
 import { openClause, signIn } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { type Browser, expect, type Page, test } from "./support/test";
 
 const CLAUSE = /Respect for human rights/;
 const DESKTOP = { width: 1440, height: 900 };
 const LAPTOP = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
+
+// Agreed as a whole in the demo: reopened first, so delegations may propose in it.
+test.beforeAll(() => negotiateOpen("Respect for human rights"));
 
 async function open(browser: Browser, email: string, viewport: { width: number; height: number }, touch = false) {
   const page = await (await browser.newContext({ viewport, hasTouch: touch, isMobile: touch })).newPage();

@@ -44,3 +44,9 @@ export function statusTag(status: ParagraphStatus): string | null {
   if (status === "AGREED_AD_REF") return "agreed ad ref";
   return null;
 }
+
+/** The tag exports print after an agreed paragraph's words, as negotiators write it. */
+export function exportTag(status: ParagraphStatus): string {
+  const tag = statusTag(status);
+  return tag ? `[${tag}]` : "";
+}

@@ -11,6 +11,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
+import { seedParagraphStatuses } from "./demo-paragraph-status";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 /**
@@ -88,6 +89,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
           },
         });
       }
+      await seedParagraphStatuses(tx, instrument.id);
       return true;
     },
     { timeout: 60_000 },
