@@ -80,7 +80,7 @@ describe("the clause model reads a paragraph's status", () => {
       [2, "AGREED"],
       [3, "AGREED_AD_REF"],
     ]);
-    const sub = (items[1].item.blocks[1] as { items: ListItem[] }).items[0];
+    const sub = (items[1].item.blocks[1] as unknown as { items: ListItem[] }).items[0];
     expect(sub.status).toBe("OPEN");
   });
 
