@@ -63,7 +63,7 @@ test("the chair agrees a paragraph, the delegation is held to it and asks to reo
   await expect(australia.getByRole("button", { name: "Suggesting" })).toHaveAttribute("aria-pressed", "true");
 
   // The chair marks paragraph 2 agreed: Australia sees the tag, and the list counts it.
-  await chair.getByLabel("Status of paragraph 2").selectOption("AGREED");
+  await chair.getByLabel("Where paragraph 2 stands").selectOption("AGREED");
   await expect(secondParagraph(australia)).toHaveAttribute("data-status-tag", "agreed");
   await expect(row.locator("[data-progress]")).toHaveText("1 of 3 paragraphs agreed");
 
@@ -76,7 +76,7 @@ test("the chair agrees a paragraph, the delegation is held to it and asks to reo
   await expect(australia.getByTestId("save-status")).toHaveText("Saved");
 
   // Australia asks to reopen it; the chair sees the request arrive.
-  const panel = australia.getByRole("region", { name: "Paragraph status" });
+  const panel = australia.getByRole("region", { name: "Paragraphs and where they stand" });
   await panel.locator('[data-paragraph="2"]').getByRole("button", { name: "Ask to reopen" }).click();
   await panel.getByLabel("Why should paragraph 2 be reopened?").fill(`Our capital asks for “at once” ${stamp}.`);
   await panel.getByRole("button", { name: "Send request" }).click();

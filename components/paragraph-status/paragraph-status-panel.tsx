@@ -206,8 +206,8 @@ export function ParagraphStatusPanel({
   const asked = (paragraph: number | null) => requests.some((r) => r.paragraph === paragraph && r.status === "OPEN");
   if (paragraphs.length === 0 && requests.length === 0 && clauseStatus === "OPEN") return null;
   return (
-    <section aria-label="Paragraph status" className="rounded-lg border border-slate-200 bg-white p-3">
-      <h2 className="text-sm font-semibold text-slate-700">Paragraph status</h2>
+    <section aria-label="Paragraphs and where they stand" className="rounded-lg border border-slate-200 bg-white p-3">
+      <h2 className="text-sm font-semibold text-slate-700">Paragraphs: open or agreed</h2>
       {clauseStatus !== "OPEN" && (
         <div className="mt-1 text-sm text-slate-600">
           <p>
@@ -232,7 +232,7 @@ export function ParagraphStatusPanel({
               </span>
               {rights.canSetStatus ? (
                 <select
-                  aria-label={`Status of paragraph ${p.number}`}
+                  aria-label={`Where paragraph ${p.number} stands`}
                   value={p.status}
                   className="rounded border border-slate-300 px-1 py-0.5 text-xs"
                   onChange={async (event) => {
