@@ -37,6 +37,7 @@ import {
   type WrittenThread,
   writtenThread,
 } from "./support/matrix-fixtures";
+import { paragraphStatusDoors } from "./support/paragraph-status-doors";
 import {
   type BuiltServerAction,
   builtServerActions,
@@ -757,6 +758,11 @@ const DOORS: Door[] = [
     attempt: async (s, w) =>
       (await s.api.get(`/api/instruments/${w.instrumentId}/export?format=html&variant=proposals`)).status() === 200,
   },
+  ...paragraphStatusDoors(
+    routeDoes,
+    () => sessions.chair,
+    () => sessions.delegate,
+  ),
 ];
 
 function expected(who: Who, door: Door, clause: Clause, whose: Whose, world: World): boolean {
@@ -832,6 +838,10 @@ test.beforeAll(async () => {
       someoneElse: { open: author(SOMEONE_ELSE.open), restricted: author(SOMEONE_ELSE.restricted) },
     };
   });
+  // The open clause is agreed in the demo; an agreed clause refuses delegations' proposals
+  // (lib/paragraph-status), and the matrix's delegates propose and withdraw in it: reopened first.
+  await withDatabase((db) => db.query(`UPDATE "Clause" SET status = 'OPEN' WHERE id = $1`, [world.openClause.id]));
+  world.openClause.status = "OPEN";
   // The chair sets up informal consultations through the same route the matrix tests.
   const chapterId = await withDatabase(
     async (db) =>

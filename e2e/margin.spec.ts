@@ -5,6 +5,7 @@
 import { commentOn, postNewComment, selectWords } from "./support/comments";
 import { openClause, signIn } from "./support/demo";
 import { showMarginFilters } from "./support/margin";
+import { negotiateOpen } from "./support/negotiate-open";
 import { withDatabase } from "./support/sessions";
 import { type Browser, expect, type Page, test } from "./support/test";
 
@@ -12,6 +13,9 @@ const CLAUSE = /Respect for human rights/;
 const DESKTOP = { width: 1440, height: 900 };
 const LAPTOP = { width: 1024, height: 768 };
 const PHONE = { width: 390, height: 844 };
+
+// Agreed as a whole in the demo: reopened first, so delegations may propose in it.
+test.beforeAll(() => negotiateOpen("Respect for human rights"));
 
 async function open(browser: Browser, email: string, viewport: { width: number; height: number }, touch = false) {
   const page = await (await browser.newContext({ viewport, hasTouch: touch, isMobile: touch })).newPage();

@@ -8,10 +8,12 @@ import {
   LiveOpenProposalsBadge,
   LiveOpenThreadCount,
 } from "@/components/live/live-clause-badges";
+import { LiveChapterProgress, LiveClauseProgress } from "@/components/paragraph-status/live-progress";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
+import { loadShownProgress } from "@/lib/paragraph-status/shown-progress";
 import { can } from "@/lib/permissions/can";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
@@ -22,10 +24,12 @@ export default async function HomePage() {
   const clauseIds = instruments.flatMap((instrument) =>
     instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id)),
   );
-  const [openThreads, openProposals, openBrackets] = await Promise.all([
+  const clauses = instruments.flatMap((instrument) => instrument.chapters.flatMap((chapter) => chapter.clauses));
+  const [openThreads, openProposals, openBrackets, progress] = await Promise.all([
     countOpenThreads(clauseIds),
     countOpenProposals(clauseIds),
     countOpenBrackets(clauseIds),
+    loadShownProgress(clauses),
   ]);
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
@@ -74,9 +78,17 @@ export default async function HomePage() {
               className="mt-8"
               data-chapter-clauses={chapter.clauses.map((c) => c.id).join(" ")}
             >
-              <h2 id={`chapter-${chapter.id}`} className="text-sm font-semibold uppercase tracking-wide text-slate-500">
-                Chapter {chapter.number}. {chapter.title}
-              </h2>
+              <div className="flex items-baseline justify-between gap-4">
+                <h2
+                  id={`chapter-${chapter.id}`}
+                  className="text-sm font-semibold uppercase tracking-wide text-slate-500"
+                >
+                  Chapter {chapter.number}. {chapter.title}
+                </h2>
+                <LiveChapterProgress
+                  clauses={chapter.clauses.map((c) => ({ id: c.id, progress: progress.of(c.id) }))}
+                />
+              </div>
               <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
                 {chapter.clauses.map((clause) => (
                   <li key={clause.id} data-clause-id={clause.id}>
@@ -98,6 +110,7 @@ export default async function HomePage() {
                         <LiveOpenProposalsBadge clauseId={clause.id} count={openProposals.get(clause.id) ?? 0} />
                         <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
+                        <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
                         <LiveClauseStatus clauseId={clause.id} status={clause.status} />
                       </span>
                     </Link>

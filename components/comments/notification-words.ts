@@ -31,6 +31,10 @@ export function notificationVerb(item: NotificationView): string {
       return "answered your invitation to co-sponsor a proposal in";
     case "SPONSORED_REVISED":
       return "revised a proposal your delegation co-sponsors in";
+    case "REOPEN_REQUESTED":
+      return "asked to reopen agreed text in";
+    case "REOPEN_ANSWERED":
+      return "answered your delegation's request to reopen text in";
     case "MENTION":
       return `${item.mentioned ?? "mentioned you"} on`;
     default:

@@ -6,6 +6,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef } from "react";
 import { PendingComment } from "@/components/comments/pending-comment";
+import { ParagraphLocks, type ParagraphLocksOptions } from "@/components/paragraph-status/paragraph-locks-extension";
 import { SuggestMode } from "@/components/proposals/suggest-mode-extension";
 import type { EditorMode } from "@/components/proposals/use-editor-mode";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
@@ -51,6 +52,7 @@ export function ClauseEditor({
   glossary = NO_TERMS,
   onRefused,
   onEditor,
+  locks,
 }: {
   connection: ClauseConnection;
   user: RoomUser;
@@ -63,7 +65,11 @@ export function ClauseEditor({
   onRefused: (reason: string) => void;
   /** Called with the editor once it exists (and with null when it goes), e.g. for the comments beside it. */
   onEditor?: (editor: Editor | null) => void;
+  /** Agreed text: who may change it, and where the clause stands (read on every transaction). */
+  locks: ReturnType<ParagraphLocksOptions["current"]>;
 }) {
+  const locksRef = useRef(locks);
+  locksRef.current = locks;
   // Read by the suggest-mode extension on every transaction.
   const modeRef = useRef(mode);
   modeRef.current = mode;
@@ -99,6 +105,11 @@ export function ClauseEditor({
         ForgetDecidedSteps.configure({ authorId: author?.authorId ?? null, doc: connection.doc }),
         PendingComment,
         GlossaryUnderline.configure({ terms: () => termsRef.current }),
+        ParagraphLocks.configure({
+          current: () => locksRef.current,
+          onLocked: (message) => refusedRef.current(message),
+          onAgreedEdited: (message) => refusedRef.current(message),
+        }),
       ],
       editorProps: {
         attributes: {

@@ -10,9 +10,11 @@ import { AgreedLanguageDialog } from "@/components/agreed-language/agreed-langua
 import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { GlossaryCard } from "@/components/glossary/glossary-card";
+import { useLiveClause } from "@/components/live/use-live-clause";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
+import { ParagraphStatusPanel, type ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
@@ -59,6 +61,7 @@ export function ClauseRoom({
   mentionCandidates,
   glossary = NONE,
   agreedLanguage = NONE,
+  paragraphStatus,
 }: {
   clauseId: string;
   user: RoomUser;
@@ -69,6 +72,7 @@ export function ClauseRoom({
   glossary?: GlossaryEntry[];
   /** The instrument's library of agreed language, to search and insert from. */
   agreedLanguage?: AgreedLanguage[];
+  paragraphStatus: ParagraphStatusRights;
 }) {
   const { connection, saveState, kept, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } = useClauseConnection(
     clauseId,
@@ -78,6 +82,8 @@ export function ClauseRoom({
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Where the clause stands as a whole, as the live stream last told it (agreed text is locked).
+  const clauseStatus = useLiveClause(clauseId, paragraphStatus.clauseStatus)?.status ?? paragraphStatus.clauseStatus;
   const [discuss, setDiscuss] = useState<DiscussRequest | null>(null);
   // Hover cards listen on the text's container, which exists before the editor view mounts.
   const [textArea, setTextArea] = useState<HTMLDivElement | null>(null);
@@ -165,6 +171,11 @@ export function ClauseRoom({
                 glossary={glossary}
                 onRefused={setNotice}
                 onEditor={setEditor}
+                locks={{
+                  mayEditAgreed: permissions.canEdit,
+                  clauseNumber: paragraphStatus.clauseNumber,
+                  clauseStatus,
+                }}
               />
             ) : (
               <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
@@ -181,6 +192,17 @@ export function ClauseRoom({
             />
           )}
           <GlossaryCard root={textArea} editor={editor} glossary={glossary} mode={mode} writable={writable} />
+          {connection && (
+            <div className="mt-4">
+              <ParagraphStatusPanel
+                clauseId={clauseId}
+                editor={editor}
+                provider={connection.provider}
+                rights={paragraphStatus}
+                clauseStatus={clauseStatus}
+              />
+            </div>
+          )}
         </div>
         <aside aria-label="Proposals and comments" className="min-w-0">
           {connection && <AlignedMargin editor={editor} />}

@@ -60,8 +60,16 @@ export type Inline = TextRun | HardBreak;
 
 export type Paragraph = { type: "paragraph"; inlines: readonly Inline[]; source?: Y.XmlElement };
 
+/** Where a numbered paragraph stands, as the chair set it (lib/editor/paragraph-status.ts). */
+export type ParagraphStatus = "OPEN" | "AGREED_AD_REF" | "AGREED";
+
 /** A numbered paragraph or sub-paragraph: its own paragraph, then any sub-paragraphs (lists). */
-export type ListItem = { type: "listItem"; blocks: readonly Block[]; source?: Y.XmlElement };
+export type ListItem = {
+  type: "listItem";
+  status: ParagraphStatus;
+  blocks: readonly Block[];
+  source?: Y.XmlElement;
+};
 
 export type OrderedList = {
   type: "orderedList";

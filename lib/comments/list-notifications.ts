@@ -8,6 +8,7 @@
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { actingPerson } from "@/lib/instruments/acting-person";
+import { reopenPreview, reopenPreviewFields } from "@/lib/paragraph-status/reopen-preview";
 import { can, type Person } from "@/lib/permissions/can";
 import { mentionReason, mentionWording } from "./mention-reason";
 import { commentPreview } from "./mentions";
@@ -23,7 +24,10 @@ export type NotificationView = {
     // Co-sponsors (lib/sponsors): invited, answered, revised since accepted.
     | "SPONSOR_INVITED"
     | "SPONSOR_ANSWERED"
-    | "SPONSORED_REVISED";
+    | "SPONSORED_REVISED"
+    // Reopening agreed text (lib/paragraph-status): asked of the chair, answered.
+    | "REOPEN_REQUESTED"
+    | "REOPEN_ANSWERED";
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
   /** The thread it is about (mentions and replies). */
@@ -90,6 +94,7 @@ export async function listNotifications(user: {
         thread: { select: { proposalId: true } },
         proposal: { select: { insertedText: true, deletedText: true, organization: { select: { code: true } } } },
         chairDecision: { select: { outcome: true, reason: true, undoneAt: true } },
+        reopenRequest: { select: reopenPreviewFields },
         clause,
       },
     }),
@@ -105,7 +110,7 @@ export async function listNotifications(user: {
           name: row.actor.name,
           // The chair, or the delegation that answered an invitation, speaks for itself.
           organizationCode:
-            row.chairDecision || row.kind === "SPONSOR_ANSWERED"
+            row.chairDecision || row.kind === "SPONSOR_ANSWERED" || row.reopenRequest
               ? (row.actor.memberships[0]?.organization.code ?? "")
               : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
         },
@@ -120,7 +125,9 @@ export async function listNotifications(user: {
             ? decisionPreview(row.kind, row.chairDecision)
             : row.proposal
               ? proposalPreview(row.proposal, row.kind === "PROPOSAL_REVISED" || row.kind === "SPONSORED_REVISED")
-              : "",
+              : row.reopenRequest
+                ? reopenPreview(row.reopenRequest)
+                : "",
         mentioned:
           row.kind === "MENTION" && row.comment
             ? mentionWording(mentionReason(row.comment.body, user), delegation?.name ?? "")

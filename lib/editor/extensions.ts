@@ -5,6 +5,7 @@ import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { BracketMark } from "./bracket-mark";
 import { CommentAnchor } from "./comment-anchor";
+import { ParagraphStatusAttribute } from "./paragraph-status";
 import { proposalMarks } from "./suggestion-marks";
 
 /** The Yjs XML fragment that holds a clause's text. */
@@ -28,6 +29,8 @@ export const clauseExtensions: AnyExtension[] = [
   CommentAnchor,
   // Square brackets: words a delegation reserves, drawn `[ … ]` with its code (bracket-mark.ts).
   BracketMark,
+  // Open, agreed ad referendum or agreed, per numbered paragraph (set by the chair, on the server).
+  ParagraphStatusAttribute,
   // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
   ...proposalMarks,
 ];

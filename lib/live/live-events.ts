@@ -14,6 +14,8 @@ export type ClauseSummary = {
   openProposals: number;
   /** Passages still in square brackets (lib/brackets). */
   openBrackets?: number;
+  /** Numbered paragraphs, and how many are agreed (ad ref included) and ad ref (lib/paragraph-status). */
+  progress: { paragraphs: number; agreed: number; adRef: number };
 };
 
 export type LiveEvent =
@@ -39,8 +41,15 @@ function isSummary(value: unknown): value is ClauseSummary {
     c.topics.every((topic) => typeof topic === "string") &&
     Number.isInteger(c.openThreads) &&
     Number.isInteger(c.openProposals) &&
-    (c.openBrackets === undefined || Number.isInteger(c.openBrackets))
+    (c.openBrackets === undefined || Number.isInteger(c.openBrackets)) &&
+    isProgress(c.progress)
   );
+}
+
+function isProgress(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const p = value as Record<string, unknown>;
+  return Number.isInteger(p.paragraphs) && Number.isInteger(p.agreed) && Number.isInteger(p.adRef);
 }
 
 export function parseLiveEvent(data: string): LiveEvent | null {

@@ -115,6 +115,15 @@ const RULES = {
   "agreedLanguage.manage": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
+  /**
+   * Set a numbered paragraph's status: open, agreed ad referendum, agreed. Agreed text is then
+   * locked for delegations (lib/paragraph-status).
+   */
+  "paragraph.setStatus": roles("CHAIR"),
+  /** Ask the chair to reopen an agreed paragraph or clause, giving a reason. */
+  "paragraph.requestReopen": roles("DELEGATE"),
+  /** Answer a request to reopen: reopen the text, or decline with a reason. */
+  "paragraph.answerReopen": roles("CHAIR"),
   /** Read a clause's comment threads (and be mentioned in them). */
   "thread.view": anyRole,
   /** Start a thread on words of a clause, on the whole clause, or on a proposal. */

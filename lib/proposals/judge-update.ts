@@ -9,6 +9,7 @@ import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
 import { proposalOwners } from "@/lib/clause-model/proposal-owners";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { type ClauseStanding, lockRefusal, statusChangeRefusal } from "@/lib/paragraph-status/judge-locks";
 import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion, type KnownProposal, markChanges } from "./check-suggestion";
 import type { RefusedEditKind } from "./refused-edit-message";
@@ -35,6 +36,8 @@ export type Judging = {
   citations?(ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
+  /** The clause's number and status as a whole (asked only of someone who may only suggest). */
+  standing?(): Promise<ClauseStanding>;
 };
 
 function readOrNull(reader: ClauseReader): ClauseModel | null {
@@ -66,6 +69,8 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   if (!changed) return null;
   if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
     return { kind: "invisible", reason: "puts invisible characters into the words" };
+  const statusChange = statusChangeRefusal(changed.before, changed.after);
+  if (statusChange) return { kind: "locked", reason: statusChange };
   // Brackets are the server's to place and remove, whoever's client sends the update.
   const bracketIds = newBracketIds(changed.before, changed.after);
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
@@ -79,6 +84,8 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
       return { kind: "citation", reason: "cites a passage that is not in the instrument's library of agreed language" };
   }
   if (!judging.mayOnlySuggest) return null;
+  const locked = lockRefusal(before, after, (await judging.standing?.()) ?? { number: "", status: "OPEN" });
+  if (locked) return { kind: "locked", reason: locked };
   const { me } = judging;
   const changes = markChanges(changed.before, changed.after);
   // Ids the touched blocks already held are judged there; only new ones are looked up elsewhere.

@@ -5,12 +5,14 @@
 export const REFUSED_EDIT = "proposals.refused-edit";
 
 /** Why: it changed agreed text (someone who may only suggest), or it is not clause text at all. */
-export type RefusedEditKind = "agreed-text" | "unreadable" | "invisible" | "bracket" | "citation";
+export type RefusedEditKind = "agreed-text" | "unreadable" | "invisible" | "bracket" | "citation" | "locked";
 
 export const REFUSED_EDIT_NOTICE =
   "Your last change could not be kept: it would have changed the agreed text directly, which only the chair can do. The clause was reloaded from the server.";
 
 const NOTICES: Record<RefusedEditKind, string> = {
+  // The server sends its own words with this one (which paragraph, lib/paragraph-status).
+  locked: "Your last change could not be kept: it touched agreed text. The clause was reloaded from the server.",
   "agreed-text": REFUSED_EDIT_NOTICE,
   unreadable:
     "Your last change could not be kept: the server could not read it as the text of a clause. The clause was reloaded from the server.",

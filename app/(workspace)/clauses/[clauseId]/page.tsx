@@ -9,12 +9,14 @@ import {
   LiveOpenBracketsBadge,
   LiveTopics,
 } from "@/components/live/live-clause-badges";
+import { LiveClauseProgress } from "@/components/paragraph-status/live-progress";
 import { listAgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
 import { listGlossary } from "@/lib/glossary/list-glossary";
+import { loadShownProgress } from "@/lib/paragraph-status/shown-progress";
 import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
@@ -35,11 +37,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const [mentionCandidates, openBrackets, glossary, agreedLanguage] = await Promise.all([
+  const [mentionCandidates, openBrackets, glossary, agreedLanguage, progress] = await Promise.all([
     listMentionCandidates(clause.instrumentId),
     countOpenBrackets([clause.id]),
     listGlossary(clause.instrumentId),
     listAgreedLanguage(clause.instrumentId),
+    loadShownProgress([clause]),
   ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
@@ -69,6 +72,7 @@ export default async function ClausePage({ params }: Props) {
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
+          <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
           <LiveClauseStatus clauseId={clause.id} status={clause.status} />
         </div>
       </header>
@@ -92,6 +96,13 @@ export default async function ClausePage({ params }: Props) {
           canDecide: can(actor, "proposal.decide", target),
           canBracket: can(actor, "bracket.place", target),
           canRemoveBrackets: can(actor, "bracket.remove", target),
+        }}
+        paragraphStatus={{
+          clauseNumber: clause.number,
+          clauseStatus: clause.status,
+          canSetStatus: can(actor, "paragraph.setStatus", target),
+          canRequestReopen: can(actor, "paragraph.requestReopen", target),
+          canAnswerReopen: can(actor, "paragraph.answerReopen", target),
         }}
       />
     </main>
