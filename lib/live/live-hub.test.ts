@@ -10,6 +10,7 @@ import { freshClause } from "@/lib/collab/test-support/fresh-clause";
 import { createThread } from "@/lib/comments/create-thread";
 import { mentionToken } from "@/lib/comments/mentions";
 import { prisma } from "@/lib/db/prisma";
+import { DEMO_INSTRUMENT } from "@/lib/seed/demo-instrument";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import type { LiveEvent } from "./live-events";
 import { LiveHub, startLiveHub } from "./live-hub";
@@ -81,7 +82,8 @@ const tabs: Tab[] = [];
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "live-hub-test-secret";
   await seedIfEmpty(prisma);
-  instrumentId = (await prisma.instrument.findFirstOrThrow({ where: { participants: { some: {} } } })).id;
+  // The demo instrument by name: other test files create instruments of their own meanwhile.
+  instrumentId = (await prisma.instrument.findUniqueOrThrow({ where: { slug: DEMO_INSTRUMENT.slug } })).id;
   const chairUser = await prisma.user.findUniqueOrThrow({ where: { email: "chair@clausework.demo" } });
   chair = (await findSessionUser(chairUser.id)) as SessionUser;
   chairCookie = await sessionCookie(chair.id);
