@@ -7,6 +7,7 @@ import { type ClauseClient, eventually, openClause, sessionCookie } from "@/lib/
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
 import type { ParticipantRole } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
+import { DEMO_INSTRUMENT } from "@/lib/seed/demo-instrument";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { DEACTIVATED, NO_LONGER_SHARED, SESSION_EXPIRED } from "./access-messages";
 import { announceAccessChange } from "./announce-access-change";
@@ -67,7 +68,7 @@ async function storedUpdatesBy(userId: string) {
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "live-access-test-secret";
   await seedIfEmpty(prisma);
-  const instrument = await prisma.instrument.findFirstOrThrow();
+  const instrument = await prisma.instrument.findUniqueOrThrow({ where: { slug: DEMO_INSTRUMENT.slug } });
   instrumentId = instrument.id;
   const chapter = await prisma.chapter.create({
     data: {

@@ -14,6 +14,7 @@ import type { ParticipantRole } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { isAppError } from "@/lib/errors/app-error";
 import { clauseForExport } from "@/lib/exports/clause-for-export";
+import { DEMO_INSTRUMENT } from "@/lib/seed/demo-instrument";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { movePerson } from "./move-person";
 
@@ -88,7 +89,7 @@ const membershipsOf = async (userId: string) =>
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "move-person-test-secret";
   await seedIfEmpty(prisma);
-  instrumentId = (await prisma.instrument.findFirstOrThrow()).id;
+  instrumentId = (await prisma.instrument.findUniqueOrThrow({ where: { slug: DEMO_INSTRUMENT.slug } })).id;
   const chair = await prisma.user.findUniqueOrThrow({ where: { email: "secretariat@clausework.demo" } });
   secretariat = (await findSessionUser(chair.id)) as SessionUser;
   openClauseId = (await clause(`M${run}`)).id;

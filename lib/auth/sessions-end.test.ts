@@ -12,6 +12,7 @@ import { type ClauseClient, eventually, openClause } from "@/lib/collab/test-sup
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
 import { prisma } from "@/lib/db/prisma";
 import { issueInvitation } from "@/lib/people/invitation-token";
+import { DEMO_INSTRUMENT } from "@/lib/seed/demo-instrument";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import type { SessionUser } from "./session-user";
 
@@ -75,7 +76,7 @@ function watch(client: ClauseClient) {
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "sessions-end-test-secret";
   await seedIfEmpty(prisma);
-  const instrument = await prisma.instrument.findFirstOrThrow();
+  const instrument = await prisma.instrument.findUniqueOrThrow({ where: { slug: DEMO_INSTRUMENT.slug } });
   instrumentId = instrument.id;
   organizationId = (
     await prisma.organization.create({
