@@ -15,6 +15,7 @@ export function RollingText({ compilation }: { compilation: ClauseCompilation })
         >
           {paragraph.label && <span className="me-2 tabular-nums">{paragraph.label}</span>}
           {paragraph.text}
+          {paragraph.tag && <span className="ms-2 text-sm italic text-emerald-800">[{paragraph.tag}]</span>}
         </p>
       ))}
     </div>

@@ -98,6 +98,10 @@ describe("an article's compilation", () => {
     expect(cell("RUS")).toBe("OPPOSES");
     expect(cell("ARM")).toBe("RESERVES");
     expect(cell("FRA")).toBeNull();
+    // Paragraph status (lib/seed/demo-paragraph-status.ts): article 33's fourth and fifth paragraphs.
+    const witnesses = await compileClause((await article("33")).id, { restrictedTo: null });
+    const numbered = witnesses.text.filter((p) => p.depth === 1 && p.label);
+    expect(numbered.map((p) => p.tag ?? null).slice(0, 5)).toEqual([null, null, null, "agreed ad ref", "agreed"]);
     // Article 5's square brackets (lib/seed/demo-brackets.ts), each with its delegation and reason.
     expect(compilation.brackets).toEqual(
       expect.arrayContaining([

@@ -10,9 +10,13 @@ import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
 import { readClause } from "@/lib/clause-model/read-clause";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import { listMarker } from "@/lib/exports/clause-text";
+import { statusTag } from "@/lib/paragraph-status/numbered-paragraphs";
 
-/** One paragraph of the agreed text: its number as printed ("1.", "(a)", "•" or none) and words. */
-export type ReadingParagraph = { label: string; depth: number; text: string };
+/**
+ * One paragraph of the agreed text: its number as printed ("1.", "(a)", "•" or none) and words;
+ * on a numbered paragraph agreed or agreed ad referendum, its tag ("agreed ad ref").
+ */
+export type ReadingParagraph = { label: string; depth: number; text: string; tag?: string };
 
 /** An open proposal as it stood: its words, its delegation, and the positions taken on it. */
 export type OpenProposalThen = {
@@ -43,9 +47,13 @@ function paragraphsOfBlock(node: Block | ListItem, depth: number, label: string,
   }
   if (node.type === "listItem") {
     // The item's number goes on its first paragraph; the rest of the item follows unnumbered.
+    const first = out.length;
     node.blocks.forEach((block, index) => {
       paragraphsOfBlock(block, depth, index === 0 ? label : "", out);
     });
+    // A numbered paragraph's status (lib/paragraph-status) is tagged on its first line.
+    const tag = depth === 1 ? statusTag(node.status) : null;
+    if (tag && out[first]) out[first] = { ...out[first], tag };
     return;
   }
   node.items.forEach((item, index) => {
