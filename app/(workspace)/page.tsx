@@ -4,10 +4,12 @@ import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ExportMenu } from "@/components/exports/export-menu";
 import {
   LiveClauseStatus,
+  LiveOpenAlternativesBadge,
   LiveOpenBracketsBadge,
   LiveOpenProposalsBadge,
   LiveOpenThreadCount,
 } from "@/components/live/live-clause-badges";
+import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
@@ -22,10 +24,11 @@ export default async function HomePage() {
   const clauseIds = instruments.flatMap((instrument) =>
     instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id)),
   );
-  const [openThreads, openProposals, openBrackets] = await Promise.all([
+  const [openThreads, openProposals, openBrackets, openAlternatives] = await Promise.all([
     countOpenThreads(clauseIds),
     countOpenProposals(clauseIds),
     countOpenBrackets(clauseIds),
+    countOpenAlternatives(clauseIds),
   ]);
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
@@ -91,6 +94,7 @@ export default async function HomePage() {
                         <LiveOpenThreadCount clauseId={clause.id} count={openThreads.get(clause.id) ?? 0} />
                         <LiveOpenProposalsBadge clauseId={clause.id} count={openProposals.get(clause.id) ?? 0} />
                         <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
+                        <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
                         <LiveClauseStatus clauseId={clause.id} status={clause.status} />
                       </span>

@@ -5,6 +5,7 @@
 // text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
 import { useState } from "react";
+import { AlternativesPanel } from "@/components/alternatives/alternatives-panel";
 import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
@@ -29,6 +30,9 @@ export type RoomPermissions = {
   canDecide: boolean;
   canBracket?: boolean;
   canRemoveBrackets?: boolean;
+  canProposeAlternatives?: boolean;
+  canSupportAlternatives?: boolean;
+  canChooseAlternatives?: boolean;
 };
 
 export function ClauseRoom({
@@ -138,6 +142,17 @@ export function ClauseRoom({
               provider={connection.provider}
               canBracket={Boolean(permissions.canBracket) && writable}
               canRemove={Boolean(permissions.canRemoveBrackets)}
+            />
+          )}
+          {connection && editor && (
+            <AlternativesPanel
+              clauseId={clauseId}
+              editor={editor}
+              provider={connection.provider}
+              myCode={user.organizationCode}
+              canPropose={Boolean(permissions.canProposeAlternatives) && writable}
+              canSupport={Boolean(permissions.canSupportAlternatives)}
+              canChoose={Boolean(permissions.canChooseAlternatives)}
             />
           )}
         </div>

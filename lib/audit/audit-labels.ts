@@ -37,6 +37,11 @@ const ACTIONS: Record<string, string> = {
   "proposal.rejected": "Proposal rejected",
   "bracket.placed": "Words bracketed",
   "bracket.removed": "Brackets removed (agreed)",
+  "alternatives.created": "Alternatives proposed",
+  "alternatives.added": "Further alternative proposed",
+  "alternatives.supported": "Alternative supported",
+  "alternatives.support-withdrawn": "Support for an alternative withdrawn",
+  "alternatives.chosen": "Alternative chosen",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {

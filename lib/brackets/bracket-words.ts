@@ -21,13 +21,13 @@ export type BracketedWords =
   | { ok: true; quote: string; update: Uint8Array }
   | { ok: false; why: "gone" | "several-paragraphs" | "no-agreed-words" };
 
-function proseMirrorOf(doc: Y.Doc) {
+export function proseMirrorOf(doc: Y.Doc) {
   const fragment = doc.getXmlFragment(CLAUSE_FRAGMENT);
   const { doc: root, meta } = initProseMirrorDoc(fragment, clauseSchema);
   return { fragment, root, meta };
 }
 
-function writeBack(doc: Y.Doc, fragment: Y.XmlFragment, next: PMNode, meta: unknown): Uint8Array {
+export function writeBack(doc: Y.Doc, fragment: Y.XmlFragment, next: PMNode, meta: unknown): Uint8Array {
   const before = Y.encodeStateVector(doc);
   doc.transact(() => updateYFragment(doc, fragment, next, meta as Parameters<typeof updateYFragment>[3]));
   return Y.encodeStateAsUpdate(doc, before);

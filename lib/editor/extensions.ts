@@ -3,6 +3,7 @@
 // reads a clause exactly as the browser writes it.
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { AlternativesMark } from "./alternatives-mark";
 import { BracketMark } from "./bracket-mark";
 import { CommentAnchor } from "./comment-anchor";
 import { proposalMarks } from "./suggestion-marks";
@@ -28,6 +29,8 @@ export const clauseExtensions: AnyExtension[] = [
   CommentAnchor,
   // Square brackets: words a delegation reserves, drawn `[ … ]` with its code (bracket-mark.ts).
   BracketMark,
+  // Alternatives: the words standing as Alt 1 of a set of options (alternatives-mark.ts).
+  AlternativesMark,
   // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
   ...proposalMarks,
 ];

@@ -1,6 +1,7 @@
 // A clause's text as plain text for the export: paragraphs separated by a blank line, numbered
 // paragraphs as "1.", lettered sub-paragraphs as "(a)", indented under their paragraph.
 
+import { type AlternativeWordings, alternativeEdges, alternativeText } from "@/lib/alternatives/alternative-edges";
 import { bracketEdges } from "@/lib/brackets/bracket-edges";
 import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
@@ -60,12 +61,15 @@ export function listMarker(type: string | null, n: number): string {
   }
 }
 
-function paragraphText(paragraph: Paragraph): string {
-  // Square brackets print as negotiators type them (lib/brackets/bracket-edges.ts).
+function paragraphText(paragraph: Paragraph, wordings: AlternativeWordings): string {
+  // Square brackets and alternatives print as negotiators type them (lib/brackets/bracket-edges.ts,
+  // lib/alternatives/alternative-edges.ts).
   const { edges, end } = bracketEdges(paragraph.inlines);
+  const alternatives = alternativeEdges(paragraph.inlines, wordings);
   const text = paragraph.inlines.map((inline, i) => {
     const edge = `${"]".repeat(edges[i].close.length)}${"[".repeat(edges[i].open.length)}`;
-    return edge + (inline.type === "text" ? withoutAnchors(inline.text) : "\n");
+    const alt = alternativeText(alternatives[i]);
+    return edge + alt.before + (inline.type === "text" ? withoutAnchors(inline.text) : "\n") + alt.after;
   });
   return text.join("") + "]".repeat(end.length);
 }
@@ -78,13 +82,13 @@ function indented(text: string, indent: string): string {
 }
 
 /** Paragraphs of a block, each already indented; a list item's first line carries its marker. */
-function blockParagraphs(node: Block | ListItem, indent: string): string[] {
-  if (node.type === "paragraph") return [indented(paragraphText(node), indent)];
-  if (node.type === "listItem") return node.blocks.flatMap((block) => blockParagraphs(block, indent));
+function blockParagraphs(node: Block | ListItem, indent: string, wordings: AlternativeWordings): string[] {
+  if (node.type === "paragraph") return [indented(paragraphText(node, wordings), indent)];
+  if (node.type === "listItem") return node.blocks.flatMap((block) => blockParagraphs(block, indent, wordings));
   const out: string[] = [];
   node.items.forEach((item, index) => {
     const marker = node.type === "orderedList" ? listMarker(node.numbering, node.start + index) : "•";
-    const inner = blockParagraphs(item, indent + INDENT);
+    const inner = blockParagraphs(item, indent + INDENT, wordings);
     if (inner.length === 0) inner.push(indent + INDENT);
     // The marker takes the place of the first line's indentation, as a typed list would.
     const first = inner[0].slice(indent.length);
@@ -95,6 +99,6 @@ function blockParagraphs(node: Block | ListItem, indent: string): string[] {
 }
 
 /** The clause's text as plain text (read it from the clean variant: proposals are not shown). */
-export function clauseText(model: ClauseModel): string {
-  return model.blocks.flatMap((block) => blockParagraphs(block, "")).join("\n\n");
+export function clauseText(model: ClauseModel, wordings: AlternativeWordings = new Map()): string {
+  return model.blocks.flatMap((block) => blockParagraphs(block, "", wordings)).join("\n\n");
 }

@@ -14,6 +14,8 @@ export type ClauseSummary = {
   openProposals: number;
   /** Passages still in square brackets (lib/brackets). */
   openBrackets?: number;
+  /** Sets of alternatives not yet chosen between (lib/alternatives). */
+  openAlternatives?: number;
 };
 
 export type LiveEvent =
@@ -39,7 +41,8 @@ function isSummary(value: unknown): value is ClauseSummary {
     c.topics.every((topic) => typeof topic === "string") &&
     Number.isInteger(c.openThreads) &&
     Number.isInteger(c.openProposals) &&
-    (c.openBrackets === undefined || Number.isInteger(c.openBrackets))
+    (c.openBrackets === undefined || Number.isInteger(c.openBrackets)) &&
+    (c.openAlternatives === undefined || Number.isInteger(c.openAlternatives))
   );
 }
 

@@ -7,12 +7,14 @@
 //   (zero-width, bidi controls) into the words;
 // - from someone who may only suggest: it changes the agreed text or its structure, or anyone
 //   else's proposal, or forges a proposal's author, id, kind or time (check-suggestion.ts);
-// - from anyone: it places, changes or moves a square bracket (lib/brackets/check-brackets.ts).
+// - from anyone: it places, changes or moves a square bracket (lib/brackets/check-brackets.ts)
+//   or an alternatives mark (lib/alternatives/check-alternatives.ts).
 // Only the blocks the update touched are read and compared, so a keystroke costs the same in a
 // long clause as in a short one. Updates to one clause are judged one at a time (the shadow is
 // shared), before the durable store saves them.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { knownSets } from "@/lib/alternatives/known-sets";
 import { knownBrackets } from "@/lib/brackets/known-brackets";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
@@ -87,6 +89,7 @@ export function clauseGuard(): Extension {
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
             clauseId: ctx.clauseId,
             brackets: knownBrackets,
+            alternativeSets: knownSets,
           });
         } catch (error) {
           return { kind: "unreadable", reason: `is not a readable update (${(error as Error).message})` };
@@ -110,7 +113,9 @@ export function clauseGuard(): Extension {
           ? "Your delegation can propose changes but not edit the agreed text directly."
           : verdict.kind === "bracket"
             ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
-            : "That change could not be kept: it is not text a clause can hold.",
+            : verdict.kind === "alternatives"
+              ? "Alternatives are proposed and chosen only with the Alternatives buttons."
+              : "That change could not be kept: it is not text a clause can hold.",
       );
     },
 

@@ -1,6 +1,7 @@
 // The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
+import { checkAlternatives, type KnownSet, newAlternativeIds } from "@/lib/alternatives/check-alternatives";
 import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
 import type { ClauseReader } from "@/lib/clause-model/clause-reader";
@@ -27,6 +28,8 @@ export type Judging = {
   /** The clause, and the Bracket rows of bracket ids new to the touched blocks (lib/brackets). */
   clauseId?: string;
   brackets?(ids: ReadonlySet<string>): Promise<Map<string, KnownBracket>>;
+  /** The AlternativeSet rows of set ids new to the touched blocks (lib/alternatives). */
+  alternativeSets?(ids: ReadonlySet<string>): Promise<Map<string, KnownSet>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
 };
@@ -65,6 +68,11 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
   const bracketReason = checkBrackets(changed.before, changed.after, judging.clauseId ?? "", bracketRows);
   if (bracketReason) return { kind: "bracket", reason: bracketReason };
+  // So are alternatives (lib/alternatives/check-alternatives.ts).
+  const setIds = newAlternativeIds(changed.before, changed.after);
+  const setRows = setIds.size > 0 && judging.alternativeSets ? await judging.alternativeSets(setIds) : new Map();
+  const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows);
+  if (setReason) return { kind: "alternatives", reason: setReason };
   if (!judging.mayOnlySuggest) return null;
   const { me } = judging;
   const changes = markChanges(changed.before, changed.after);

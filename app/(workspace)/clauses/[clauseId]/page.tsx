@@ -6,9 +6,11 @@ import { ClauseRoom } from "@/components/editor/clause-room";
 import {
   LiveClauseStatus,
   LiveClauseTitle,
+  LiveOpenAlternativesBadge,
   LiveOpenBracketsBadge,
   LiveTopics,
 } from "@/components/live/live-clause-badges";
+import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
@@ -33,9 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const [mentionCandidates, openBrackets] = await Promise.all([
+  const [mentionCandidates, openBrackets, openAlternatives] = await Promise.all([
     listMentionCandidates(clause.instrumentId),
     countOpenBrackets([clause.id]),
+    countOpenAlternatives([clause.id]),
   ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
@@ -59,6 +62,7 @@ export default async function ClausePage({ params }: Props) {
         </div>
         <div className="flex items-center gap-3">
           <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
+          <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
@@ -83,6 +87,9 @@ export default async function ClausePage({ params }: Props) {
           canDecide: can(actor, "proposal.decide", target),
           canBracket: can(actor, "bracket.place", target),
           canRemoveBrackets: can(actor, "bracket.remove", target),
+          canProposeAlternatives: can(actor, "alternatives.propose", target),
+          canSupportAlternatives: can(actor, "alternatives.support", target),
+          canChooseAlternatives: can(actor, "alternatives.choose", target),
         }}
       />
     </main>
