@@ -37,6 +37,7 @@ import {
   type WrittenThread,
   writtenThread,
 } from "./support/matrix-fixtures";
+import { paragraphStatusDoors } from "./support/paragraph-status-doors";
 import {
   type BuiltServerAction,
   builtServerActions,
@@ -108,8 +109,32 @@ type Door = {
    * the person may do (`may`); each use says why. Otherwise: exactly `can(action)`.
    */
   allows?: (may: (action: Action) => boolean) => boolean;
+  /** What else the rule reads about the thing acted on (e.g. which delegation was invited). */
+  target?: (world: World, author: ProposalAuthor) => Target;
   attempt: Attempt;
 };
+
+/** Where the invitation of a delegation to co-sponsor a proposal stands (null: not invited). */
+const sponsorshipStatus = (proposalId: string, organizationId: string) =>
+  withDatabase(
+    async (db) =>
+      (
+        await db.query(`SELECT status FROM "ProposalSponsorship" WHERE "proposalId" = $1 AND "organizationId" = $2`, [
+          proposalId,
+          organizationId,
+        ])
+      ).rows[0]?.status ?? null,
+  );
+
+/** An invitation written straight into the database: the door that invites is tried on its own. */
+const invitedDirectly = (proposalId: string, organizationId: string, invitedById: string) =>
+  withDatabase((db) =>
+    db.query(
+      `INSERT INTO "ProposalSponsorship" (id, "proposalId", "organizationId", "invitedById", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, now())`,
+      [proposalId, organizationId, invitedById],
+    ),
+  );
 
 const clauseOf = (world: World, clause: Clause) => (clause === "open" ? world.openClause : world.restrictedClause);
 const authorFor = (world: World, who: Who, clause: Clause, whose: Whose) =>
@@ -569,6 +594,121 @@ const DOORS: Door[] = [
     },
   },
   {
+    action: "proposal.inviteSponsor",
+    door: "route",
+    what: "POST /api/clauses/:id/proposals/:proposal/sponsors (invite Jamaica to co-sponsor)",
+    // Nobody but Australia sees the restricted clause: there is no one to invite there.
+    clauses: ["open"],
+    whose: ["own", "others"],
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) =>
+        routeDoes(
+          s,
+          {
+            method: "POST",
+            path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/sponsors`,
+            data: { organizationId: w.jamaica.id },
+          },
+          async () => (await sponsorshipStatus(id, w.jamaica.id)) === "INVITED",
+        ),
+      ),
+  },
+  {
+    action: "proposal.inviteSponsor",
+    door: "route",
+    what: "GET /api/clauses/:id/proposals/:proposal/sponsors (whom the author's delegation may invite)",
+    clauses: ["open", "restricted"],
+    whose: ["own", "others"],
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) => {
+        const response = await s.api.get(`/api/clauses/${clauseOf(w, c).id}/proposals/${id}/sponsors`);
+        expect([200, 403, 404], `sponsor candidates answered ${response.status()}`).toContain(response.status());
+        return response.ok();
+      }),
+  },
+  {
+    action: "proposal.inviteSponsor",
+    door: "route",
+    what: "PUT /api/clauses/:id/proposals/:proposal/on-behalf-of (the group its sponsors speak for)",
+    clauses: ["open", "restricted"],
+    whose: ["own", "others"],
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, author, async (id) =>
+        routeDoes(
+          s,
+          {
+            method: "PUT",
+            path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/on-behalf-of`,
+            data: { onBehalfOf: "the matrix group" },
+          },
+          async () =>
+            withDatabase(
+              async (db) =>
+                (await db.query(`SELECT "onBehalfOf" FROM "Proposal" WHERE id = $1`, [id])).rows[0].onBehalfOf ===
+                "the matrix group",
+            ),
+        ),
+      ),
+  },
+  {
+    action: "proposal.answerSponsorship",
+    door: "route",
+    what: "PUT /api/clauses/:id/proposals/:proposal/sponsorship (accept an invitation to co-sponsor)",
+    clauses: ["open", "restricted"],
+    // "own": the invitation is to the person's delegation; "others": to someone else's.
+    whose: ["own", "others"],
+    target: (_, author) => ({ sponsorOrganizationId: author.organizationId }),
+    attempt: (s, w, c, author) =>
+      proposals.onFreshProposal(clauseOf(w, c).id, w.someoneElse[c], async (id) => {
+        await invitedDirectly(id, author.organizationId, w.someoneElse[c].authorId);
+        return routeDoes(
+          s,
+          {
+            method: "PUT",
+            path: `/api/clauses/${clauseOf(w, c).id}/proposals/${id}/sponsorship`,
+            data: { answer: "ACCEPT", fingerprint: await proposalFingerprintOf(id) },
+          },
+          async () => (await sponsorshipStatus(id, author.organizationId)) === "ACCEPTED",
+        );
+      }),
+  },
+  {
+    action: "compilation.view",
+    door: "page",
+    what: "GET /clauses/:id/compilation",
+    clauses: ["open", "restricted"],
+    attempt: (s, w, c) => pageShows(s, `/clauses/${clauseOf(w, c).id}/compilation`),
+  },
+  {
+    action: "compilation.view",
+    door: "page",
+    what: "GET /instruments/:id/compilation and a topic's (gender)",
+    clauses: ["open"],
+    attempt: async (s, w) => {
+      const index = await pageShows(s, `/instruments/${w.instrumentId}/compilation`);
+      const topic = await pageShows(s, `/instruments/${w.instrumentId}/compilation/gender`);
+      expect(topic, "the index and a topic's compilation have the same door").toBe(index);
+      return index;
+    },
+  },
+  {
+    action: "clause.manage",
+    door: "route",
+    what: "PUT /api/clauses/:id/compilation-topics (the topics it has)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const topicIds = await withDatabase(async (db) =>
+        (await db.query(`SELECT "topicId" FROM "ClauseTopic" WHERE "clauseId" = $1`, [clauseId])).rows.map(
+          (row) => row.topicId,
+        ),
+      );
+      const response = await s.api.put(`/api/clauses/${clauseId}/compilation-topics`, { data: { topicIds } });
+      expect([200, 403, 404], `compilation topics answered ${response.status()}`).toContain(response.status());
+      return response.ok();
+    },
+  },
+  {
     action: "proposal.withdraw",
     door: "socket",
     what: "taking a proposal's words out of the text (what Withdraw does) is saved",
@@ -694,6 +834,27 @@ const DOORS: Door[] = [
     attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/audit`),
   },
   {
+    action: "glossary.manage",
+    door: "page",
+    what: "GET /admin/:instrument/glossary",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/glossary`),
+  },
+  {
+    action: "agreedLanguage.manage",
+    door: "page",
+    what: "GET /admin/:instrument/agreed-language",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/agreed-language`),
+  },
+  {
+    action: "instrument.view",
+    door: "page",
+    what: "GET /instruments/:id/terminology (the terminology report)",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/instruments/${w.instrumentId}/terminology`),
+  },
+  {
     action: "instrument.export",
     door: "route",
     what: "GET /api/instruments/:id/export (the printable page with proposals)",
@@ -701,6 +862,11 @@ const DOORS: Door[] = [
     attempt: async (s, w) =>
       (await s.api.get(`/api/instruments/${w.instrumentId}/export?format=html&variant=proposals`)).status() === 200,
   },
+  ...paragraphStatusDoors(
+    routeDoes,
+    () => sessions.chair,
+    () => sessions.delegate,
+  ),
 ];
 
 function expected(who: Who, door: Door, clause: Clause, whose: Whose, world: World): boolean {
@@ -712,8 +878,11 @@ function expected(who: Who, door: Door, clause: Clause, whose: Whose, world: Wor
     role,
     observersMayComment: world.observersMayComment,
   };
+  const author = authorFor(world, who, clause, whose);
   const target: Target = {
-    authorId: authorFor(world, who, clause, whose).authorId,
+    authorId: author.authorId,
+    authorOrganizationId: author.organizationId,
+    ...door.target?.(world, author),
     ...(clause === "restricted" ? { restrictedTo: [world.australiaId] } : {}),
   };
   // A clause-level action needs the clause to exist for the person first, as every door checks.
@@ -773,6 +942,10 @@ test.beforeAll(async () => {
       someoneElse: { open: author(SOMEONE_ELSE.open), restricted: author(SOMEONE_ELSE.restricted) },
     };
   });
+  // The open clause is agreed in the demo; an agreed clause refuses delegations' proposals
+  // (lib/paragraph-status), and the matrix's delegates propose and withdraw in it: reopened first.
+  await withDatabase((db) => db.query(`UPDATE "Clause" SET status = 'OPEN' WHERE id = $1`, [world.openClause.id]));
+  world.openClause.status = "OPEN";
   // The chair sets up informal consultations through the same route the matrix tests.
   const chapterId = await withDatabase(
     async (db) =>
@@ -1218,6 +1391,8 @@ type ActionCase = {
 };
 
 const ADMIN_ACTIONS = "app/(workspace)/admin/actions.ts";
+const GLOSSARY_ACTIONS = "app/(workspace)/admin/[instrumentId]/glossary/actions.ts";
+const AGREED_LANGUAGE_ACTIONS = "app/(workspace)/admin/[instrumentId]/agreed-language/actions.ts";
 let made = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++made}`;
 const one = async <T>(sql: string, values: unknown[]): Promise<T> =>
@@ -1226,6 +1401,13 @@ const sandboxClause = (id: string) =>
   one<{ number: string; title: string; status: string; position: number }>(
     `SELECT number, title, status, position FROM "Clause" WHERE id = $1`,
     [id],
+  );
+/** A fresh glossary term of the sandbox, written straight to the database. */
+const sandboxTerm = (sandbox: Sandbox) =>
+  one<{ id: string; term: string }>(
+    `INSERT INTO "GlossaryTerm" (id, "instrumentId", term, preferred, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, 'as it was', now()) RETURNING id, term`,
+    [sandbox.id, unique("matrix term")],
   );
 /** A fresh person of the sandbox's delegation. */
 const sandboxPerson = (sandbox: Sandbox) => freshPerson(sandbox.delegationId);
@@ -1457,6 +1639,74 @@ const SERVER_ACTIONS: Record<ServerActionName, ActionCase[]> = {
         return {
           input: { instrumentId: s.id, userId: person.id, organizationId: s.homeId },
           stored: async () => (await accountState(person.id)).organizations,
+        };
+      },
+    },
+  ],
+  [`${GLOSSARY_ACTIONS}#saveGlossaryTermAction`]: [
+    {
+      what: "add a term to the glossary",
+      decidedBy: { rule: "glossary.manage" },
+      prepare: async (_, s) => {
+        const term = unique("matrix term");
+        return {
+          input: { instrumentId: s.id, term, preferred: "the matrix's wording" },
+          stored: () => one(`SELECT count(*)::int AS n FROM "GlossaryTerm" WHERE term = $1`, [term]),
+        };
+      },
+    },
+    {
+      what: "change a term's preferred wording",
+      decidedBy: { rule: "glossary.manage" },
+      prepare: async (_, s) => {
+        const { id, term } = await sandboxTerm(s);
+        return {
+          input: { instrumentId: s.id, termId: id, term, preferred: "changed in the matrix" },
+          stored: async () =>
+            (await one<{ preferred: string }>(`SELECT preferred FROM "GlossaryTerm" WHERE id = $1`, [id])).preferred,
+        };
+      },
+    },
+  ],
+  [`${GLOSSARY_ACTIONS}#removeGlossaryTermAction`]: [
+    {
+      what: "remove a term from the glossary",
+      decidedBy: { rule: "glossary.manage" },
+      prepare: async (_, s) => {
+        const { id } = await sandboxTerm(s);
+        return {
+          input: { instrumentId: s.id, termId: id },
+          stored: () => one(`SELECT count(*)::int AS n FROM "GlossaryTerm" WHERE id = $1`, [id]),
+        };
+      },
+    },
+  ],
+  [`${AGREED_LANGUAGE_ACTIONS}#saveAgreedLanguageAction`]: [
+    {
+      what: "add a passage to the library of agreed language",
+      decidedBy: { rule: "agreedLanguage.manage" },
+      prepare: async (_, s) => {
+        const article = unique("art.");
+        return {
+          input: { instrumentId: s.id, source: "MATRIX", article, text: "Words from the matrix.", paraphrase: "true" },
+          stored: () => one(`SELECT count(*)::int AS n FROM "AgreedLanguageEntry" WHERE article = $1`, [article]),
+        };
+      },
+    },
+    {
+      what: "edit a passage's text",
+      decidedBy: { rule: "agreedLanguage.manage" },
+      prepare: async (_, s) => {
+        const article = unique("art.");
+        const { id } = await one<{ id: string }>(
+          `INSERT INTO "AgreedLanguageEntry" (id, "instrumentId", source, article, text, "updatedAt")
+           VALUES (gen_random_uuid(), $1, 'MATRIX', $2, 'As it was.', now()) RETURNING id`,
+          [s.id, article],
+        );
+        return {
+          input: { instrumentId: s.id, entryId: id, source: "MATRIX", article, text: "Edited in the matrix." },
+          stored: async () =>
+            (await one<{ text: string }>(`SELECT text FROM "AgreedLanguageEntry" WHERE id = $1`, [id])).text,
         };
       },
     },

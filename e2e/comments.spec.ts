@@ -2,6 +2,7 @@
 
 import { commentOn, postNewComment, selectWords, setObserversMayComment, thread } from "./support/comments";
 import { signIn } from "./support/demo";
+import { showMarginFilters } from "./support/margin";
 import { type Browser, expect as baseExpect, type Page, test } from "./support/test";
 
 const CLAUSE = /Protection of witnesses/;
@@ -53,6 +54,7 @@ test("a comment on selected words reaches another delegation live; the reply and
     .getByRole("button", { name: /Resolve/ })
     .click();
   await expect(thread(canada, body)).toHaveCount(0); // gone from the open threads
+  await showMarginFilters(canada);
   await canada.getByRole("button", { name: "Resolved", exact: true }).click();
   await expect(thread(canada, body)).toHaveAttribute("data-state", "resolved");
   await expect(thread(canada, body).getByTestId("resolved-label")).toContainText("Chloe Whitfield (AUS)");

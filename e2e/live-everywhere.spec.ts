@@ -63,7 +63,7 @@ test("mentions ring the bell, new threads and proposals change the list's counts
   const row = clauseRow(france);
   await expect(row).toHaveCount(1);
   await expect(clauseRow(germany)).toHaveCount(1);
-  await Promise.all([markPage(france), markPage(germany)]);
+  await Promise.all([markPage(chair), markPage(france), markPage(germany)]);
   const threadsBefore = await countIn(row, "open-thread-count");
   const proposalsBefore = await countIn(row, "open-proposals-count");
   const germanyUnread = await unread(germany);
@@ -117,8 +117,9 @@ test("mentions ring the bell, new threads and proposals change the list's counts
     await expect(header).toContainText(new RegExp(`${label}$`));
     const headerMs = Date.now() - decided;
     await expect(row).toContainText(new RegExp(`${label}$`));
-    // Nobody reloaded to see any of it.
-    expect(await stillSamePage(france)).toBe(true);
+    // Nobody reloaded to see any of it: not the list, not the bell, not the open clause's header
+    // (Germany went to the clause by its link, within the page), not the chair's clause room.
+    for (const page of [chair, france, germany]) expect(await stillSamePage(page)).toBe(true);
     console.log(
       `live delays (ms, measured from the test, not asserted): bell ${bellMs}, thread count ${threadsMs}, proposal count ${proposalsMs}, header status ${headerMs}`,
     );

@@ -3,10 +3,14 @@
 
 import { openAdministration } from "./support/admin";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { expect, test } from "./support/test";
 
 // A clause no other journey writes in: its proposals would show up in theirs.
 const CLAUSE = /Assistance to and protection of victims/i;
+
+// Agreed as a whole in the demo: reopened first, so delegations may propose in it.
+test.beforeAll(() => negotiateOpen("Assistance to and protection of victims"));
 
 test("a delegation made reader is switched to read-only in its open clause, and a deactivated person is shut out", async ({
   browser,

@@ -2,6 +2,7 @@
 // positions, and the chair accepts or rejects it — for everyone at once, kept in history.
 
 import { openClause, signIn } from "./support/demo";
+import { showMarginFilters } from "./support/margin";
 import { withDatabase } from "./support/sessions";
 import { expect, type Page, test } from "./support/test";
 
@@ -102,6 +103,7 @@ test("a delegation's proposed replacement is seen live, supported, and accepted 
     ).toHaveCount(0);
   }
   // The decision stays in the proposal's history.
+  await showMarginFilters(chair);
   await chair.getByLabel("Status").selectOption("ACCEPTED");
   const decided = proposalCard(chair, "child sexual abuse material");
   await expect(decided.getByTestId("proposal-decision")).toContainText("Accepted by Inés Valderrama");
@@ -130,6 +132,7 @@ test("a rejected proposal disappears for everyone and stays in history", async (
     await expect(page.getByTestId("clause-editor")).not.toContainText(words.trim());
   }
   await expect(proposalCard(chair, words.trim())).toHaveCount(0);
+  await showMarginFilters(chair);
   await chair.getByLabel("Status").selectOption("REJECTED");
   await expect(proposalCard(chair, words.trim()).getByTestId("proposal-decision")).toContainText("Rejected by");
 
@@ -247,6 +250,7 @@ test("the chair's panel shows revised words at once, and takes a decision only o
   await expect(card.getByTestId("proposal-status")).toHaveText("Open");
   await card.getByRole("button", { name: "Reject this proposal" }).click();
   for (const page of [chair, jamaica]) await expect(page.getByTestId("clause-editor")).not.toContainText(tag);
+  await showMarginFilters(chair);
   await chair.getByLabel("Status").selectOption("REJECTED");
   await expect(proposalCard(chair, tag).getByTestId("proposal-decision")).toContainText("Rejected by");
 });
@@ -331,6 +335,7 @@ test("a proposal is debated in its own thread: another delegation discusses it, 
   // The debate is closed by the decision (no longer counted as open), kept, and says what became
   // of the proposal.
   await expect(inGermany).toBeHidden();
+  await showMarginFilters(germany);
   await germany.getByRole("group", { name: "Show threads" }).getByRole("button", { name: "Resolved" }).click();
   await expect(inGermany.getByTestId("thread-outcome")).toHaveText("Rejected by the chair.");
 });

@@ -4,6 +4,7 @@
 // the clause reads exactly as the version again.
 import { selectWords } from "./support/comments";
 import { signIn } from "./support/demo";
+import { showMarginFilters } from "./support/margin";
 import { withDatabase } from "./support/sessions";
 import { expect, type Page, test } from "./support/test";
 
@@ -101,6 +102,7 @@ test("the chair restores a saved version as proposals, a delegation sees them li
   await expect(chair.getByTestId("proposal").filter({ hasText: "Cooperation may be refused." })).toBeVisible({
     timeout: 15_000,
   });
+  await showMarginFilters(chair);
   const bulk = chair.getByTestId("bulk-decision").filter({ hasText: "All open proposals in this clause" });
   await expect(bulk).toContainText("2 proposals from 1 delegation");
   await bulk.getByRole("button", { name: "Accept all…" }).click();

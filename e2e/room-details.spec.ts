@@ -4,9 +4,13 @@
 // the text, and delegations mentioned by name and told so.
 import { commentOn, selectWords, thread } from "./support/comments";
 import { openClause, signIn } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { type Browser, expect, type Page, test } from "./support/test";
 
 const CLAUSE = /Respect for human rights/;
+
+// Agreed as a whole in the demo: reopened first, so delegations may propose in it.
+test.beforeAll(() => negotiateOpen("Respect for human rights"));
 
 async function inClause(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

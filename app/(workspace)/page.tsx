@@ -9,11 +9,13 @@ import {
   LiveOpenProposalsBadge,
   LiveOpenThreadCount,
 } from "@/components/live/live-clause-badges";
+import { LiveChapterProgress, LiveClauseProgress } from "@/components/paragraph-status/live-progress";
 import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { listInstrumentsFor } from "@/lib/instruments/list-instruments-for";
+import { loadShownProgress } from "@/lib/paragraph-status/shown-progress";
 import { can } from "@/lib/permissions/can";
 import { ROLE_LABELS } from "@/lib/permissions/roles";
 import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
@@ -24,10 +26,12 @@ export default async function HomePage() {
   const clauseIds = instruments.flatMap((instrument) =>
     instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id)),
   );
-  const [openThreads, openProposals, openBrackets, openAlternatives] = await Promise.all([
+  const clauses = instruments.flatMap((instrument) => instrument.chapters.flatMap((chapter) => chapter.clauses));
+  const [openThreads, openProposals, openBrackets, progress, openAlternatives] = await Promise.all([
     countOpenThreads(clauseIds),
     countOpenProposals(clauseIds),
     countOpenBrackets(clauseIds),
+    loadShownProgress(clauses),
     countOpenAlternatives(clauseIds),
   ]);
   return (
@@ -44,9 +48,15 @@ export default async function HomePage() {
             <h1 id={`instrument-${instrument.id}`} className="text-2xl font-semibold leading-snug">
               {instrument.title}
             </h1>
-            <div className="flex items-center gap-3">
+            <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
               <Link href={`/instruments/${instrument.id}/readings`} className="text-sm text-un hover:underline">
                 Readings
+              </Link>
+              <Link href={`/instruments/${instrument.id}/terminology`} className="text-sm text-un hover:underline">
+                Terminology
+              </Link>
+              <Link href={`/instruments/${instrument.id}/compilation`} className="text-sm text-un hover:underline">
+                Compilations
               </Link>
               {can(
                 {
@@ -71,9 +81,17 @@ export default async function HomePage() {
               className="mt-8"
               data-chapter-clauses={chapter.clauses.map((c) => c.id).join(" ")}
             >
-              <h2 id={`chapter-${chapter.id}`} className="text-sm font-semibold uppercase tracking-wide text-slate-500">
-                Chapter {chapter.number}. {chapter.title}
-              </h2>
+              <div className="flex items-baseline justify-between gap-4">
+                <h2
+                  id={`chapter-${chapter.id}`}
+                  className="text-sm font-semibold uppercase tracking-wide text-slate-500"
+                >
+                  Chapter {chapter.number}. {chapter.title}
+                </h2>
+                <LiveChapterProgress
+                  clauses={chapter.clauses.map((c) => ({ id: c.id, progress: progress.of(c.id) }))}
+                />
+              </div>
               <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white">
                 {chapter.clauses.map((clause) => (
                   <li key={clause.id} data-clause-id={clause.id}>
@@ -96,6 +114,7 @@ export default async function HomePage() {
                         <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
                         <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
+                        <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
                         <LiveClauseStatus clauseId={clause.id} status={clause.status} />
                       </span>
                     </Link>

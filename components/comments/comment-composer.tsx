@@ -3,7 +3,7 @@
 // taking part in the instrument. Ctrl+Enter (Cmd+Enter) posts, Escape cancels. A refusal from
 // the server is shown here and the words are kept.
 import { useId, useRef, useState } from "react";
-import { MAX_COMMENT_LENGTH } from "@/lib/comments/comment-body";
+import { MAX_COMMENT_LENGTH } from "@/lib/comments/comment-length";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import { type PickedMention, toCommentBody, toEditableText } from "@/lib/comments/mention-text";
 

@@ -242,43 +242,34 @@ export function CommentsPanel({
     .join("\n");
   const place = margin.place("threads");
   const header = (
-    <section aria-labelledby="comments-heading" className="space-y-2" data-testid="comments-panel">
+    <section aria-labelledby="comments-heading" className="space-y-1" data-testid="comments-panel">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="comments-heading" className="text-sm font-semibold text-slate-700">
           Comments <span className="font-normal text-slate-500">({openCount} open)</span>
+          {filter !== "open" && (
+            <span className="ml-1 font-normal text-slate-500">
+              · showing {filter === "resolved" ? "resolved" : "all"}
+            </span>
+          )}
         </h2>
-        <fieldset className="flex rounded-md border border-slate-300 text-xs" aria-label="Show threads">
-          {FILTERS.map(({ value, label }) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={filter === value}
-              onClick={() => setFilter(value)}
-              className={`px-2 py-1 first:rounded-l-md last:rounded-r-md ${filter === value ? "bg-slate-700 text-white" : "bg-white hover:bg-slate-100"}`}
-            >
-              {label}
-            </button>
-          ))}
-        </fieldset>
+        {canComment
+          ? !draft && (
+              <button
+                type="button"
+                title="Or select words, then Comment (Ctrl+Alt+M)"
+                onClick={() => {
+                  closeDraft();
+                  reveal(DRAFT_KEY);
+                  setDraft({ selection: null });
+                }}
+                className="shrink-0 rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+              >
+                Comment on the whole clause
+              </button>
+            )
+          : null}
       </div>
-      {canComment ? (
-        !draft && (
-          <div className="flex items-center justify-between gap-2 text-xs text-slate-500">
-            <span>Select words, then Comment (Ctrl+Alt+M).</span>
-            <button
-              type="button"
-              onClick={() => {
-                closeDraft();
-                reveal(DRAFT_KEY);
-                setDraft({ selection: null });
-              }}
-              className="shrink-0 rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
-            >
-              Comment on the whole clause
-            </button>
-          </div>
-        )
-      ) : (
+      {!canComment && (
         <p className="text-xs text-slate-500" data-testid="comments-read-only">
           Your delegation can read the comments but not write them.
         </p>
@@ -288,13 +279,31 @@ export function CommentsPanel({
           {error}
         </p>
       )}
-      {threads === null && !error && <p className="text-sm text-slate-500">Loading comments…</p>}
-      {threads !== null && visible.length === 0 && !draft && (
-        <p className="text-sm text-slate-500" data-testid="no-threads">
-          {filter === "resolved" ? "No resolved threads." : filter === "open" ? "No open threads." : "No comments yet."}
+      {threads === null && !error && <p className="text-xs text-slate-500">Loading comments…</p>}
+      {threads !== null && visible.length === 0 && !draft && filter !== "open" && (
+        <p className="text-xs text-slate-500" data-testid="no-threads">
+          {filter === "resolved" ? "No resolved threads." : "No comments yet."}
         </p>
       )}
     </section>
+  );
+  const filters = (
+    <div className="flex flex-wrap items-center justify-between gap-2 text-xs">
+      <span className="text-slate-500">Comment threads</span>
+      <fieldset className="flex rounded-md border border-slate-300" aria-label="Show threads">
+        {FILTERS.map(({ value, label }) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={filter === value}
+            onClick={() => setFilter(value)}
+            className={`px-2 py-1 first:rounded-l-md last:rounded-r-md ${filter === value ? "bg-slate-700 text-white" : "bg-white hover:bg-slate-100"}`}
+          >
+            {label}
+          </button>
+        ))}
+      </fieldset>
+    </div>
   );
 
   const draftWords = draft?.selection
@@ -368,6 +377,7 @@ export function CommentsPanel({
       <style>{highlightRules}</style>
       {canComment && <CommentBubble editor={editor} onComment={startDraft} />}
       {margin.headers.threads && createPortal(header, margin.headers.threads)}
+      {margin.filters.threads && createPortal(filters, margin.filters.threads)}
       {place.element &&
         createPortal(
           <>

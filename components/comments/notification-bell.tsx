@@ -61,7 +61,12 @@ export function NotificationBell() {
         type="button"
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // Opened, the list is read again: what a notice quotes (a proposal's words) may have
+          // moved on since the count last changed.
+          if (!open) void refresh();
+          setOpen(!open);
+        }}
         className="relative rounded-md p-1.5 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-un"
         data-testid="notification-bell"
       >
@@ -118,6 +123,8 @@ export function NotificationBell() {
                         <span className="text-slate-500">({item.actor.organizationCode})</span> {notificationVerb(item)}{" "}
                         Article {item.clause.number}
                         {item.kind === "PROPOSAL_REVISED" && " — confirm or change your position"}
+                        {item.kind === "SPONSOR_INVITED" && " — accept or decline"}
+                        {item.kind === "SPONSORED_REVISED" && " — confirm or withdraw your sponsorship"}
                       </span>
                       {!item.read && (
                         <span className="mt-1.5 size-2 shrink-0 rounded-full bg-un">

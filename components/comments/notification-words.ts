@@ -2,10 +2,17 @@
 // (a revision, a decision, an undone decision) to the proposal in its clause, history shown.
 import type { NotificationView } from "@/lib/comments/list-notifications";
 
+const PROPOSAL_LINKED = new Set<NotificationView["kind"]>([
+  "PROPOSAL_DECIDED",
+  "DECISION_UNDONE",
+  "SPONSOR_INVITED",
+  "SPONSOR_ANSWERED",
+  "SPONSORED_REVISED",
+]);
+
 export function notificationHref(item: NotificationView): string {
   const clause = `/clauses/${item.clause.id}`;
-  if ((item.kind === "PROPOSAL_DECIDED" || item.kind === "DECISION_UNDONE") && item.proposalId)
-    return `${clause}?proposal=${item.proposalId}`;
+  if (PROPOSAL_LINKED.has(item.kind) && item.proposalId) return `${clause}?proposal=${item.proposalId}`;
   return item.threadId ? `${clause}?thread=${item.threadId}` : clause;
 }
 
@@ -18,6 +25,16 @@ export function notificationVerb(item: NotificationView): string {
       return `${item.decision?.outcome === "ACCEPTED" ? "accepted" : "rejected"} a proposal you follow in`;
     case "DECISION_UNDONE":
       return "undid the decision on a proposal you follow in";
+    case "SPONSOR_INVITED":
+      return "invited your delegation to co-sponsor a proposal in";
+    case "SPONSOR_ANSWERED":
+      return "answered your invitation to co-sponsor a proposal in";
+    case "SPONSORED_REVISED":
+      return "revised a proposal your delegation co-sponsors in";
+    case "REOPEN_REQUESTED":
+      return "asked to reopen agreed text in";
+    case "REOPEN_ANSWERED":
+      return "answered your delegation's request to reopen text in";
     case "MENTION":
       return `${item.mentioned ?? "mentioned you"} on`;
     default:

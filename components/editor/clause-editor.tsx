@@ -4,16 +4,22 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { PendingComment } from "@/components/comments/pending-comment";
+import { ParagraphLocks, type ParagraphLocksOptions } from "@/components/paragraph-status/paragraph-locks-extension";
 import { SuggestMode } from "@/components/proposals/suggest-mode-extension";
 import type { EditorMode } from "@/components/proposals/use-editor-mode";
 import { CLAUSE_FRAGMENT, clauseExtensions } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { GlossaryUnderline, glossaryUnderlineKey } from "@/lib/glossary/glossary-underline";
+import type { GlossaryEntry } from "@/lib/glossary/list-glossary";
+import { compileTerms } from "@/lib/glossary/match-terms";
 import { EditorToolbar } from "./editor-toolbar";
 import { ForgetDecidedSteps } from "./forget-decided-steps";
 import type { AwarenessUser, RoomUser } from "./room-user";
 import type { ClauseConnection } from "./use-clause-connection";
+
+const NO_TERMS: readonly GlossaryEntry[] = [];
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const { name, color, organizationCode } = user as AwarenessUser;
@@ -43,8 +49,10 @@ export function ClauseEditor({
   editable,
   mode,
   author,
+  glossary = NO_TERMS,
   onRefused,
   onEditor,
+  locks,
 }: {
   connection: ClauseConnection;
   user: RoomUser;
@@ -52,15 +60,25 @@ export function ClauseEditor({
   mode: EditorMode;
   /** Who new proposals belong to; null for people who may not propose. */
   author: ProposalAuthor | null;
+  /** The instrument's glossary, underlined wherever its terms occur. */
+  glossary?: readonly GlossaryEntry[];
   onRefused: (reason: string) => void;
   /** Called with the editor once it exists (and with null when it goes), e.g. for the comments beside it. */
   onEditor?: (editor: Editor | null) => void;
+  /** Agreed text: who may change it, and where the clause stands (read on every transaction). */
+  locks: ReturnType<ParagraphLocksOptions["current"]>;
 }) {
+  const locksRef = useRef(locks);
+  locksRef.current = locks;
   // Read by the suggest-mode extension on every transaction.
   const modeRef = useRef(mode);
   modeRef.current = mode;
   const refusedRef = useRef(onRefused);
   refusedRef.current = onRefused;
+  // Compiled once per glossary; read by the underline on every change of the text.
+  const terms = useMemo(() => compileTerms(glossary), [glossary]);
+  const termsRef = useRef(terms);
+  termsRef.current = terms;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -86,6 +104,12 @@ export function ClauseEditor({
         }),
         ForgetDecidedSteps.configure({ authorId: author?.authorId ?? null, doc: connection.doc }),
         PendingComment,
+        GlossaryUnderline.configure({ terms: () => termsRef.current }),
+        ParagraphLocks.configure({
+          current: () => locksRef.current,
+          onLocked: (message) => refusedRef.current(message),
+          onAgreedEdited: (message) => refusedRef.current(message),
+        }),
       ],
       editorProps: {
         attributes: {
@@ -104,6 +128,11 @@ export function ClauseEditor({
     editor.setEditable(editable && mode !== "viewing");
     editor.view.dom.setAttribute("data-mode", mode);
   }, [editor, editable, mode]);
+
+  // A changed glossary (the page reloaded its props) is drawn again without a new editor.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(glossaryUnderlineKey, terms));
+  }, [editor, terms]);
 
   useEffect(() => {
     onEditor?.(editor);

@@ -4,25 +4,47 @@
 // comment threads level with their words (components/margin). Two rows: the controls above the
 // text and above the margin, then the text and the margin, which start at the same height.
 import type { Editor } from "@tiptap/react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
+import { AgreedLanguageDialog } from "@/components/agreed-language/agreed-language-dialog";
 import { AlternativesPanel } from "@/components/alternatives/alternatives-panel";
 import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
+import { GlossaryCard } from "@/components/glossary/glossary-card";
+import { useLiveClause } from "@/components/live/use-live-clause";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
-import { MarginProvider } from "@/components/margin/margin-context";
+import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
-import { MarginSheet } from "@/components/margin/margin-sheet";
+import { ParagraphStatusPanel, type ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
-import { ProposalHoverCard } from "@/components/proposals/proposal-hover-card";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
+import type { AgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import type { GlossaryEntry } from "@/lib/glossary/list-glossary";
 import { ClauseEditor } from "./clause-editor";
 import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
 import { useClauseConnection } from "./use-clause-connection";
+
+const NONE: never[] = [];
+
+// Not needed for the first paint, so not loaded with the page: the phone's sheet (loaded only on
+// a narrow screen) and the hover card of proposed words (loaded once the room is up).
+const MarginSheet = dynamic(() => import("@/components/margin/margin-sheet").then((m) => m.MarginSheet), {
+  ssr: false,
+});
+const ProposalHoverCard = dynamic(
+  () => import("@/components/proposals/proposal-hover-card").then((m) => m.ProposalHoverCard),
+  { ssr: false },
+);
+
+/** The sheet the cards open in on a phone; nothing on a wide screen. */
+function PhoneSheet() {
+  return useMargin().wide ? null : <MarginSheet />;
+}
 
 export type RoomPermissions = {
   canEdit: boolean;
@@ -41,12 +63,20 @@ export function ClauseRoom({
   permissions,
   canComment,
   mentionCandidates,
+  glossary = NONE,
+  agreedLanguage = NONE,
+  paragraphStatus,
 }: {
   clauseId: string;
   user: RoomUser;
   permissions: RoomPermissions;
   canComment: boolean;
   mentionCandidates: MentionCandidate[];
+  /** The instrument's glossary: its terms are underlined in the text (components/glossary). */
+  glossary?: GlossaryEntry[];
+  /** The instrument's library of agreed language, to search and insert from. */
+  agreedLanguage?: AgreedLanguage[];
+  paragraphStatus: ParagraphStatusRights;
 }) {
   const { connection, saveState, kept, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } = useClauseConnection(
     clauseId,
@@ -56,6 +86,8 @@ export function ClauseRoom({
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Where the clause stands as a whole, as the live stream last told it (agreed text is locked).
+  const clauseStatus = useLiveClause(clauseId, paragraphStatus.clauseStatus)?.status ?? paragraphStatus.clauseStatus;
   const [discuss, setDiscuss] = useState<DiscussRequest | null>(null);
   // Hover cards listen on the text's container, which exists before the editor view mounts.
   const [textArea, setTextArea] = useState<HTMLDivElement | null>(null);
@@ -85,9 +117,22 @@ export function ClauseRoom({
                 You can read this clause; your delegation cannot change its text.
               </p>
             )}
-            <SaveStatus state={saveState} kept={kept} />
+            <div className="flex items-center gap-3">
+              <AgreedLanguageDialog
+                editor={editor}
+                entries={agreedLanguage}
+                mode={mode}
+                mayPropose={writable && permissions.canSuggest}
+              />
+              <SaveStatus state={saveState} kept={kept} />
+            </div>
           </div>
-          {writable && <p className="text-sm text-slate-500">{MODE_LABELS[mode].hint}.</p>}
+          {(writable || canComment) && (
+            <p className="text-sm text-slate-500">
+              {writable && `${MODE_LABELS[mode].hint}. `}
+              {canComment && "To comment, select words, then Comment (Ctrl+Alt+M)."}
+            </p>
+          )}
           {refusal && (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
               {refusal}
@@ -117,7 +162,7 @@ export function ClauseRoom({
             </p>
           )}
         </div>
-        <div className="min-w-0">{connection && <MarginHeader />}</div>
+        <div className="min-w-0">{connection && <MarginHeader canDecide={permissions.canDecide} />}</div>
         <div className="min-w-0">
           <div ref={setTextArea}>
             {connection ? (
@@ -127,8 +172,14 @@ export function ClauseRoom({
                 editable={writable}
                 mode={mode}
                 author={author}
+                glossary={glossary}
                 onRefused={setNotice}
                 onEditor={setEditor}
+                locks={{
+                  mayEditAgreed: permissions.canEdit,
+                  clauseNumber: paragraphStatus.clauseNumber,
+                  clauseStatus,
+                }}
               />
             ) : (
               <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
@@ -155,12 +206,24 @@ export function ClauseRoom({
               canChoose={Boolean(permissions.canChooseAlternatives)}
             />
           )}
+          <GlossaryCard root={textArea} editor={editor} glossary={glossary} mode={mode} writable={writable} />
+          {connection && (
+            <div className="mt-4">
+              <ParagraphStatusPanel
+                clauseId={clauseId}
+                editor={editor}
+                provider={connection.provider}
+                rights={paragraphStatus}
+                clauseStatus={clauseStatus}
+              />
+            </div>
+          )}
         </div>
         <aside aria-label="Proposals and comments" className="min-w-0">
           {connection && <AlignedMargin editor={editor} />}
         </aside>
       </div>
-      <MarginSheet />
+      <PhoneSheet />
       {connection && (
         <ProposalsPanel
           clauseId={clauseId}

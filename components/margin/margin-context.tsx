@@ -31,8 +31,12 @@ type Margin = {
   reveal: (...keys: string[]) => void;
   sheetKeys: ReadonlySet<string> | null;
   closeSheet: () => void;
+  /** Where each panel puts its heading line, above the margin. */
   headers: Lists;
   setHeaders: (lists: Lists) => void;
+  /** Where each panel puts its filters (and the chair's bulk decisions), shown on request. */
+  filters: Lists;
+  setFilters: (lists: Lists) => void;
   setMarginLists: (lists: Lists) => void;
   setSheetLists: (lists: Lists) => void;
   place: (panel: keyof Lists) => CardPlace;
@@ -84,6 +88,7 @@ export function MarginProvider({ editor, children }: { editor: Editor | null; ch
   const [active, setActive] = useState<string | null>(null);
   const [sheetKeys, setSheetKeys] = useState<ReadonlySet<string> | null>(null);
   const [headers, setHeaders] = useState<Lists>({ proposals: null, threads: null });
+  const [filters, setFilters] = useState<Lists>({ proposals: null, threads: null });
   const [marginLists, setMarginLists] = useState<Lists>({ proposals: null, threads: null });
   const [sheetLists, setSheetLists] = useState<Lists>({ proposals: null, threads: null });
   // Whether the active card was made active by the caret (and so goes when the caret leaves).
@@ -151,11 +156,13 @@ export function MarginProvider({ editor, children }: { editor: Editor | null; ch
       closeSheet,
       headers,
       setHeaders,
+      filters,
+      setFilters,
       setMarginLists,
       setSheetLists,
       place,
     }),
-    [view, wide, active, activate, reveal, sheetKeys, closeSheet, headers, place],
+    [view, wide, active, activate, reveal, sheetKeys, closeSheet, headers, filters, place],
   );
   return <MarginContext.Provider value={value}>{children}</MarginContext.Provider>;
 }

@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 // One proposal in the panel: its words in context, who proposed it for which delegation and
 // when, where delegations stand, the chair's controls, and its history of decisions.
@@ -20,6 +21,7 @@ export function ProposalCard({
   onWithdraw,
   onTakePosition,
   onDiscuss,
+  children,
 }: {
   proposal: ProposalView;
   organizationId: string;
@@ -30,6 +32,8 @@ export function ProposalCard({
   onWithdraw: () => void;
   onTakePosition: (stance: Stance) => void;
   onDiscuss: () => void;
+  /** More about the proposal, below its words: its sponsors (components/sponsors). */
+  children?: ReactNode;
 }) {
   const open = proposal.status === "OPEN";
   const { discussion } = proposal;
@@ -69,9 +73,15 @@ export function ProposalCard({
           colour={proposal.delegation.colour}
         />
       </button>
+      {proposal.citation && (
+        <p className="text-xs font-medium text-slate-700" data-testid="proposal-citation">
+          {proposal.citation.label}
+        </p>
+      )}
       <p className="text-xs text-slate-500">
         {KIND_LABELS[proposal.kind]} · <span data-testid="proposal-status">{STATUS_LABELS[proposal.status]}</span>
       </p>
+      {children}
       <PositionsTally
         proposal={proposal}
         ownDelegationId={organizationId}

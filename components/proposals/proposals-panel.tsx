@@ -7,21 +7,35 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
 import { ySyncPluginKey, yUndoPluginKey } from "@tiptap/y-tiptap";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createPortal } from "react-dom";
 import { MarginCard } from "@/components/margin/margin-card";
 import { proposalKey, useMargin } from "@/components/margin/margin-context";
+import { ProposalSponsors } from "@/components/sponsors/proposal-sponsors";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
-import { BulkDecision } from "./bulk-decision";
-import { type Decision, DecisionNotice } from "./decision-notice";
+import type { Decision } from "./decision-notice";
 import { ProposalCard } from "./proposal-card";
 import { proposalsApi } from "./proposals-api";
 import { useLinkedProposal } from "./use-linked-proposal";
 import { useProposals } from "./use-proposals";
 
+// Loaded when first shown, not with the page: the chair's bulk decisions (and their dialog) and
+// the message after a decision.
+const BulkDecision = dynamic(() => import("./bulk-decision").then((m) => m.BulkDecision), { ssr: false });
+const DecisionNotice = dynamic(() => import("./decision-notice").then((m) => m.DecisionNotice), { ssr: false });
+
 type StatusFilter = ProposalView["status"] | "ALL";
+
+const STATUS_LABELS: Record<StatusFilter, string> = {
+  OPEN: "Open",
+  ACCEPTED: "Accepted",
+  REJECTED: "Rejected",
+  WITHDRAWN: "Withdrawn",
+  ALL: "All",
+};
 
 function findInText(editor: Editor, id: string): number | null {
   let found: number | null = null;
@@ -166,12 +180,37 @@ export function ProposalsPanel({
   const chosenDelegation = delegations.find((d) => d.id === delegation);
   const place = margin.place("proposals");
   const activeProposal = margin.active?.startsWith("proposal:") ? margin.active.slice("proposal:".length) : null;
+  // What the filters hide, said on the heading line, so it is seen while the filters are folded away.
+  const statusShown =
+    status === "OPEN" ? null : status === "ALL" ? "every status" : STATUS_LABELS[status].toLowerCase();
+  const filtered = [chosenDelegation?.name, statusShown].filter(Boolean).join(", ");
   const header = (
-    <section aria-labelledby="proposals-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-3">
+    <section aria-labelledby="proposals-heading" className="space-y-1">
       <h2 id="proposals-heading" className="text-sm font-semibold text-slate-700">
         Proposals ({openCount} open)
+        {filtered && (
+          <span className="ml-1 font-normal text-slate-500" data-testid="proposal-filters-in-use">
+            · showing {filtered}
+          </span>
+        )}
       </h2>
-      <div className="mt-2 grid grid-cols-2 gap-2 text-xs">
+      {error && (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-xs text-red-800">
+          {error}
+        </p>
+      )}
+      {decision && (
+        <DecisionNotice key={decision.nonce} decision={decision} onUndo={undo} onDismiss={() => setDecision(null)} />
+      )}
+      {linked && (
+        <style>{`[data-testid="proposal"][data-proposal-id="${CSS.escape(linked)}"]{outline:2px solid rgb(14 116 144);outline-offset:2px}`}</style>
+      )}
+      {shown.length === 0 && filtered && <p className="text-xs text-slate-500">Nothing matches these filters.</p>}
+    </section>
+  );
+  const filters = (
+    <section aria-label="Filter proposals">
+      <div className="grid grid-cols-2 gap-2 text-xs">
         <label className="space-y-0.5">
           <span className="block text-slate-500">Delegation</span>
           <select
@@ -194,22 +233,14 @@ export function ProposalsPanel({
             onChange={(event) => setStatus(event.target.value as StatusFilter)}
             className="w-full rounded border border-slate-300 bg-white px-1 py-1"
           >
-            <option value="OPEN">Open</option>
-            <option value="ACCEPTED">Accepted</option>
-            <option value="REJECTED">Rejected</option>
-            <option value="WITHDRAWN">Withdrawn</option>
-            <option value="ALL">All</option>
+            {(Object.keys(STATUS_LABELS) as StatusFilter[]).map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {error && (
-        <p role="alert" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
-          {error}
-        </p>
-      )}
-      {decision && (
-        <DecisionNotice key={decision.nonce} decision={decision} onUndo={undo} onDismiss={() => setDecision(null)} />
-      )}
       {canDecide && openCount > 0 && (
         <BulkDecision
           scope={chosenDelegation ? { kind: "delegation", name: chosenDelegation.name } : { kind: "clause" }}
@@ -219,14 +250,6 @@ export function ProposalsPanel({
           busy={busy}
           onDecide={decide(chosenDelegation ? { organizationId: chosenDelegation.id } : { all: true })}
         />
-      )}
-      {linked && (
-        <style>{`[data-testid="proposal"][data-proposal-id="${CSS.escape(linked)}"]{outline:2px solid rgb(14 116 144);outline-offset:2px}`}</style>
-      )}
-      {shown.length === 0 && (
-        <p className="mt-2 text-xs text-slate-500">
-          {status === "OPEN" ? "No open proposals." : "Nothing matches these filters."}
-        </p>
       )}
     </section>
   );
@@ -251,7 +274,15 @@ export function ProposalsPanel({
           onWithdraw={() => withdraw(proposal.id)}
           onDiscuss={() => onDiscuss(proposal)}
           onTakePosition={(stance) => act(() => proposalsApi.takePosition(clauseId, proposal, stance))}
-        />
+        >
+          <ProposalSponsors
+            clauseId={clauseId}
+            proposal={proposal}
+            organizationId={organizationId}
+            busy={busy}
+            act={act}
+          />
+        </ProposalCard>
         {!proposal.indexed && proposal.status === "OPEN" && (
           <p className="px-3 pt-1 text-xs text-slate-500" data-testid="proposal-recording">
             Being recorded — positions and decisions in a moment.
@@ -265,6 +296,7 @@ export function ProposalsPanel({
         <style>{`.clause-text [data-proposal-id="${CSS.escape(activeProposal)}"]{outline:2px solid rgb(251 191 36);outline-offset:1px;border-radius:2px}`}</style>
       )}
       {margin.headers.proposals && createPortal(header, margin.headers.proposals)}
+      {margin.filters.proposals && createPortal(filters, margin.filters.proposals)}
       {place.element && createPortal(cards, place.element)}
     </>
   );

@@ -6,6 +6,7 @@ import { suggestChanges } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import { Plugin } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { CITATION_META } from "@/lib/agreed-language/citation-meta";
 import { asDirectEdit } from "@/lib/editor/suggestions/direct-edit";
 import { pastedSlice } from "@/lib/editor/suggestions/pasted-slice";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
@@ -75,6 +76,8 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       author,
       now: () => new Date().toISOString(),
       newId: () => crypto.randomUUID(),
+      // A passage from the library of agreed language carries its entry's id (insert-passage.ts).
+      citation: transaction.getMeta(CITATION_META) as string | undefined,
     });
     if (result.ok) next(result.transaction);
     else onRefused(result.reason);

@@ -5,6 +5,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
+import { forgetClauseStanding } from "@/lib/paragraph-status/clause-standing";
+import { answerRequestsOnReopen } from "@/lib/paragraph-status/reopen-requests";
 import { recordClauseVersion, STATUS_VERSION_NAME } from "@/lib/readings/record-clause-version";
 import { zClauseStatus, zId } from "./fields";
 import { clauseIn } from "./find-in-instrument";
@@ -37,7 +39,12 @@ export async function setClauseStatus(by: SessionUser, raw: TSetClauseStatus, tx
       target: { type: "clause", id: clauseId },
       details: { number: before.number, from: before.status, to: status },
     });
-    afterCommit(tx, () => announceClauseMessage(clauseId, { type: "clause.status-changed", status }));
+    // Reopening the clause answers the delegations that asked for it (lib/paragraph-status).
+    if (status === "OPEN") await answerRequestsOnReopen(tx, { clauseId, paragraph: null, by });
+    afterCommit(tx, () => {
+      forgetClauseStanding(clauseId);
+      announceClauseMessage(clauseId, { type: "clause.status-changed", status });
+    });
     return { clauseId, status, changed: true };
   });
 }

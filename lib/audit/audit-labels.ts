@@ -42,6 +42,14 @@ const ACTIONS: Record<string, string> = {
   "alternatives.supported": "Alternative supported",
   "alternatives.support-withdrawn": "Support for an alternative withdrawn",
   "alternatives.chosen": "Alternative chosen",
+  "glossary.term-added": "Glossary term added",
+  "glossary.term-changed": "Glossary term changed",
+  "glossary.term-removed": "Glossary term removed",
+  "agreed-language.added": "Agreed language added",
+  "agreed-language.changed": "Agreed language changed",
+  "paragraph.status-changed": "Paragraph status changed",
+  "paragraph.reopen-requested": "Reopening requested",
+  "paragraph.reopen-declined": "Reopening declined",
 };
 
 const CLAUSE_STATUSES: Record<string, string> = {
@@ -99,7 +107,7 @@ function valueLabel(key: string, value: unknown): string {
 export function auditSummary(action: string, details: unknown): string {
   const label = auditActionLabel(action);
   const fields = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
-  if (action === "clause.status-changed" && typeof fields.to === "string") {
+  if ((action === "clause.status-changed" || action === "paragraph.status-changed") && typeof fields.to === "string") {
     return `${label}: ${valueLabel("to", fields.to)}`;
   }
   if (action === "participant.role-changed" && typeof fields.to === "string") {

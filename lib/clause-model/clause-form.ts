@@ -42,7 +42,8 @@ function inlinesForm(inlines: readonly Inline[]): string {
 
 function nodeForm(node: ClauseNode): string {
   if (node.type === "paragraph") return `<p>${inlinesForm(node.inlines)}</p>`;
-  if (node.type === "listItem") return `<li>${clauseForm(node.blocks)}</li>`;
+  if (node.type === "listItem")
+    return `<li${node.status === "OPEN" ? "" : ` status="${node.status}"`}>${clauseForm(node.blocks)}</li>`;
   if (node.type === "orderedList") return `<ol ${node.start} ${node.numbering}>${clauseForm(node.items)}</ol>`;
   return `<ul>${clauseForm(node.items)}</ul>`;
 }

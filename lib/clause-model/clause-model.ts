@@ -20,6 +20,11 @@ export type ProposalMark = {
   author: ProposalAuthor | null;
   /** When it was made (ISO), as stamped on the mark. */
   at: string | null;
+  /**
+   * An insertion's words taken from the instrument's library of agreed language: the entry's id
+   * (lib/agreed-language). The collaboration server refuses an id the library does not hold.
+   */
+  citation: string | null;
   /** Every attribute of the mark as stored, for telling two marks apart exactly. */
   attrs: string;
 };
@@ -57,8 +62,16 @@ export type Inline = TextRun | HardBreak;
 
 export type Paragraph = { type: "paragraph"; inlines: readonly Inline[]; source?: Y.XmlElement };
 
+/** Where a numbered paragraph stands, as the chair set it (lib/editor/paragraph-status.ts). */
+export type ParagraphStatus = "OPEN" | "AGREED_AD_REF" | "AGREED";
+
 /** A numbered paragraph or sub-paragraph: its own paragraph, then any sub-paragraphs (lists). */
-export type ListItem = { type: "listItem"; blocks: readonly Block[]; source?: Y.XmlElement };
+export type ListItem = {
+  type: "listItem";
+  status: ParagraphStatus;
+  blocks: readonly Block[];
+  source?: Y.XmlElement;
+};
 
 export type OrderedList = {
   type: "orderedList";

@@ -145,7 +145,7 @@ export function applyPlan(
         return Object.assign(paragraph, { inlines });
       }
       case "listItem":
-        return { type: "listItem", blocks: m.children.map(freeze) as Block[] };
+        return { type: "listItem", status: node.status, blocks: m.children.map(freeze) as Block[] };
       case "orderedList":
         return { ...node, source: undefined, items: m.children.map(freeze) as ListItem[] };
       case "bulletList":

@@ -1,8 +1,9 @@
 // Reads one element of a clause's Yjs XML into the model, strictly against the shared schema
 // (lib/editor/extensions.ts): paragraphs; ordered and bullet lists of list items; a list item
-// is a paragraph followed by any blocks. Names, attributes and content the schema does not allow
+// is a paragraph followed by any blocks, with its status (open unless the chair agreed it). Names, attributes and content the schema does not allow
 // make the reading fail with the reason. Elements already read are taken from `cache`.
 import * as Y from "yjs";
+import { PARAGRAPH_STATUS_ATTRIBUTE, PARAGRAPH_STATUSES } from "@/lib/editor/paragraph-status";
 import {
   type Block,
   type ClauseNode,
@@ -10,6 +11,7 @@ import {
   type ListItem,
   type ListNumbering,
   type Paragraph,
+  type ParagraphStatus,
 } from "./clause-model";
 import { ClauseUnreadable } from "./clause-unreadable";
 import { readRuns } from "./read-runs";
@@ -22,6 +24,16 @@ const BLOCKS = ["paragraph", "orderedList", "bulletList"];
 function noAttributes(element: Y.XmlElement): void {
   const keys = Object.keys(element.getAttributes());
   if (keys.length > 0) throw new ClauseUnreadable(`an attribute "${keys[0]}" on a ${element.nodeName}`);
+}
+
+function itemStatus(item: Y.XmlElement): ParagraphStatus {
+  const { [PARAGRAPH_STATUS_ATTRIBUTE]: status = null, ...rest } = item.getAttributes() as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown) throw new ClauseUnreadable(`an attribute "${unknown}" on a listItem`);
+  if (status === null) return "OPEN";
+  if (!(PARAGRAPH_STATUSES as readonly unknown[]).includes(status))
+    throw new ClauseUnreadable("a paragraph of an unknown status");
+  return status as ParagraphStatus;
 }
 
 function elements(parent: Y.XmlElement): Y.XmlElement[] {
@@ -62,11 +74,11 @@ function convert(element: Y.XmlElement, cache?: ReadCache): ClauseNode {
       noAttributes(element);
       return { type: "bulletList", items: readItems(element, cache), source: element };
     case "listItem": {
-      noAttributes(element);
+      const status = itemStatus(element);
       const blocks = elements(element).map((child) => readBlock(child, cache));
       if (blocks[0]?.type !== "paragraph")
         throw new ClauseUnreadable("a list item that does not begin with a paragraph");
-      return { type: "listItem", blocks: blocks as [Paragraph, ...Block[]], source: element };
+      return { type: "listItem", status, blocks: blocks as [Paragraph, ...Block[]], source: element };
     }
     default:
       throw new ClauseUnreadable(`an unknown element "${element.nodeName}"`);

@@ -18,6 +18,8 @@ export type ProposalWords = {
   author: ProposalAuthor | null;
   /** When it was made (ISO), as stamped on its first mark. */
   at: string | null;
+  /** The agreed-language entry its inserted words were taken from, as its insertion marks say. */
+  citationId: string | null;
   /** Document position of its first character (for jumping to it). */
   from: number;
   /** Agreed words just before and after it in its paragraph. */
@@ -51,6 +53,7 @@ function readParagraph(paragraph: Paragraph, start: number, byId: Map<string, Pr
         deletedText: "",
         author: mark.author,
         at: mark.at,
+        citationId: null,
         from: at,
         contextBefore: agreed.slice(Math.max(0, offsets[index] - CONTEXT_CHARS), offsets[index]),
         contextAfter: "",
@@ -58,8 +61,10 @@ function readParagraph(paragraph: Paragraph, start: number, byId: Map<string, Pr
       byId.set(mark.id, proposal);
     }
     const text = withoutAnchors(inline.text);
-    if (mark.kind === "insertion") proposal.insertedText += text;
-    else proposal.deletedText += text;
+    if (mark.kind === "insertion") {
+      proposal.insertedText += text;
+      proposal.citationId ??= mark.citation;
+    } else proposal.deletedText += text;
     // What follows its last piece in the paragraph (runs of its own come before that piece).
     const after = mark.kind === "insertion" ? offsets[index] : offsets[index] + text.length;
     proposal.contextAfter = agreed.slice(after, after + CONTEXT_CHARS);

@@ -18,6 +18,8 @@ import {
 import { ClauseUnreadable } from "./clause-unreadable";
 
 const PROPOSAL_ATTRS: readonly string[] = ["id", ...AUTHOR_ATTRS, "at"];
+/** Only an insertion may say where its words were taken from (an agreed-language entry). */
+const INSERTION_ATTRS: readonly string[] = [...PROPOSAL_ATTRS, "citation"];
 
 /** A JSON object (ProseMirror builds attributes without a prototype, Yjs decodes them with one). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -44,8 +46,9 @@ function proposalMark(kind: "insertion" | "deletion", value: unknown): ProposalM
 
 function readProposalMark(kind: "insertion" | "deletion", value: unknown): ProposalMark {
   if (!isPlainObject(value)) throw new ClauseUnreadable(`a proposed ${kind} without its attributes`);
+  const allowed = kind === "insertion" ? INSERTION_ATTRS : PROPOSAL_ATTRS;
   for (const [key, attr] of Object.entries(value)) {
-    if (!PROPOSAL_ATTRS.includes(key)) throw new ClauseUnreadable(`a proposal mark with an unknown attribute "${key}"`);
+    if (!allowed.includes(key)) throw new ClauseUnreadable(`a proposal mark with an unknown attribute "${key}"`);
     if (attr !== null && typeof attr !== "string")
       throw new ClauseUnreadable(`a proposal mark whose "${key}" is not text`);
   }
@@ -55,7 +58,8 @@ function readProposalMark(kind: "insertion" | "deletion", value: unknown): Propo
     id: value.id,
     author: authorOfMark(value),
     at: typeof value.at === "string" ? value.at : null,
-    attrs: JSON.stringify(PROPOSAL_ATTRS.map((key) => value[key] ?? null)),
+    citation: typeof value.citation === "string" ? value.citation : null,
+    attrs: JSON.stringify(allowed.map((key) => value[key] ?? null)),
   };
 }
 

@@ -22,6 +22,8 @@ export type ClauseMessage =
   | { type: "clause.updated" }
   /** The clause's status changed (open, agreed ad referendum, agreed). */
   | { type: "clause.status-changed"; status: string }
+  /** A paragraph's status or a request to reopen agreed text changed (lib/paragraph-status). */
+  | { type: "reopen-requests.changed" }
   /** This connection's rights changed in place. */
   | { type: "access.changed"; readOnly: boolean };
 
@@ -46,6 +48,7 @@ export function parseClauseMessage(payload: string): ClauseMessage | null {
     case "brackets.changed":
     case "alternatives.changed":
     case "clause.updated":
+    case "reopen-requests.changed":
       return { type: message.type };
     case "clause.status-changed":
       return typeof message.status === "string" ? { type: message.type, status: message.status } : null;

@@ -5,9 +5,17 @@ import type { Extension } from "@hocuspocus/server";
 import { liveAccess } from "@/lib/access/live-access-extension";
 import { bracketsExtension } from "@/lib/brackets/brackets-extension";
 import { commentAnchorsExtension } from "@/lib/comments/comment-anchors-extension";
+import { paragraphProgress } from "@/lib/paragraph-status/progress-extension";
 import { clauseGuard } from "@/lib/proposals/clause-guard";
 import { proposalIndex } from "@/lib/proposals/proposal-index";
 
 export function capabilityExtensions(): Extension[] {
-  return [liveAccess(), clauseGuard(), proposalIndex(), commentAnchorsExtension(), bracketsExtension()];
+  return [
+    liveAccess(),
+    clauseGuard(),
+    proposalIndex(),
+    commentAnchorsExtension(),
+    bracketsExtension(),
+    paragraphProgress(),
+  ];
 }

@@ -1,8 +1,7 @@
-// What a comment may say: some words, and not a book. Shared by the composer (live hint) and
-// the server (the rule that counts).
+// What a comment may say: some words, and not a book (comment-length.ts, which the composer's
+// live hint reads too). The rule that counts, on the server.
 import { z } from "zod";
-
-export const MAX_COMMENT_LENGTH = 10_000;
+import { MAX_COMMENT_LENGTH } from "./comment-length";
 
 export const ZCommentBody = z
   .string({ error: "Write a comment before posting." })

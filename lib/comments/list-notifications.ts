@@ -8,13 +8,26 @@
 import { type ClauseAccessRows, clauseActor } from "@/lib/clauses/clause-actor";
 import { prisma } from "@/lib/db/prisma";
 import { actingPerson } from "@/lib/instruments/acting-person";
+import { reopenPreview, reopenPreviewFields } from "@/lib/paragraph-status/reopen-preview";
 import { can, type Person } from "@/lib/permissions/can";
 import { mentionReason, mentionWording } from "./mention-reason";
 import { commentPreview } from "./mentions";
 
 export type NotificationView = {
   id: string;
-  kind: "MENTION" | "REPLY" | "PROPOSAL_REVISED" | "PROPOSAL_DECIDED" | "DECISION_UNDONE";
+  kind:
+    | "MENTION"
+    | "REPLY"
+    | "PROPOSAL_REVISED"
+    | "PROPOSAL_DECIDED"
+    | "DECISION_UNDONE"
+    // Co-sponsors (lib/sponsors): invited, answered, revised since accepted.
+    | "SPONSOR_INVITED"
+    | "SPONSOR_ANSWERED"
+    | "SPONSORED_REVISED"
+    // Reopening agreed text (lib/paragraph-status): asked of the chair, answered.
+    | "REOPEN_REQUESTED"
+    | "REOPEN_ANSWERED";
   actor: { name: string; organizationCode: string };
   clause: { id: string; number: string; title: string };
   /** The thread it is about (mentions and replies). */
@@ -81,6 +94,7 @@ export async function listNotifications(user: {
         thread: { select: { proposalId: true } },
         proposal: { select: { insertedText: true, deletedText: true, organization: { select: { code: true } } } },
         chairDecision: { select: { outcome: true, reason: true, undoneAt: true } },
+        reopenRequest: { select: reopenPreviewFields },
         clause,
       },
     }),
@@ -94,9 +108,11 @@ export async function listNotifications(user: {
         kind: row.kind,
         actor: {
           name: row.actor.name,
-          organizationCode: row.chairDecision
-            ? (row.actor.memberships[0]?.organization.code ?? "")
-            : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
+          // The chair, or the delegation that answered an invitation, speaks for itself.
+          organizationCode:
+            row.chairDecision || row.kind === "SPONSOR_ANSWERED" || row.reopenRequest
+              ? (row.actor.memberships[0]?.organization.code ?? "")
+              : (row.comment?.authorOrganization.code ?? row.proposal?.organization.code ?? ""),
         },
         clause: { id: row.clause.id, number: row.clause.number, title: row.clause.title },
         threadId: row.threadId,
@@ -108,8 +124,10 @@ export async function listNotifications(user: {
           : row.chairDecision
             ? decisionPreview(row.kind, row.chairDecision)
             : row.proposal
-              ? proposalPreview(row.proposal)
-              : "",
+              ? proposalPreview(row.proposal, row.kind === "PROPOSAL_REVISED" || row.kind === "SPONSORED_REVISED")
+              : row.reopenRequest
+                ? reopenPreview(row.reopenRequest)
+                : "",
         mentioned:
           row.kind === "MENTION" && row.comment
             ? mentionWording(mentionReason(row.comment.body, user), delegation?.name ?? "")
@@ -121,11 +139,12 @@ export async function listNotifications(user: {
 }
 
 /** What a revised proposal now reads: its new words, and the words it would delete. */
-function proposalPreview(proposal: { insertedText: string; deletedText: string }): string {
+function proposalPreview(proposal: { insertedText: string; deletedText: string }, revised = true): string {
+  const proposes = revised ? "Now proposes" : "Proposes";
   const parts = [
-    proposal.insertedText && `Now proposes “${proposal.insertedText}”`,
+    proposal.insertedText && `${proposes} “${proposal.insertedText}”`,
     proposal.deletedText &&
-      `${proposal.insertedText ? "instead of" : "Now proposes deleting"} “${proposal.deletedText}”`,
+      `${proposal.insertedText ? "instead of" : `${proposes} deleting`} “${proposal.deletedText}”`,
   ].filter(Boolean);
   return `${parts.join(" ")}.`;
 }

@@ -6,6 +6,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { AlternativesMark } from "./alternatives-mark";
 import { BracketMark } from "./bracket-mark";
 import { CommentAnchor } from "./comment-anchor";
+import { ParagraphStatusAttribute } from "./paragraph-status";
 import { proposalMarks } from "./suggestion-marks";
 
 /** The Yjs XML fragment that holds a clause's text. */
@@ -31,6 +32,8 @@ export const clauseExtensions: AnyExtension[] = [
   BracketMark,
   // Alternatives: the words standing as Alt 1 of a set of options (alternatives-mark.ts).
   AlternativesMark,
+  // Open, agreed ad referendum or agreed, per numbered paragraph (set by the chair, on the server).
+  ParagraphStatusAttribute,
   // Tracked proposals: proposed insertions and deletions, attributed to a delegation.
   ...proposalMarks,
 ];

@@ -39,7 +39,16 @@ export const ProposedInsertion = Mark.create({
   name: "insertion",
   inclusive: false,
   excludes: "deletion modification insertion",
-  addAttributes: () => proposalAttributes(),
+  addAttributes: () => ({
+    ...proposalAttributes(),
+    // Words taken from the library of agreed language: the entry's id (the server checks it).
+    citation: {
+      default: null,
+      parseHTML: (element: HTMLElement) => element.getAttribute("data-citation"),
+      renderHTML: (values: Record<string, unknown>) =>
+        values.citation == null ? {} : { "data-citation": String(values.citation) },
+    },
+  }),
   parseHTML: () => [{ tag: "ins[data-proposal-id]", priority: 60 }],
   renderHTML: ({ HTMLAttributes }) => [
     "ins",

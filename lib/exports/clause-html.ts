@@ -16,6 +16,7 @@ import type {
 } from "@/lib/clause-model/clause-model";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { exportTag } from "@/lib/paragraph-status/numbered-paragraphs";
 import { escapeHtml } from "./escape-html";
 
 const FORMATTING: Record<string, string> = { bold: "strong", italic: "em", underline: "u" };
@@ -114,8 +115,14 @@ function blockHtml(node: Block | ListItem, delegations: Delegations, wordings: A
     }
     case "bulletList":
       return `<ul>${inner(node.items)}</ul>`;
-    case "listItem":
-      return `<li>${inner(node.blocks)}</li>`;
+    case "listItem": {
+      // An agreed paragraph's tag follows its own words, before its sub-paragraphs.
+      const tag = exportTag(node.status);
+      const [first, ...rest] = node.blocks;
+      if (!tag || first?.type !== "paragraph") return `<li>${inner(node.blocks)}</li>`;
+      const own = `<p>${paragraphContent(first, delegations, wordings)} <span class="status-tag">${escapeHtml(tag)}</span></p>`;
+      return `<li>${own}${inner(rest)}</li>`;
+    }
   }
 }
 

@@ -1,10 +1,12 @@
 // A clause's text as plain text for the export: paragraphs separated by a blank line, numbered
-// paragraphs as "1.", lettered sub-paragraphs as "(a)", indented under their paragraph.
+// paragraphs as "1.", lettered sub-paragraphs as "(a)", indented under their paragraph; an agreed
+// paragraph followed by its tag ("[agreed ad ref]").
 
 import { type AlternativeWordings, alternativeEdges, alternativeText } from "@/lib/alternatives/alternative-edges";
 import { bracketEdges } from "@/lib/brackets/bracket-edges";
 import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
+import { exportTag } from "@/lib/paragraph-status/numbered-paragraphs";
 
 const INDENT = "    ";
 
@@ -84,7 +86,13 @@ function indented(text: string, indent: string): string {
 /** Paragraphs of a block, each already indented; a list item's first line carries its marker. */
 function blockParagraphs(node: Block | ListItem, indent: string, wordings: AlternativeWordings): string[] {
   if (node.type === "paragraph") return [indented(paragraphText(node, wordings), indent)];
-  if (node.type === "listItem") return node.blocks.flatMap((block) => blockParagraphs(block, indent, wordings));
+  if (node.type === "listItem") {
+    const paragraphs = node.blocks.flatMap((block) => blockParagraphs(block, indent, wordings));
+    // An agreed paragraph's tag follows its own words, before its sub-paragraphs.
+    const tag = exportTag(node.status);
+    if (tag && node.blocks[0]?.type === "paragraph" && paragraphs.length > 0) paragraphs[0] += ` ${tag}`;
+    return paragraphs;
+  }
   const out: string[] = [];
   node.items.forEach((item, index) => {
     const marker = node.type === "orderedList" ? listMarker(node.numbering, node.start + index) : "•";

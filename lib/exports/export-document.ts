@@ -51,6 +51,7 @@ ol[data-numbering="upper-roman"] > li::before { content: "(" counter(item, upper
 ins.proposal { color: var(--delegation, #1d4ed8); text-decoration: underline; }
 del.proposal { color: var(--delegation, #b91c1c); text-decoration: line-through; }
 sup.by { font-family: Arial, sans-serif; font-size: .65rem; color: #444; margin: 0 .15rem; }
+.status-tag { font-style: italic; font-size: .85rem; color: #333; }
 .legend { margin-top: 3rem; border-top: 1px solid #999; font-size: .85rem; }
 @page { margin: 2cm; }
 @media print { body { margin: 0; max-width: none; } }

@@ -108,6 +108,15 @@ export const hostileMoves: HostileMove[] = [
     },
   },
   {
+    name: "cites a passage the instrument's library does not hold",
+    apply(doc, { random, me }) {
+      const at = span(doc, random);
+      at?.text.insert(at.index, random.words(3), {
+        insertion: { ...stamp(me, randomUUID()), citation: random.pick([randomUUID(), "", "x' OR 1=1"]) },
+      });
+    },
+  },
+  {
     name: "proposes with a time that is not now",
     apply(doc, { random, me }) {
       const at = span(doc, random);

@@ -47,8 +47,10 @@ function agreedSpot(doc: Y.Doc, random: Random): { text: Y.XmlText; index: numbe
   const spots: { text: Y.XmlText; index: number; length: number }[] = [];
   const visit = (parent: Y.XmlFragment | Y.XmlElement) => {
     for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlElement) visit(child);
-      else if (child instanceof Y.XmlText) {
+      // An agreed paragraph is locked: an honest delegate does not propose in it.
+      if (child instanceof Y.XmlElement) {
+        if (!child.getAttribute("status")) visit(child);
+      } else if (child instanceof Y.XmlText) {
         let index = 0;
         for (const op of child.toDelta() as { insert: unknown; attributes?: object }[]) {
           const length = typeof op.insert === "string" ? op.insert.length : 1;

@@ -5,6 +5,8 @@ import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { prisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuid";
+import { loadMarkedProgress, shownProgress } from "@/lib/paragraph-status/clause-progress";
+import { NO_PARAGRAPHS } from "@/lib/paragraph-status/numbered-paragraphs";
 import type { Role } from "@/lib/permissions/roles";
 import { countOpenProposals } from "@/lib/proposals/list-clause-proposals";
 import type { ClauseSummary } from "./live-events";
@@ -21,7 +23,7 @@ export type ClauseFacts = {
 
 export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | null> {
   if (!isUuid(clauseId)) return null;
-  const [clause, threads, proposals, brackets, alternatives] = await Promise.all([
+  const [clause, threads, proposals, brackets, alternatives, progress] = await Promise.all([
     prisma.clause.findUnique({
       where: { id: clauseId },
       select: {
@@ -42,6 +44,7 @@ export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | n
     countOpenProposals([clauseId]),
     countOpenBrackets([clauseId]),
     countOpenAlternatives([clauseId]),
+    loadMarkedProgress([clauseId]),
   ]);
   if (!clause) return null;
   return {
@@ -55,6 +58,7 @@ export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | n
       openProposals: proposals.get(clause.id) ?? 0,
       openBrackets: brackets.get(clause.id) ?? 0,
       openAlternatives: alternatives.get(clause.id) ?? 0,
+      progress: shownProgress(progress.get(clause.id) ?? NO_PARAGRAPHS, clause.status),
     },
     instrumentId: clause.instrumentId,
     observersMayComment: clause.instrument.observersMayComment,

@@ -10,6 +10,7 @@ const clause: ClauseSummary = {
   topics: ["human rights"],
   openThreads: 2,
   openProposals: 0,
+  progress: { paragraphs: 4, agreed: 3, adRef: 1 },
 };
 
 describe("live events", () => {

@@ -16,6 +16,8 @@ export type ClauseSummary = {
   openBrackets?: number;
   /** Sets of alternatives not yet chosen between (lib/alternatives). */
   openAlternatives?: number;
+  /** Numbered paragraphs, and how many are agreed (ad ref included) and ad ref (lib/paragraph-status). */
+  progress: { paragraphs: number; agreed: number; adRef: number };
 };
 
 export type LiveEvent =
@@ -42,8 +44,15 @@ function isSummary(value: unknown): value is ClauseSummary {
     Number.isInteger(c.openThreads) &&
     Number.isInteger(c.openProposals) &&
     (c.openBrackets === undefined || Number.isInteger(c.openBrackets)) &&
-    (c.openAlternatives === undefined || Number.isInteger(c.openAlternatives))
+    (c.openAlternatives === undefined || Number.isInteger(c.openAlternatives)) &&
+    isProgress(c.progress)
   );
+}
+
+function isProgress(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const p = value as Record<string, unknown>;
+  return Number.isInteger(p.paragraphs) && Number.isInteger(p.agreed) && Number.isInteger(p.adRef);
 }
 
 export function parseLiveEvent(data: string): LiveEvent | null {

@@ -1,33 +1,48 @@
-// Places cards beside the text: each as near its words as the cards above it allow,
-// with the active card exactly level with its words when there is room to push others up.
+// Places cards beside the text: each as near its words as the cards above it allow, and the
+// active card always level with its words, as in Docs. To make room for it the cards above are
+// pushed up, as far as the top of the column; those that still do not fit above it (the ones
+// nearest to it) go right under it, in their order, and the cards after it follow.
 // Pure: heights and wished-for tops in, tops out.
 
 export type CardSlot = { wish: number | null; height: number };
 
 const GAP = 8;
 
-export function alignCards(cards: CardSlot[], activeIndex: number): number[] {
-  const tops: number[] = [];
-  let bottom = 0;
-  for (const card of cards) {
-    const top = Math.max(card.wish ?? bottom, bottom);
-    tops.push(top);
-    bottom = top + card.height + GAP;
-  }
-  const active = cards[activeIndex];
-  if (active?.wish == null || tops[activeIndex] <= active.wish) return tops;
-
-  // Pull the active card up to its words, pushing the cards above it up as far as the top.
-  tops[activeIndex] = active.wish;
-  for (let i = activeIndex - 1; i >= 0; i--) {
-    tops[i] = Math.min(tops[i], tops[i + 1] - cards[i].height - GAP);
-  }
-  const overflow = -Math.min(0, tops[0] ?? 0);
-  if (overflow > 0) for (let i = 0; i <= activeIndex; i++) tops[i] += overflow;
-  bottom = tops[activeIndex] + active.height + GAP;
-  for (let i = activeIndex + 1; i < cards.length; i++) {
+/** Each card as near its wish as the cards before it allow, from `bottom` down. */
+function stack(cards: CardSlot[], order: number[], tops: number[], from: number): void {
+  let bottom = from;
+  for (const i of order) {
     tops[i] = Math.max(cards[i].wish ?? bottom, bottom);
     bottom = tops[i] + cards[i].height + GAP;
   }
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
+export function alignCards(cards: CardSlot[], activeIndex: number): number[] {
+  const tops: number[] = new Array(cards.length).fill(0);
+  stack(cards, range(0, cards.length), tops, 0);
+  const active = cards[activeIndex];
+  if (active?.wish == null || tops[activeIndex] <= active.wish) return tops;
+
+  // Pull the active card up to its words, pushing up as many of the cards above it as fit
+  // between the top of the column and its words; the others go right under it, in their order.
+  const natural = [...tops];
+  let fit = activeIndex;
+  for (; fit > 0; fit--) {
+    let next = active.wish;
+    for (let i = fit - 1; i >= 0; i--) {
+      tops[i] = Math.min(natural[i], next - cards[i].height - GAP);
+      next = tops[i];
+    }
+    if (next >= 0) break;
+  }
+  tops[activeIndex] = active.wish;
+  let bottom = active.wish + active.height + GAP;
+  for (const i of range(fit, activeIndex)) {
+    tops[i] = bottom;
+    bottom += cards[i].height + GAP;
+  }
+  stack(cards, range(activeIndex + 1, cards.length), tops, bottom);
   return tops;
 }

@@ -37,12 +37,21 @@ describe("can", () => {
     "alternatives.propose": ["CHAIR", "DELEGATE"],
     "alternatives.support": ["CHAIR", "DELEGATE"],
     "alternatives.choose": ["CHAIR"],
+    // Without a target no delegation is the author's, nor invited; see the tests below.
+    "proposal.inviteSponsor": [],
+    "proposal.answerSponsorship": [],
+    "compilation.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "instrument.manage": ["CHAIR"],
     "clause.manage": ["CHAIR"],
     "members.manage": ["CHAIR"],
     "reading.save": ["CHAIR"],
     "clause.restoreVersion": ["CHAIR"],
     "audit.view": ["CHAIR"],
+    "glossary.manage": ["CHAIR"],
+    "agreedLanguage.manage": ["CHAIR"],
+    "paragraph.setStatus": ["CHAIR"],
+    "paragraph.requestReopen": ["DELEGATE"],
+    "paragraph.answerReopen": ["CHAIR"],
     "thread.view": ["CHAIR", "DELEGATE", "OBSERVER", "READER"],
     "thread.create": ["CHAIR", "DELEGATE", "OBSERVER"],
     "comment.reply": ["CHAIR", "DELEGATE", "OBSERVER"],
@@ -234,5 +243,23 @@ describe("proposalAbilities", () => {
     expect(
       Object.values(proposalAbilities(actor("DELEGATE"), proposal("u"), { restrictedTo: ["another organisation"] })),
     ).toEqual([false, false, false]);
+  });
+});
+
+describe("co-sponsors", () => {
+  it("only a delegate of the author's delegation invites sponsors", () => {
+    expect(can(actor("DELEGATE"), "proposal.inviteSponsor", { authorOrganizationId: "o" })).toBe(true);
+    expect(can(actor("DELEGATE"), "proposal.inviteSponsor", { authorOrganizationId: "another" })).toBe(false);
+    expect(can(actor("CHAIR"), "proposal.inviteSponsor", { authorOrganizationId: "o" })).toBe(false);
+    expect(can(actor("OBSERVER"), "proposal.inviteSponsor", { authorOrganizationId: "o" })).toBe(false);
+  });
+
+  it("only a delegate of the invited delegation answers, and only while it sees the clause", () => {
+    expect(can(actor("DELEGATE"), "proposal.answerSponsorship", { sponsorOrganizationId: "o" })).toBe(true);
+    expect(can(actor("DELEGATE"), "proposal.answerSponsorship", { sponsorOrganizationId: "another" })).toBe(false);
+    expect(can(actor("READER"), "proposal.answerSponsorship", { sponsorOrganizationId: "o" })).toBe(false);
+    expect(
+      can(actor("DELEGATE"), "proposal.answerSponsorship", { sponsorOrganizationId: "o", restrictedTo: ["another"] }),
+    ).toBe(false);
   });
 });

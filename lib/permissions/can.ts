@@ -29,6 +29,8 @@ export type Target = {
   participantIds?: readonly string[];
   /** A thread closed because its proposal was decided or withdrawn, not by a person resolving it. */
   closedByOutcome?: boolean;
+  /** The delegation invited to co-sponsor the proposal (lib/sponsors). */
+  sponsorOrganizationId?: string;
 };
 
 type Rule = (actor: Actor & { role: Role }, target: Target) => boolean;
@@ -43,6 +45,10 @@ const both =
   (first: Rule, second: Rule): Rule =>
   (actor, target) =>
     first(actor, target) && second(actor, target);
+const ofAuthorsDelegation: Rule = (actor, target) =>
+  target.authorOrganizationId !== undefined && target.authorOrganizationId === actor.organizationId;
+const isInvitedDelegation: Rule = (actor, target) =>
+  target.sponsorOrganizationId !== undefined && target.sponsorOrganizationId === actor.organizationId;
 const tookPart: Rule = (actor, target) => target.participantIds?.includes(actor.userId) ?? false;
 const mayComment: Rule = (actor) =>
   actor.role === "CHAIR" || actor.role === "DELEGATE" || (actor.role === "OBSERVER" && actor.observersMayComment);
@@ -87,6 +93,15 @@ const RULES = {
   "alternatives.choose": roles("CHAIR"),
   /** Record the delegation's position on a proposal: supports, opposes, reserves. */
   "proposal.takePosition": roles("DELEGATE"),
+  /**
+   * Invite another delegation to co-sponsor a proposal, and name the group its sponsors speak
+   * for ("on behalf of CARICOM"): the author's delegation, any of its delegates.
+   */
+  "proposal.inviteSponsor": both(roles("DELEGATE"), ofAuthorsDelegation),
+  /** Accept or decline co-sponsoring a proposal: only the delegation invited, by its delegates. */
+  "proposal.answerSponsorship": both(roles("DELEGATE"), isInvitedDelegation),
+  /** Read the compilation of a clause or of a topic: the text with every open proposal and where each delegation stands. */
+  "compilation.view": anyRole,
   /** Edit the instrument itself: its titles, its settings, its chapters; start a new instrument. */
   "instrument.manage": roles("CHAIR"),
   /** Create clauses and change their number, title, topics, order, status and restrictions. */
@@ -100,8 +115,24 @@ const RULES = {
    * decided like any other (lib/readings/restore-clause-version.ts), never an overwrite.
    */
   "clause.restoreVersion": roles("CHAIR"),
+  /**
+   * Keep the instrument's glossary (terms to avoid, the wording to use) and its library of agreed
+   * language (provisions of existing instruments to borrow): the secretariat's reference work.
+   * Everyone who sees the instrument reads both, as they read its text.
+   */
+  "glossary.manage": roles("CHAIR"),
+  "agreedLanguage.manage": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
+  /**
+   * Set a numbered paragraph's status: open, agreed ad referendum, agreed. Agreed text is then
+   * locked for delegations (lib/paragraph-status).
+   */
+  "paragraph.setStatus": roles("CHAIR"),
+  /** Ask the chair to reopen an agreed paragraph or clause, giving a reason. */
+  "paragraph.requestReopen": roles("DELEGATE"),
+  /** Answer a request to reopen: reopen the text, or decline with a reason. */
+  "paragraph.answerReopen": roles("CHAIR"),
   /** Read a clause's comment threads (and be mentioned in them). */
   "thread.view": anyRole,
   /** Start a thread on words of a clause, on the whole clause, or on a proposal. */
@@ -129,7 +160,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Rules that later capabilities build on; exported so tests can read them in words. */
-export const rules = { anyRole, roles, isAuthor, both, mayComment, tookPart };
+export const rules = { anyRole, roles, isAuthor, both, mayComment, tookPart, ofAuthorsDelegation, isInvitedDelegation };
 
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (!actor?.active || actor.role === null) return false;

@@ -16,6 +16,8 @@ export type ChangedBlocks = {
 function sameShell(a: ClauseNode, b: ClauseNode): boolean {
   if (a.type !== b.type) return false;
   if (a.type === "orderedList" && b.type === "orderedList") return a.start === b.start && a.numbering === b.numbering;
+  // A paragraph whose status changed is judged as a whole (lib/paragraph-status/judge-locks.ts).
+  if (a.type === "listItem" && b.type === "listItem") return a.status === b.status;
   return true;
 }
 

@@ -28,6 +28,8 @@ beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
   await seedIfEmpty(prisma);
   clauseId = (await prisma.clause.findFirstOrThrow({ where: { number: "15" } })).id;
+  // Proposals are judged here in an open clause (an agreed one refuses them all: lib/paragraph-status).
+  await prisma.clause.update({ where: { id: clauseId }, data: { status: "OPEN" } });
   for (const name of ["australia", "canada", "chair"] as const) {
     const author = await authorFor(`${name}@clausework.demo`);
     who[name] = { author, cookie: await sessionCookie(author.authorId) };

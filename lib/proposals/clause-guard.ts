@@ -9,11 +9,14 @@
 //   else's proposal, or forges a proposal's author, id, kind or time (check-suggestion.ts);
 // - from anyone: it places, changes or moves a square bracket (lib/brackets/check-brackets.ts)
 //   or an alternatives mark (lib/alternatives/check-alternatives.ts).
+// - a paragraph's status is changed by anyone's client, or someone who may only suggest touches
+//   an agreed paragraph or a clause agreed as a whole (lib/paragraph-status/judge-locks.ts).
 // Only the blocks the update touched are read and compared, so a keystroke costs the same in a
 // long clause as in a short one. Updates to one clause are judged one at a time (the shadow is
 // shared), before the durable store saves them.
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { knownCitations } from "@/lib/agreed-language/known-citations";
 import { knownSets } from "@/lib/alternatives/known-sets";
 import { knownBrackets } from "@/lib/brackets/known-brackets";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
@@ -22,6 +25,7 @@ import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
 import { refusal } from "@/lib/collab/refusal";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { log } from "@/lib/log";
+import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
 import { type ClauseShadow, judgeUpdate, type Verdict } from "./judge-update";
 import { knownProposals, type ProposalRows } from "./known-proposals";
 import { REFUSED_EDIT } from "./refused-edit-message";
@@ -86,10 +90,12 @@ export function clauseGuard(): Extension {
             mayOnlySuggest: ctx.mayOnlySuggest,
             sessionBegan: ctx.sessionTimes?.signedInAt,
             known: (clause, ids) => knownProposals(ctx.clauseId, clause, ids, shadow.rows),
+            citations: (ids) => knownCitations(ctx.clauseId, ids),
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
             clauseId: ctx.clauseId,
             brackets: knownBrackets,
             alternativeSets: knownSets,
+            standing: () => clauseStanding(ctx.clauseId),
           });
         } catch (error) {
           return { kind: "unreadable", reason: `is not a readable update (${(error as Error).message})` };
@@ -107,15 +113,21 @@ export function clauseGuard(): Extension {
         "refused an edit",
       );
       // Before the connection closes: the browser drops the edit instead of resending it.
-      connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT, kind: verdict.kind }));
+      // A lock says which paragraph and whom to ask (lib/paragraph-status): its words are the notice.
+      const notice = verdict.kind === "locked" ? { notice: verdict.reason } : {};
+      connection.sendStateless(JSON.stringify({ type: REFUSED_EDIT, kind: verdict.kind, ...notice }));
       throw refusal(
-        verdict.kind === "agreed-text"
-          ? "Your delegation can propose changes but not edit the agreed text directly."
-          : verdict.kind === "bracket"
-            ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
-            : verdict.kind === "alternatives"
-              ? "Alternatives are proposed and chosen only with the Alternatives buttons."
-              : "That change could not be kept: it is not text a clause can hold.",
+        verdict.kind === "locked"
+          ? verdict.reason
+          : verdict.kind === "agreed-text"
+            ? "Your delegation can propose changes but not edit the agreed text directly."
+            : verdict.kind === "bracket"
+              ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
+              : verdict.kind === "citation"
+                ? "That passage is not in this instrument's library of agreed language."
+                : verdict.kind === "alternatives"
+                  ? "Alternatives are proposed and chosen only with the Alternatives buttons."
+                  : "That change could not be kept: it is not text a clause can hold.",
       );
     },
 

@@ -15,6 +15,7 @@ import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuid";
 import { log } from "@/lib/log";
+import { notifyRevisedSponsors } from "@/lib/sponsors/notify-revised-sponsors";
 import { notifyRevisedPositions, type Revision } from "./notify-revised-positions";
 
 /** The row already reads as the text does: same words (by fingerprint), same context. */
@@ -55,6 +56,16 @@ export async function indexClauseProposals(
         select: { id: true },
       }),
     ]);
+    // A citation the guard let through names an entry of the clause's library; looked up again
+    // so that a row never points at an entry that is not there.
+    const cited = [...new Set(inText.map((p) => p.citationId).filter((id): id is string => !!id && isUuid(id)))];
+    const entries = cited.length
+      ? await tx.agreedLanguageEntry.findMany({
+          where: { id: { in: cited }, instrument: { clauses: { some: { id: clauseId } } } },
+          select: { id: true },
+        })
+      : [];
+    const knownEntries = new Set(entries.map((entry) => entry.id));
     const knownUsers = new Set(users.map((u) => u.id));
     const knownOrganizations = new Set(organizations.map((o) => o.id));
     let changed = false;
@@ -80,6 +91,7 @@ export async function indexClauseProposals(
         deletedText: proposal.deletedText,
         contextBefore: proposal.contextBefore,
         contextAfter: proposal.contextAfter,
+        citationId: proposal.citationId && knownEntries.has(proposal.citationId) ? proposal.citationId : null,
       };
       if (!row) {
         await tx.proposal.create({
@@ -94,7 +106,7 @@ export async function indexClauseProposals(
         });
         changed = true;
       } else if (row.status === "OPEN" || row.status === "WITHDRAWN") {
-        if (row.status === "OPEN" && sameWords(row, words)) continue;
+        if (row.status === "OPEN" && sameWords(row, words) && row.citationId === words.citationId) continue;
         await tx.proposal.update({ where: { id: proposal.id }, data: { ...words, status: "OPEN" } });
         if (row.status === "WITHDRAWN")
           restored.push({ proposalId: row.id, authorId: row.authorId, organizationId: row.organizationId });
@@ -119,6 +131,7 @@ export async function indexClauseProposals(
       changed = true;
     }
     await notifyRevisedPositions(tx, revisions);
+    await notifyRevisedSponsors(tx, revisions);
     const threads = [
       ...(await closeProposalThreads(tx, {
         withdrawn: gone.map((row) => ({

@@ -1,6 +1,7 @@
 // The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
+import { newCitations } from "@/lib/agreed-language/cited-entries";
 import { checkAlternatives, type KnownSet, newAlternativeIds } from "@/lib/alternatives/check-alternatives";
 import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
@@ -9,6 +10,7 @@ import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { invisibleCharacters } from "@/lib/clause-model/invisible-characters";
 import { proposalOwners } from "@/lib/clause-model/proposal-owners";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
+import { type ClauseStanding, lockRefusal, statusChangeRefusal } from "@/lib/paragraph-status/judge-locks";
 import { changedBlocks } from "./changed-blocks";
 import { checkSuggestion, type KnownProposal, markChanges } from "./check-suggestion";
 import type { RefusedEditKind } from "./refused-edit-message";
@@ -30,8 +32,15 @@ export type Judging = {
   brackets?(ids: ReadonlySet<string>): Promise<Map<string, KnownBracket>>;
   /** The AlternativeSet rows of set ids new to the touched blocks (lib/alternatives). */
   alternativeSets?(ids: ReadonlySet<string>): Promise<Map<string, KnownSet>>;
+  /**
+   * Which of these agreed-language entry ids the clause's instrument holds (known-citations.ts).
+   * Without it no citation is accepted.
+   */
+  citations?(ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
+  /** The clause's number and status as a whole (asked only of someone who may only suggest). */
+  standing?(): Promise<ClauseStanding>;
 };
 
 function readOrNull(reader: ClauseReader): ClauseModel | null {
@@ -63,6 +72,8 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   if (!changed) return null;
   if (invisibleCharacters(changed.after) > invisibleCharacters(changed.before))
     return { kind: "invisible", reason: "puts invisible characters into the words" };
+  const statusChange = statusChangeRefusal(changed.before, changed.after);
+  if (statusChange) return { kind: "locked", reason: statusChange };
   // Brackets are the server's to place and remove, whoever's client sends the update.
   const bracketIds = newBracketIds(changed.before, changed.after);
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
@@ -73,7 +84,16 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   const setRows = setIds.size > 0 && judging.alternativeSets ? await judging.alternativeSets(setIds) : new Map();
   const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows);
   if (setReason) return { kind: "alternatives", reason: setReason };
+  // From anyone, the chair too: words may only claim to come from the instrument's own library.
+  const cited = newCitations(changed.before, changed.after);
+  if (cited.size > 0) {
+    const known = (await judging.citations?.(cited)) ?? new Set<string>();
+    if ([...cited].some((id) => !known.has(id)))
+      return { kind: "citation", reason: "cites a passage that is not in the instrument's library of agreed language" };
+  }
   if (!judging.mayOnlySuggest) return null;
+  const locked = lockRefusal(before, after, (await judging.standing?.()) ?? { number: "", status: "OPEN" });
+  if (locked) return { kind: "locked", reason: locked };
   const { me } = judging;
   const changes = markChanges(changed.before, changed.after);
   // Ids the touched blocks already held are judged there; only new ones are looked up elsewhere.

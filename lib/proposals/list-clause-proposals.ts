@@ -1,10 +1,12 @@
 // Everything the proposals panel shows about a clause's proposals: words in context, author and
 // delegation, positions by delegation, and the decisions taken — read from PostgreSQL alone.
 import { z } from "zod";
+import { citationLabel } from "@/lib/agreed-language/citation-label";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { prisma } from "@/lib/db/prisma";
 import { type Actor, type ProposalAbilities, proposalAbilities, type Target } from "@/lib/permissions/can";
+import { type ProposalSponsors, sponsorsView } from "@/lib/sponsors/sponsors-view";
 
 /** What the panel shows of one proposal, with what this viewer may do with it (from can.ts). */
 export type ProposalView = ProposalAbilities & {
@@ -20,6 +22,8 @@ export type ProposalView = ProposalAbilities & {
   proposedAt: string;
   author: { id: string; name: string };
   delegation: { id: string; name: string; code: string; colour: string };
+  /** Where its inserted words were taken from: an entry of the library of agreed language. */
+  citation: { id: string; label: string } | null;
   /** Its discussion (one thread per proposal), if anyone has started it. */
   discussion: { threadId: string; comments: number; resolved: boolean } | null;
   positions: {
@@ -40,6 +44,8 @@ export type ProposalView = ProposalAbilities & {
     /** The chair took this decision back (Undo): who, and when. */
     undone: { by: string; at: string } | null;
   }[];
+  /** Its co-sponsors (lib/sponsors); absent on a proposal the index has not read yet. */
+  sponsorship?: ProposalSponsors;
 };
 
 export const ZListProposals = z.object({ clauseId: z.string() });
@@ -63,7 +69,9 @@ export async function listClauseProposals(
     include: {
       author: { select: { id: true, name: true } },
       organization: { select: { id: true, name: true, code: true, colour: true } },
+      citation: { select: { id: true, source: true, article: true, paraphrase: true } },
       positions: { include: { organization: { select: { id: true, code: true, name: true } } } },
+      sponsorships: { include: { organization: { select: { id: true, code: true, name: true, colour: true } } } },
       decisions: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -101,6 +109,7 @@ export async function listClauseProposals(
     proposedAt: row.proposedAt.toISOString(),
     author: row.author,
     delegation: row.organization,
+    citation: row.citation ? { id: row.citation.id, label: citationLabel(row.citation) } : null,
     discussion: discussions.get(row.id) ?? null,
     positions: row.positions
       .map((position) => ({
@@ -122,6 +131,7 @@ export async function listClauseProposals(
         ? { by: decision.chairDecision.undoneBy?.name ?? "", at: decision.chairDecision.undoneAt.toISOString() }
         : null,
     })),
+    sponsorship: sponsorsView(row, viewer),
   }));
 }
 

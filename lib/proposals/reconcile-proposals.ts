@@ -41,6 +41,8 @@ function fromMarks(words: ProposalWords, now: string): ShownProposal | null {
       code: author.organizationCode,
       colour: author.colour,
     },
+    // Where its words come from is read by the index (the label needs the library).
+    citation: null,
     discussion: null,
     positions: [],
     decisions: [],

@@ -3,7 +3,7 @@
 // all" would leave it), with each numbered paragraph's number, the open proposals, and the
 // square-bracketed passages not yet agreed. Compare and the history read this, never Yjs.
 import * as Y from "yjs";
-import { bracketsInClause } from "@/lib/brackets/brackets-in-clause";
+import { type BracketInClause, bracketsInClause } from "@/lib/brackets/brackets-in-clause";
 import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
 import { predictDecision } from "@/lib/clause-model/predict-decision";
 import { proposalsInClause } from "@/lib/clause-model/proposals-in-clause";
@@ -69,8 +69,23 @@ export function agreedParagraphs(model: ClauseModel): ReadingParagraph[] {
  * characters), as negotiators cite it: "[words] CODE", CODE being the delegation that bracketed it.
  */
 export function bracketedPassages(model: ClauseModel): string[] {
-  const agreed = predictDecision(model, "all", "REJECTED");
-  return bracketsInClause(agreed.blocks).map((bracket) => `[${bracket.words}] ${bracket.organizationCode}`);
+  return agreedBrackets(model).map((bracket) => `[${bracket.words}] ${bracket.organizationCode}`);
+}
+
+/** The brackets on the agreed text, each with who placed it, when and why. */
+export function agreedBrackets(model: ClauseModel): BracketInClause[] {
+  return bracketsInClause(predictDecision(model, "all", "REJECTED").blocks);
+}
+
+/** The same, read from a stored state. Throws ClauseUnreadable if the state is not a clause. */
+export function bracketsOfState(state: Uint8Array | null): BracketInClause[] {
+  const doc = new Y.Doc();
+  try {
+    if (state) Y.applyUpdate(doc, state);
+    return agreedBrackets(readClause(doc));
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** The reading of a stored state (positions are the caller's to add). Throws ClauseUnreadable if the state is not a clause. */

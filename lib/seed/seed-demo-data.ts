@@ -13,7 +13,10 @@ import { seedDemoAlternatives } from "./demo-alternatives";
 import { seedDemoBrackets } from "./demo-brackets";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
+import { seedParagraphStatuses } from "./demo-paragraph-status";
+import { seedReferenceWork } from "./demo-reference-work";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { seedSponsorsAndTopics } from "./seed-sponsors-and-topics";
 
 /**
  * Seeds the demo data if the database holds no instrument yet. Everything is written in one
@@ -92,6 +95,9 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
       }
       await seedDemoBrackets(tx, instrument.id);
       await seedDemoAlternatives(tx, instrument.id);
+      await seedReferenceWork(tx, instrument.id);
+      await seedSponsorsAndTopics(tx, instrument.id);
+      await seedParagraphStatuses(tx, instrument.id);
       return true;
     },
     { timeout: 60_000 },

@@ -79,3 +79,20 @@ test("screenshot of square brackets", async ({ browser }) => {
   await expect(chair.locator('.bracket[data-bracket-code="CAN"]')).toBeVisible();
   await shoot(chair, "brackets");
 });
+
+test("screenshot of a compilation", async ({ browser }) => {
+  // Article 16 of the demo: Jamaica's proposal on behalf of CARICOM, with the positions taken on it.
+  const chair = await personAt(browser, "chair@clausework.demo");
+  await chair.goto("/");
+  await chair.getByRole("link", { name: "Compilations" }).first().click();
+  await expect(chair.getByRole("heading", { name: "Compilations", level: 1 })).toBeVisible();
+  await chair.getByRole("link", { name: /Non-consensual dissemination/ }).click();
+  await expect(chair.getByTestId("positions-table")).toBeVisible();
+  // From the article's heading: the text's end, the proposal with who stands where, and the table.
+  await chair
+    .locator('[data-section="proposals"]')
+    .first()
+    .evaluate((section) => section.scrollIntoView());
+  await chair.mouse.wheel(0, -260);
+  await shoot(chair, "compilation");
+});

@@ -17,9 +17,14 @@ function clean(fragment: Fragment, suggesting: boolean): Fragment {
     else if (node.isText) {
       const text = withoutInvisible(node.text ?? "");
       if (text) nodes.push(node.type.schema.text(text, marks));
-    } else nodes.push(node.type.create(node.attrs, clean(node.content, suggesting), marks));
+    } else nodes.push(node.type.create(pastedAttrs(node), clean(node.content, suggesting), marks));
   });
   return Fragment.fromArray(nodes);
+}
+
+/** A pasted paragraph is new text: it is not agreed because the copied one was (lib/paragraph-status). */
+function pastedAttrs(node: Node): Node["attrs"] {
+  return node.type.name === "listItem" && node.attrs.status ? { ...node.attrs, status: null } : node.attrs;
 }
 
 export function pastedSlice(slice: Slice, { suggesting }: { suggesting: boolean }): Slice {

@@ -29,6 +29,11 @@ export type SuggestOptions = {
   /** ISO time stamped on new proposals. */
   now: () => string;
   newId: () => string;
+  /**
+   * The words inserted come from the library of agreed language: this entry's id is stamped on
+   * the new proposal's insertion (a passage typed against one's own proposal joins it, uncited).
+   */
+  citation?: string;
 };
 
 export type SuggestResult = { ok: true; transaction: Transaction } | { ok: false; reason: string };
@@ -199,7 +204,7 @@ function restoreOthersMarks(tr: Transaction, before: Node, me: string): void {
  * proposal of the other kind (a deletion next to their insertion): an id belongs to one person
  * and its kinds for good, and the server refuses anything else.
  */
-function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: SuggestOptions): void {
+function stampAuthorship(tr: Transaction, before: Node, { author, now, newId, citation }: SuggestOptions): void {
   const firstMarkOfId = new Map<string, Mark>();
   const kindsOfId = new Map<string, Set<string>>();
   before.descendants((node) => {
@@ -229,8 +234,9 @@ function stampAuthorship(tr: Transaction, before: Node, { author, now, newId }: 
       const id = idFor(String(mark.attrs.id), mark.type.name);
       // Growing one's own proposal keeps its attributes (and time), so its marks stay one run.
       const existing = firstMarkOfId.get(id);
+      const cited = citation && mark.type.name === "insertion" ? { citation } : {};
       const next = mark.type.create(
-        existing ? { ...mark.attrs, ...existing.attrs } : { ...mark.attrs, id, ...author, at },
+        existing ? { ...mark.attrs, ...existing.attrs } : { ...mark.attrs, id, ...author, at, ...cited },
       );
       fixes.push({ from: pos, to: pos + node.nodeSize, old: mark, next });
     }

@@ -19,6 +19,12 @@ export default async function AdminLayout({
   const tabs = [
     { href: `/admin/${instrumentId}`, label: "Text and clauses", action: "clause.manage" as const },
     { href: `/admin/${instrumentId}/people`, label: "Delegations and people", action: "members.manage" as const },
+    { href: `/admin/${instrumentId}/glossary`, label: "Glossary", action: "glossary.manage" as const },
+    {
+      href: `/admin/${instrumentId}/agreed-language`,
+      label: "Agreed language",
+      action: "agreedLanguage.manage" as const,
+    },
     { href: `/admin/${instrumentId}/audit`, label: "Audit trail", action: "audit.view" as const },
   ].filter((tab) => can(access.actor, tab.action));
   return (

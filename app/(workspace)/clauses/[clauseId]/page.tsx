@@ -10,11 +10,15 @@ import {
   LiveOpenBracketsBadge,
   LiveTopics,
 } from "@/components/live/live-clause-badges";
+import { LiveClauseProgress } from "@/components/paragraph-status/live-progress";
+import { listAgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
+import { listGlossary } from "@/lib/glossary/list-glossary";
+import { loadShownProgress } from "@/lib/paragraph-status/shown-progress";
 import { can } from "@/lib/permissions/can";
 
 type Props = { params: Promise<{ clauseId: string }> };
@@ -35,9 +39,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const [mentionCandidates, openBrackets, openAlternatives] = await Promise.all([
+  const [mentionCandidates, openBrackets, glossary, agreedLanguage, progress, openAlternatives] = await Promise.all([
     listMentionCandidates(clause.instrumentId),
     countOpenBrackets([clause.id]),
+    listGlossary(clause.instrumentId),
+    listAgreedLanguage(clause.instrumentId),
+    loadShownProgress([clause]),
     countOpenAlternatives([clause.id]),
   ]);
   return (
@@ -63,9 +70,13 @@ export default async function ClausePage({ params }: Props) {
         <div className="flex items-center gap-3">
           <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
           <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
+          <Link href={`/clauses/${clause.id}/compilation`} className="text-sm text-un hover:underline">
+            Compilation
+          </Link>
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
+          <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
           <LiveClauseStatus clauseId={clause.id} status={clause.status} />
         </div>
       </header>
@@ -81,6 +92,8 @@ export default async function ClausePage({ params }: Props) {
         }}
         canComment={can(actor, "thread.create", target)}
         mentionCandidates={mentionCandidates}
+        glossary={glossary}
+        agreedLanguage={agreedLanguage}
         permissions={{
           canEdit: can(actor, "clause.editText", target),
           canSuggest: can(actor, "clause.suggest", target),
@@ -90,6 +103,13 @@ export default async function ClausePage({ params }: Props) {
           canProposeAlternatives: can(actor, "alternatives.propose", target),
           canSupportAlternatives: can(actor, "alternatives.support", target),
           canChooseAlternatives: can(actor, "alternatives.choose", target),
+        }}
+        paragraphStatus={{
+          clauseNumber: clause.number,
+          clauseStatus: clause.status,
+          canSetStatus: can(actor, "paragraph.setStatus", target),
+          canRequestReopen: can(actor, "paragraph.requestReopen", target),
+          canAnswerReopen: can(actor, "paragraph.answerReopen", target),
         }}
       />
     </main>
