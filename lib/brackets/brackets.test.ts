@@ -175,6 +175,27 @@ describe("placing a bracket", () => {
     ).toMatchObject({ code: "forbidden" });
     expect(await prisma.bracket.count({ where: { clauseId } })).toBe(0);
   });
+
+  it("refuses agreed text: a paragraph agreed (lib/paragraph-status), or an article agreed ad referendum", async () => {
+    const article = (number: string) => prisma.clause.findFirstOrThrow({ where: { number }, select: { id: true } });
+    // Article 33, paragraph 5 is agreed in the demo (lib/seed/demo-paragraph-status.ts).
+    const witnesses = (await article("33")).id;
+    const words = selectWords(await storedDoc(witnesses), "applies equally to victims");
+    expect(await refusal(placeBracket(as.canada, { clauseId: witnesses, ...words }))).toMatchObject({
+      code: "conflict",
+      message: "Paragraph 5 is agreed; ask the chair to reopen it.",
+    });
+    // Article 6 is agreed ad referendum as a whole.
+    const humanRights = (await article("6")).id;
+    const settled = selectWords(await storedDoc(humanRights), "best interests of the child");
+    expect(await refusal(placeBracket(as.canada, { clauseId: humanRights, ...settled }))).toMatchObject({
+      code: "conflict",
+      message: "Article 6 is agreed ad referendum; ask the chair to reopen it.",
+    });
+    expect(
+      await prisma.bracket.count({ where: { clauseId: { in: [witnesses, humanRights] }, personId: as.canada.id } }),
+    ).toBe(0);
+  });
 });
 
 describe("removing a bracket", () => {

@@ -21,6 +21,8 @@ import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transacti
 import { parseInput } from "@/lib/commands/parse-input";
 import { applyToLiveClause } from "@/lib/comments/place-anchor";
 import { AppError } from "@/lib/errors/app-error";
+import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
+import { lockedClauseMessage, lockedParagraphMessage } from "@/lib/paragraph-status/locked-message";
 import { bracketSelection } from "./bracket-words";
 import { MAX_BRACKET_NOTE } from "./read-bracket";
 
@@ -51,6 +53,9 @@ export async function placeBracket(by: SessionUser, input: TPlaceBracket, tx?: T
   const { clauseId, from, to, note } = parseInput(ZPlaceBracket, input);
   const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "bracket.place", ctx.target);
+  // Agreed text is settled: bracketing it would reopen it, which is the chair's to do first.
+  const standing = await clauseStanding(ctx.clause.id);
+  if (standing.status !== "OPEN") throw new AppError("conflict", lockedClauseMessage(standing.number, standing.status));
   const bracket: BracketOnWords = {
     id: randomUUID(),
     organizationId: by.organizationId,
@@ -69,7 +74,10 @@ export async function placeBracket(by: SessionUser, input: TPlaceBracket, tx?: T
   } finally {
     doc.destroy();
   }
-  if (!placed.ok) throw new AppError(placed.why === "gone" ? "conflict" : "invalid_input", WHY[placed.why]);
+  if (!placed.ok) {
+    if (placed.why === "locked") throw new AppError("conflict", lockedParagraphMessage(placed.number, placed.status));
+    throw new AppError(placed.why === "gone" ? "conflict" : "invalid_input", WHY[placed.why]);
+  }
   const { update, quote } = placed;
   return inTransaction(tx, async (tx) => {
     await tx.bracket.create({

@@ -7,12 +7,14 @@ export type Run = string | { text: string; bold?: boolean; italic?: boolean; und
 /** The wording of one paragraph or sub-paragraph. */
 export type Wording = Run | readonly Run[];
 
-/** The tag a paragraph carries once it is agreed subject to confirmation by capitals. */
-export const AD_REF_TAG = "[agreed ad referendum]";
-
-/** Wording followed by the ad referendum tag (in italics, as drafts set it). */
+/**
+ * Wording agreed ad referendum (subject to confirmation by capitals). Nothing is typed for it: the
+ * status is a structure — the clause's own status, or a numbered paragraph's (demo-paragraph-status.ts),
+ * which the editor and the exports show as "[agreed ad ref]". Kept so the demo text says which
+ * wording the room has agreed so far.
+ */
 export function adRef(wording: Wording): Run[] {
-  return [...toRuns(wording), " ", { text: AD_REF_TAG, italic: true }];
+  return toRuns(wording);
 }
 
 /** A numbered paragraph, with its lettered sub-paragraphs if any. */
