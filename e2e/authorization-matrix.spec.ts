@@ -208,6 +208,39 @@ async function bracketRow(words: string): Promise<{ removed: boolean } | null> {
   });
 }
 
+/** The set of alternatives on `words` (Alt 1), if any: its options and supports, and whether chosen. */
+async function alternativesRow(
+  words: string,
+): Promise<{ id: string; options: number; supports: number; chosen: boolean } | null> {
+  return withDatabase(async (db) => {
+    const row = (
+      await db.query(
+        `SELECT s.id, s."chosenAt",
+           (SELECT count(*) FROM "AlternativeOption" o WHERE o."setId" = s.id)::int AS options,
+           (SELECT count(*) FROM "AlternativeSupport" p WHERE p."setId" = s.id)::int AS supports
+         FROM "AlternativeSet" s JOIN "AlternativeOption" a ON a."setId" = s.id AND a.position = 1
+         WHERE a.text = $1`,
+        [words],
+      )
+    ).rows[0];
+    return row ? { id: row.id, options: row.options, supports: row.supports, chosen: row.chosenAt !== null } : null;
+  });
+}
+
+/** A set of alternatives a delegate proposed on fresh words: its id and Alt 2's id. */
+async function freshSet(clauseId: string): Promise<{ words: string; setId: string; alt2: string }> {
+  const { words, range } = await freshWords(clauseId);
+  const created = await sessions.delegate.api.post(`/api/clauses/${clauseId}/alternatives`, {
+    data: { ...range, wording: "Another wording from the matrix" },
+  });
+  expect(created.status()).toBe(200);
+  const { setId } = (await created.json()) as { setId: string };
+  const listed = await sessions.delegate.api.get(`/api/clauses/${clauseId}/alternatives`);
+  const { sets } = (await listed.json()) as { sets: { id: string; options: { id: string; position: number }[] }[] };
+  const alt2 = sets.find((set) => set.id === setId)?.options.find((option) => option.position === 2)?.id ?? "";
+  return { words, setId, alt2 };
+}
+
 /** Acts through a comment route on a fresh thread of one comment by `author`. */
 async function onFreshThread(
   session: Session,
@@ -486,6 +519,77 @@ const DOORS: Door[] = [
         s,
         { method: "DELETE", path: `/api/clauses/${clauseId}/brackets/${bracketId}` },
         async () => (await bracketRow(words))?.removed === true,
+      );
+    },
+  },
+  {
+    action: "clause.view",
+    door: "route",
+    what: "GET /api/clauses/:id/alternatives (the alternatives panel)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => (await s.api.get(`/api/clauses/${clauseOf(w, c).id}/alternatives`)).status() === 200,
+  },
+  {
+    action: "alternatives.propose",
+    door: "route",
+    what: "POST /api/clauses/:id/alternatives (another wording for words the chair just wrote)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const { words, range } = await freshWords(clauseId);
+      return routeDoes(
+        s,
+        {
+          method: "POST",
+          path: `/api/clauses/${clauseId}/alternatives`,
+          data: { ...range, wording: "From the matrix" },
+        },
+        async () => (await alternativesRow(words)) !== null,
+      );
+    },
+  },
+  {
+    action: "alternatives.propose",
+    door: "route",
+    what: "POST /api/clauses/:id/alternatives/:set/options (a further alternative in a delegate's set)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const { words, setId } = await freshSet(clauseId);
+      return routeDoes(
+        s,
+        { method: "POST", path: `/api/clauses/${clauseId}/alternatives/${setId}/options`, data: { wording: "Alt 3" } },
+        async () => (await alternativesRow(words))?.options === 3,
+      );
+    },
+  },
+  {
+    action: "alternatives.support",
+    door: "route",
+    what: "PUT /api/clauses/:id/alternatives/:set/support (Alt 2 of a delegate's set)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const { words, setId, alt2 } = await freshSet(clauseId);
+      return routeDoes(
+        s,
+        { method: "PUT", path: `/api/clauses/${clauseId}/alternatives/${setId}/support`, data: { optionId: alt2 } },
+        async () => (await alternativesRow(words))?.supports === 1,
+      );
+    },
+  },
+  {
+    action: "alternatives.choose",
+    door: "route",
+    what: "POST /api/clauses/:id/alternatives/:set/choice (Alt 2 of a delegate's set)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) => {
+      const clauseId = clauseOf(w, c).id;
+      const { words, setId, alt2 } = await freshSet(clauseId);
+      return routeDoes(
+        s,
+        { method: "POST", path: `/api/clauses/${clauseId}/alternatives/${setId}/choice`, data: { optionId: alt2 } },
+        async () => (await alternativesRow(words))?.chosen === true,
       );
     },
   },

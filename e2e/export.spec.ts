@@ -134,6 +134,10 @@ test("the clean export keeps the agreed text and leaves the proposal out; plain 
     expect(plain).toContain(`Article 14 ter. ${TITLE} [Open]`);
     expect(plain).toContain(AGREED);
     expect(plain).not.toContain(PROPOSED);
+    // The seeded alternatives (lib/seed/demo-alternatives.ts) print as negotiators write them.
+    const alternatives = "[Alt 1: Knowingly obtaining access to] [Alt 2: Intentionally accessing or viewing]";
+    expect(plain).toContain(alternatives);
+    expect(html).toContain("[Alt 2: Intentionally accessing or viewing]");
   } finally {
     await australia.api.dispose();
   }

@@ -4,11 +4,13 @@ import { TopicBadges } from "@/components/clauses/topic-badges";
 import { ExportMenu } from "@/components/exports/export-menu";
 import {
   LiveClauseStatus,
+  LiveOpenAlternativesBadge,
   LiveOpenBracketsBadge,
   LiveOpenProposalsBadge,
   LiveOpenThreadCount,
 } from "@/components/live/live-clause-badges";
 import { LiveChapterProgress, LiveClauseProgress } from "@/components/paragraph-status/live-progress";
+import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
@@ -25,11 +27,12 @@ export default async function HomePage() {
     instrument.chapters.flatMap((chapter) => chapter.clauses.map((c) => c.id)),
   );
   const clauses = instruments.flatMap((instrument) => instrument.chapters.flatMap((chapter) => chapter.clauses));
-  const [openThreads, openProposals, openBrackets, progress] = await Promise.all([
+  const [openThreads, openProposals, openBrackets, progress, openAlternatives] = await Promise.all([
     countOpenThreads(clauseIds),
     countOpenProposals(clauseIds),
     countOpenBrackets(clauseIds),
     loadShownProgress(clauses),
+    countOpenAlternatives(clauseIds),
   ]);
   return (
     <main className="mx-auto max-w-6xl px-6 py-8">
@@ -109,6 +112,7 @@ export default async function HomePage() {
                         <LiveOpenThreadCount clauseId={clause.id} count={openThreads.get(clause.id) ?? 0} />
                         <LiveOpenProposalsBadge clauseId={clause.id} count={openProposals.get(clause.id) ?? 0} />
                         <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
+                        <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
                         <TopicBadges topics={clause.topics} />
                         <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
                         <LiveClauseStatus clauseId={clause.id} status={clause.status} />

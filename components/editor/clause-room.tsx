@@ -7,6 +7,7 @@ import type { Editor } from "@tiptap/react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { AgreedLanguageDialog } from "@/components/agreed-language/agreed-language-dialog";
+import { AlternativesPanel } from "@/components/alternatives/alternatives-panel";
 import { BracketsPanel } from "@/components/brackets/brackets-panel";
 import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
 import { GlossaryCard } from "@/components/glossary/glossary-card";
@@ -51,6 +52,9 @@ export type RoomPermissions = {
   canDecide: boolean;
   canBracket?: boolean;
   canRemoveBrackets?: boolean;
+  canProposeAlternatives?: boolean;
+  canSupportAlternatives?: boolean;
+  canChooseAlternatives?: boolean;
 };
 
 export function ClauseRoom({
@@ -189,6 +193,17 @@ export function ClauseRoom({
               provider={connection.provider}
               canBracket={Boolean(permissions.canBracket) && writable}
               canRemove={Boolean(permissions.canRemoveBrackets)}
+            />
+          )}
+          {connection && editor && (
+            <AlternativesPanel
+              clauseId={clauseId}
+              editor={editor}
+              provider={connection.provider}
+              myCode={user.organizationCode}
+              canPropose={Boolean(permissions.canProposeAlternatives) && writable}
+              canSupport={Boolean(permissions.canSupportAlternatives)}
+              canChoose={Boolean(permissions.canChooseAlternatives)}
             />
           )}
           <GlossaryCard root={textArea} editor={editor} glossary={glossary} mode={mode} writable={writable} />

@@ -1,6 +1,7 @@
 "use client";
 // The clause list's and the clause header's badges, kept current by the live stream: open
 // comment threads, open proposals, status, topics.
+import { OpenAlternativesBadge } from "@/components/alternatives/open-alternatives-badge";
 import { OpenBracketsBadge } from "@/components/brackets/open-brackets-badge";
 import { ClauseStatusBadge, type ClauseStatusValue } from "@/components/clauses/clause-status-badge";
 import { TopicBadges } from "@/components/clauses/topic-badges";
@@ -21,6 +22,11 @@ export function LiveOpenProposalsBadge({ clauseId, count }: { clauseId: string; 
 export function LiveOpenBracketsBadge({ clauseId, count }: { clauseId: string; count: number }) {
   const live = useLiveClause(clauseId, String(count));
   return <OpenBracketsBadge count={live?.openBrackets ?? count} />;
+}
+
+export function LiveOpenAlternativesBadge({ clauseId, count }: { clauseId: string; count: number }) {
+  const live = useLiveClause(clauseId, String(count));
+  return <OpenAlternativesBadge count={live?.openAlternatives ?? count} />;
 }
 
 export function LiveClauseStatus({ clauseId, status }: { clauseId: string; status: ClauseStatusValue }) {

@@ -24,13 +24,13 @@ export type BracketedWords =
   | { ok: false; why: "gone" | "several-paragraphs" | "no-agreed-words" }
   | { ok: false; why: "locked"; number: number; status: LockedStatus };
 
-function proseMirrorOf(doc: Y.Doc) {
+export function proseMirrorOf(doc: Y.Doc) {
   const fragment = doc.getXmlFragment(CLAUSE_FRAGMENT);
   const { doc: root, meta } = initProseMirrorDoc(fragment, clauseSchema);
   return { fragment, root, meta };
 }
 
-function writeBack(doc: Y.Doc, fragment: Y.XmlFragment, next: PMNode, meta: unknown): Uint8Array {
+export function writeBack(doc: Y.Doc, fragment: Y.XmlFragment, next: PMNode, meta: unknown): Uint8Array {
   const before = Y.encodeStateVector(doc);
   doc.transact(() => updateYFragment(doc, fragment, next, meta as Parameters<typeof updateYFragment>[3]));
   return Y.encodeStateAsUpdate(doc, before);

@@ -11,6 +11,8 @@ function runKey(run: TextRun): string {
     run.proposal?.attrs ?? null,
     // Brackets are part of how the text reads: moving, forging or removing one changes the form.
     run.brackets.length > 0 ? run.brackets : null,
+    // So are alternatives: taking the mark off, or moving it, changes the form.
+    run.alternatives ?? null,
   ]);
 }
 

@@ -50,6 +50,8 @@ export type TextRun = {
   proposal: ProposalMark | null;
   /** Square brackets on these words, by id (several delegations may bracket the same words). */
   brackets: readonly BracketOnWords[];
+  /** The set of alternatives these words stand in as Alt 1 (lib/alternatives), by set id. */
+  alternatives?: string;
   /** Where the run sits in the live document (absent in a predicted model). */
   source?: { text: Y.XmlText; index: number };
 };

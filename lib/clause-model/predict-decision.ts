@@ -56,7 +56,15 @@ export function removalTarget<T extends { parent: T | null; children: unknown[] 
 function settled(run: TextRun): TextRun | null {
   const text = withoutAnchors(run.text);
   return text
-    ? { type: "text", text, formatting: run.formatting, anchors: run.anchors, proposal: null, brackets: run.brackets }
+    ? {
+        type: "text",
+        text,
+        formatting: run.formatting,
+        anchors: run.anchors,
+        proposal: null,
+        brackets: run.brackets,
+        ...(run.alternatives ? { alternatives: run.alternatives } : {}),
+      }
     : null;
 }
 

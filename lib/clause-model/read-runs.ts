@@ -2,7 +2,9 @@
 // strictly: only the marks of the shared schema, with their attributes of the right type, and
 // nothing but text. Anything else makes the reading fail with the reason.
 import * as Y from "yjs";
+import { readAlternatives } from "@/lib/alternatives/read-alternatives";
 import { isBracketKey, readBracket } from "@/lib/brackets/read-bracket";
+import { ALTERNATIVES } from "@/lib/editor/alternatives-mark";
 import { COMMENT_ANCHOR } from "@/lib/editor/comment-anchor";
 import { AUTHOR_ATTRS, authorOfMark } from "@/lib/editor/suggestions/proposal-author";
 import {
@@ -72,6 +74,7 @@ function run(text: string, attributes: Record<string, unknown> | undefined, sour
   const anchors: string[] = [];
   let proposal: ProposalMark | null = null;
   const brackets: BracketOnWords[] = [];
+  let alternatives: string | undefined;
   for (const [key, value] of Object.entries(attributes ?? {})) {
     if ((FORMATTING as readonly string[]).includes(key)) {
       if (!isPlainObject(value) || Object.keys(value).length > 0)
@@ -82,6 +85,7 @@ function run(text: string, attributes: Record<string, unknown> | undefined, sour
       proposal = proposalMark(key, value);
     } else if (isAnchorKey(key)) anchors.push(anchorThread(value));
     else if (isBracketKey(key)) brackets.push(readBracket(value));
+    else if (key === ALTERNATIVES) alternatives = readAlternatives(value);
     else if (key === "modification")
       throw new ClauseUnreadable("a proposed change of formatting, which cannot be proposed");
     else throw new ClauseUnreadable(`an unknown mark "${key}"`);
@@ -89,7 +93,9 @@ function run(text: string, attributes: Record<string, unknown> | undefined, sour
   formatting.sort((a, b) => FORMATTING.indexOf(a) - FORMATTING.indexOf(b));
   anchors.sort();
   brackets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { type: "text", text, formatting, anchors, proposal, brackets, source };
+  const read: TextRun = { type: "text", text, formatting, anchors, proposal, brackets, source };
+  if (alternatives) read.alternatives = alternatives;
+  return read;
 }
 
 function readText(text: Y.XmlText, into: Inline[]): void {

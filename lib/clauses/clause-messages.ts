@@ -16,6 +16,8 @@ export type ClauseMessage =
   | { type: "proposals.refused-edit" }
   /** A square bracket was placed or removed (the count on the clause list changes). */
   | { type: "brackets.changed" }
+  /** A set of alternatives was proposed, added to, supported or chosen (lib/alternatives). */
+  | { type: "alternatives.changed" }
   /** The clause was renumbered or retitled. */
   | { type: "clause.updated" }
   /** The clause's status changed (open, agreed ad referendum, agreed). */
@@ -44,6 +46,7 @@ export function parseClauseMessage(payload: string): ClauseMessage | null {
     case "proposals.changed":
     case "proposals.refused-edit":
     case "brackets.changed":
+    case "alternatives.changed":
     case "clause.updated":
     case "reopen-requests.changed":
       return { type: message.type };

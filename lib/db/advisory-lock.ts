@@ -19,6 +19,8 @@ export type LockKey =
   | { kind: "proposals"; clauseId: string }
   /** A clause's stored Yjs state (compaction). */
   | { kind: "clause"; clauseId: string }
+  /** A set of alternatives' options and supports (lib/alternatives). */
+  | { kind: "alternatives"; setId: string }
   /** Sign-in attempts on one account (taken before the address's, always in that order). */
   | { kind: "sign-in-account"; email: string }
   /** Sign-in attempts from one address. */
@@ -44,6 +46,8 @@ export function lockText(key: LockKey): string {
       return `proposals:${key.clauseId}`;
     case "clause":
       return `clause:${key.clauseId}`;
+    case "alternatives":
+      return `alternatives:${key.setId}`;
     case "sign-in-account":
       return key.email;
     case "sign-in-address":

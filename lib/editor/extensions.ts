@@ -3,6 +3,7 @@
 // reads a clause exactly as the browser writes it.
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { AlternativesMark } from "./alternatives-mark";
 import { BracketMark } from "./bracket-mark";
 import { CommentAnchor } from "./comment-anchor";
 import { ParagraphStatusAttribute } from "./paragraph-status";
@@ -29,6 +30,8 @@ export const clauseExtensions: AnyExtension[] = [
   CommentAnchor,
   // Square brackets: words a delegation reserves, drawn `[ … ]` with its code (bracket-mark.ts).
   BracketMark,
+  // Alternatives: the words standing as Alt 1 of a set of options (alternatives-mark.ts).
+  AlternativesMark,
   // Open, agreed ad referendum or agreed, per numbered paragraph (set by the chair, on the server).
   ParagraphStatusAttribute,
   // Tracked proposals: proposed insertions and deletions, attributed to a delegation.

@@ -3,6 +3,7 @@
 // print like Word's tracked changes: insertions underlined, deletions struck through, in the
 // delegation's colour, each followed by the delegation's code. Every piece of text is escaped.
 
+import { type AlternativeWordings, alternativeEdges, alternativeText } from "@/lib/alternatives/alternative-edges";
 import { type BracketEdge, bracketEdges } from "@/lib/brackets/bracket-edges";
 import type {
   Block,
@@ -58,8 +59,20 @@ function edgeHtml(edge: BracketEdge): string {
  * The inline content of a paragraph; consecutive pieces of one proposal print as one change.
  * Square brackets print as `[ … ]` followed by the code of the delegation that bracketed them.
  */
-function paragraphContent(paragraph: Paragraph, delegations: Delegations): string {
+/** `[Alt 1: words] [Alt 2: …]`, as negotiators write a set of alternatives (alternative-edges.ts). */
+function alternativesHtml(paragraph: Paragraph, wordings: AlternativeWordings): { before: string; after: string }[] {
+  return alternativeEdges(paragraph.inlines, wordings).map((edge) => {
+    const { before, after } = alternativeText(edge);
+    return {
+      before: before ? `<span class="alternatives">${escapeHtml(before)}</span>` : "",
+      after: after ? `<span class="alternatives">${escapeHtml(after)}</span>` : "",
+    };
+  });
+}
+
+function paragraphContent(paragraph: Paragraph, delegations: Delegations, wordings: AlternativeWordings): string {
   const { edges, end } = bracketEdges(paragraph.inlines);
+  const alternatives = alternativesHtml(paragraph, wordings);
   let html = "";
   let open: { proposal: ProposalMark; inner: string } | null = null;
   const close = () => {
@@ -68,24 +81,26 @@ function paragraphContent(paragraph: Paragraph, delegations: Delegations): strin
   };
   paragraph.inlines.forEach((inline, i) => {
     const proposal = inline.type === "text" ? inline.proposal : null;
-    const edge = edgeHtml(edges[i]);
+    const edge = edgeHtml(edges[i]) + alternatives[i].before;
+    const words = inlineHtml(inline) + alternatives[i].after;
     if (open && (!proposal || proposal.id !== open.proposal.id || proposal.kind !== open.proposal.kind)) close();
-    if (!proposal) html += edge + inlineHtml(inline);
-    else if (open) open.inner += edge + inlineHtml(inline);
+    if (!proposal) html += edge + words;
+    else if (open) open.inner += edge + words;
     else {
       html += edge;
-      open = { proposal, inner: inlineHtml(inline) };
+      open = { proposal, inner: words };
     }
   });
   close();
   return html + end.map(closing).join("");
 }
 
-function blockHtml(node: Block | ListItem, delegations: Delegations): string {
-  const inner = (nodes: readonly (Block | ListItem)[]) => nodes.map((child) => blockHtml(child, delegations)).join("");
+function blockHtml(node: Block | ListItem, delegations: Delegations, wordings: AlternativeWordings): string {
+  const inner = (nodes: readonly (Block | ListItem)[]) =>
+    nodes.map((child) => blockHtml(child, delegations, wordings)).join("");
   switch (node.type) {
     case "paragraph":
-      return `<p>${paragraphContent(node, delegations)}</p>`;
+      return `<p>${paragraphContent(node, delegations, wordings)}</p>`;
     case "orderedList": {
       const from = node.start;
       const type = node.numbering ?? "";
@@ -105,13 +120,17 @@ function blockHtml(node: Block | ListItem, delegations: Delegations): string {
       const tag = exportTag(node.status);
       const [first, ...rest] = node.blocks;
       if (!tag || first?.type !== "paragraph") return `<li>${inner(node.blocks)}</li>`;
-      const own = `<p>${paragraphContent(first, delegations)} <span class="status-tag">${escapeHtml(tag)}</span></p>`;
+      const own = `<p>${paragraphContent(first, delegations, wordings)} <span class="status-tag">${escapeHtml(tag)}</span></p>`;
       return `<li>${own}${inner(rest)}</li>`;
     }
   }
 }
 
 /** The clause's text as HTML; the delegations whose proposals it shows are added to `delegations`. */
-export function clauseHtml(model: ClauseModel, delegations: Delegations = new Map()): string {
-  return model.blocks.map((block) => blockHtml(block, delegations)).join("");
+export function clauseHtml(
+  model: ClauseModel,
+  delegations: Delegations = new Map(),
+  wordings: AlternativeWordings = new Map(),
+): string {
+  return model.blocks.map((block) => blockHtml(block, delegations, wordings)).join("");
 }

@@ -1,13 +1,21 @@
 // The whole export, from an instrument's visible chapters and clauses: a self-contained HTML
 // page that prints well (no scripts, no outside resources), or plain text. Pure: the texts come
 // in already read and already stripped of anything the person may not see.
+import type { AlternativeWordings } from "@/lib/alternatives/alternative-edges";
 import type { ClauseModel } from "@/lib/clause-model/clause-model";
 import { clauseHtml, type Delegations } from "./clause-html";
 import { clauseText } from "./clause-text";
 import { escapeHtml } from "./escape-html";
 import { CLAUSE_STATUS_LABELS, type ClauseStatusName, type ExportVariant } from "./export-variant";
 
-export type ExportClause = { number: string; title: string; status: ClauseStatusName; text: ClauseModel };
+export type ExportClause = {
+  number: string;
+  title: string;
+  status: ClauseStatusName;
+  text: ClauseModel;
+  /** The further options of the clause's open sets of alternatives (lib/alternatives). */
+  alternatives?: AlternativeWordings;
+};
 export type ExportChapter = { number: string; title: string; clauses: ExportClause[] };
 export type ExportContent = {
   title: string;
@@ -58,7 +66,7 @@ export function exportHtml(content: ExportContent): string {
           (clause) =>
             `<article><h3>Article ${escapeHtml(clause.number)}. ${escapeHtml(clause.title)}<span class="status">${
               CLAUSE_STATUS_LABELS[clause.status]
-            }</span></h3>${clauseHtml(clause.text, delegations)}</article>`,
+            }</span></h3>${clauseHtml(clause.text, delegations, clause.alternatives)}</article>`,
         )
         .join("\n");
       return `<section><h2>Chapter ${escapeHtml(chapter.number)}. ${escapeHtml(chapter.title)}</h2>\n${clauses}</section>`;
@@ -104,7 +112,7 @@ export function exportText(content: ExportContent): string {
     lines.push("", "", `CHAPTER ${chapter.number}. ${chapter.title.toUpperCase()}`);
     for (const clause of chapter.clauses) {
       lines.push("", `Article ${clause.number}. ${clause.title} [${CLAUSE_STATUS_LABELS[clause.status]}]`, "");
-      lines.push(clauseText(clause.text));
+      lines.push(clauseText(clause.text, clause.alternatives));
     }
   }
   return `${lines.join("\n")}\n`;

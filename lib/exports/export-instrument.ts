@@ -6,6 +6,7 @@ import "server-only";
 // not allow exporting gets "not allowed".
 import { z } from "zod";
 import { zId } from "@/lib/admin/fields";
+import { alternativeWordingsOf, openAlternativeSets } from "@/lib/alternatives/alternative-sets";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -42,6 +43,9 @@ export async function exportInstrument(user: SessionUser, input: z.input<typeof 
   if (!can(access.actor, "instrument.export")) throw new AppError("forbidden", NOT_ALLOWED);
   const { actor, instrument } = access;
   const chapters = await loadExportClauses(actor, instrument.id);
+  const wordings = alternativeWordingsOf(
+    await openAlternativeSets(chapters.flatMap((chapter) => chapter.clauses.map((clause) => clause.id))),
+  );
   const content: ExportContent = {
     title: instrument.title,
     variant,
@@ -55,6 +59,7 @@ export async function exportInstrument(user: SessionUser, input: z.input<typeof 
         title: clause.title,
         status: clause.status,
         text: clauseForExport(clause.state, variant),
+        alternatives: wordings,
       })),
     })),
   };

@@ -221,6 +221,16 @@ export const hostileMoves: HostileMove[] = [
     },
   },
   {
+    // Alternatives are the server's to mark (lib/alternatives): any set a client writes is refused.
+    name: "marks words as alternatives itself",
+    apply(doc, { random }) {
+      const at = span(doc, random);
+      at?.text.format(at.index, at.length, {
+        alternatives: random.pick([{ id: randomUUID() }, { id: "Alt 1" }, { id: randomUUID(), sponsor: "AUS" }]),
+      });
+    },
+  },
+  {
     name: "writes another shared type",
     apply(doc, { random }) {
       const name = random.pick(["meta", "proposals", "default-2", "x"]);

@@ -1,5 +1,6 @@
 // A clause's summary (what its row on the clause list and its header show) with the facts that
 // say who may see it: read once per change and instance, then judged per stream in memory.
+import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { countOpenThreads } from "@/lib/comments/count-open-threads";
 import { prisma } from "@/lib/db/prisma";
@@ -22,7 +23,7 @@ export type ClauseFacts = {
 
 export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | null> {
   if (!isUuid(clauseId)) return null;
-  const [clause, threads, proposals, brackets, progress] = await Promise.all([
+  const [clause, threads, proposals, brackets, alternatives, progress] = await Promise.all([
     prisma.clause.findUnique({
       where: { id: clauseId },
       select: {
@@ -42,6 +43,7 @@ export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | n
     countOpenThreads([clauseId]),
     countOpenProposals([clauseId]),
     countOpenBrackets([clauseId]),
+    countOpenAlternatives([clauseId]),
     loadMarkedProgress([clauseId]),
   ]);
   if (!clause) return null;
@@ -55,6 +57,7 @@ export async function loadClauseFacts(clauseId: string): Promise<ClauseFacts | n
       openThreads: threads.get(clause.id) ?? 0,
       openProposals: proposals.get(clause.id) ?? 0,
       openBrackets: brackets.get(clause.id) ?? 0,
+      openAlternatives: alternatives.get(clause.id) ?? 0,
       progress: shownProgress(progress.get(clause.id) ?? NO_PARAGRAPHS, clause.status),
     },
     instrumentId: clause.instrumentId,

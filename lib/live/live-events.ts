@@ -14,6 +14,8 @@ export type ClauseSummary = {
   openProposals: number;
   /** Passages still in square brackets (lib/brackets). */
   openBrackets?: number;
+  /** Sets of alternatives not yet chosen between (lib/alternatives). */
+  openAlternatives?: number;
   /** Numbered paragraphs, and how many are agreed (ad ref included) and ad ref (lib/paragraph-status). */
   progress: { paragraphs: number; agreed: number; adRef: number };
 };
@@ -42,6 +44,7 @@ function isSummary(value: unknown): value is ClauseSummary {
     Number.isInteger(c.openThreads) &&
     Number.isInteger(c.openProposals) &&
     (c.openBrackets === undefined || Number.isInteger(c.openBrackets)) &&
+    (c.openAlternatives === undefined || Number.isInteger(c.openAlternatives)) &&
     isProgress(c.progress)
   );
 }

@@ -34,6 +34,9 @@ describe("can", () => {
     "proposal.takePosition": ["DELEGATE"],
     "bracket.place": ["CHAIR", "DELEGATE"],
     "bracket.remove": ["CHAIR"],
+    "alternatives.propose": ["CHAIR", "DELEGATE"],
+    "alternatives.support": ["CHAIR", "DELEGATE"],
+    "alternatives.choose": ["CHAIR"],
     // Without a target no delegation is the author's, nor invited; see the tests below.
     "proposal.inviteSponsor": [],
     "proposal.answerSponsorship": [],

@@ -82,6 +82,15 @@ const RULES = {
   "bracket.place": roles("CHAIR", "DELEGATE"),
   /** Remove a bracket — which records that the words are agreed: the chair's alone. */
   "bracket.remove": roles("CHAIR"),
+  /**
+   * Propose an alternative wording for agreed words — starting a set of alternatives ("Alt 1"
+   * the words in the text, "Alt 2" the new wording) or adding a further option to a set — and
+   * support an option on behalf of the delegation (lib/alternatives). The chair may too.
+   */
+  "alternatives.propose": roles("CHAIR", "DELEGATE"),
+  "alternatives.support": roles("CHAIR", "DELEGATE"),
+  /** Choose one option of a set, which ends it: the chair's alone. */
+  "alternatives.choose": roles("CHAIR"),
   /** Record the delegation's position on a proposal: supports, opposes, reserves. */
   "proposal.takePosition": roles("DELEGATE"),
   /**

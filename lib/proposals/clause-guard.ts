@@ -7,7 +7,8 @@
 //   (zero-width, bidi controls) into the words;
 // - from someone who may only suggest: it changes the agreed text or its structure, or anyone
 //   else's proposal, or forges a proposal's author, id, kind or time (check-suggestion.ts);
-// - from anyone: it places, changes or moves a square bracket (lib/brackets/check-brackets.ts).
+// - from anyone: it places, changes or moves a square bracket (lib/brackets/check-brackets.ts)
+//   or an alternatives mark (lib/alternatives/check-alternatives.ts).
 // - a paragraph's status is changed by anyone's client, or someone who may only suggest touches
 //   an agreed paragraph or a clause agreed as a whole (lib/paragraph-status/judge-locks.ts).
 // Only the blocks the update touched are read and compared, so a keystroke costs the same in a
@@ -16,6 +17,7 @@
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { knownCitations } from "@/lib/agreed-language/known-citations";
+import { knownSets } from "@/lib/alternatives/known-sets";
 import { knownBrackets } from "@/lib/brackets/known-brackets";
 import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
@@ -92,6 +94,7 @@ export function clauseGuard(): Extension {
             claimed: (id, proposal) => shadow.rows.set(id, proposal),
             clauseId: ctx.clauseId,
             brackets: knownBrackets,
+            alternativeSets: knownSets,
             standing: () => clauseStanding(ctx.clauseId),
           });
         } catch (error) {
@@ -122,7 +125,9 @@ export function clauseGuard(): Extension {
               ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
               : verdict.kind === "citation"
                 ? "That passage is not in this instrument's library of agreed language."
-                : "That change could not be kept: it is not text a clause can hold.",
+                : verdict.kind === "alternatives"
+                  ? "Alternatives are proposed and chosen only with the Alternatives buttons."
+                  : "That change could not be kept: it is not text a clause can hold.",
       );
     },
 

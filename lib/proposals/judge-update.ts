@@ -2,6 +2,7 @@
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
 import { newCitations } from "@/lib/agreed-language/cited-entries";
+import { checkAlternatives, type KnownSet, newAlternativeIds } from "@/lib/alternatives/check-alternatives";
 import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
 import type { ClauseReader } from "@/lib/clause-model/clause-reader";
@@ -29,6 +30,8 @@ export type Judging = {
   /** The clause, and the Bracket rows of bracket ids new to the touched blocks (lib/brackets). */
   clauseId?: string;
   brackets?(ids: ReadonlySet<string>): Promise<Map<string, KnownBracket>>;
+  /** The AlternativeSet rows of set ids new to the touched blocks (lib/alternatives). */
+  alternativeSets?(ids: ReadonlySet<string>): Promise<Map<string, KnownSet>>;
   /**
    * Which of these agreed-language entry ids the clause's instrument holds (known-citations.ts).
    * Without it no citation is accepted.
@@ -76,6 +79,11 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
   const bracketReason = checkBrackets(changed.before, changed.after, judging.clauseId ?? "", bracketRows);
   if (bracketReason) return { kind: "bracket", reason: bracketReason };
+  // So are alternatives (lib/alternatives/check-alternatives.ts).
+  const setIds = newAlternativeIds(changed.before, changed.after);
+  const setRows = setIds.size > 0 && judging.alternativeSets ? await judging.alternativeSets(setIds) : new Map();
+  const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows);
+  if (setReason) return { kind: "alternatives", reason: setReason };
   // From anyone, the chair too: words may only claim to come from the instrument's own library.
   const cited = newCitations(changed.before, changed.after);
   if (cited.size > 0) {

@@ -5,7 +5,14 @@
 export const REFUSED_EDIT = "proposals.refused-edit";
 
 /** Why: it changed agreed text (someone who may only suggest), or it is not clause text at all. */
-export type RefusedEditKind = "agreed-text" | "unreadable" | "invisible" | "bracket" | "citation" | "locked";
+export type RefusedEditKind =
+  | "agreed-text"
+  | "unreadable"
+  | "invisible"
+  | "bracket"
+  | "citation"
+  | "locked"
+  | "alternatives";
 
 export const REFUSED_EDIT_NOTICE =
   "Your last change could not be kept: it would have changed the agreed text directly, which only the chair can do. The clause was reloaded from the server.";
@@ -20,6 +27,8 @@ const NOTICES: Record<RefusedEditKind, string> = {
     "Your last change could not be kept: it put invisible characters (zero-width or text-direction controls) into the words. The clause was reloaded from the server.",
   bracket:
     "Your last change could not be kept: it placed, changed or moved a square bracket, which only the Bracket and Remove brackets buttons do. The clause was reloaded from the server.",
+  alternatives:
+    "Your last change could not be kept: it marked, changed or moved a set of alternatives, which only the Alternatives buttons do. The clause was reloaded from the server.",
   citation:
     "Your last change could not be kept: it cited a passage that is not in this instrument's library of agreed language. The clause was reloaded from the server.",
 };

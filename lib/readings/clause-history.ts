@@ -2,6 +2,7 @@ import "server-only";
 // The history of a clause for its History page: every version (saved by the chair, made by a
 // status change or after decisions) and every decision, newest first, with the brackets each
 // version no longer had compared with the one before. The caller has checked the person sees the clause.
+import { type AlternativesChosen, alternativesChosen } from "@/lib/alternatives/alternatives-chosen";
 import { type BracketRemoval, bracketRemovals } from "@/lib/brackets/bracket-removals";
 import { prisma } from "@/lib/db/prisma";
 import { VERSION_SELECT, type VersionSummary, versionSummary } from "./version-view";
@@ -21,10 +22,12 @@ export type HistoryEntry =
       undoneBy: string | null;
     }
   /** The chair removed a bracket: its words are agreed (lib/brackets/remove-bracket.ts). */
-  | BracketRemoval;
+  | BracketRemoval
+  /** The chair chose one of a set of alternatives (lib/alternatives/choose-alternative.ts). */
+  | AlternativesChosen;
 
 export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
-  const [versions, decisions, removedBrackets] = await Promise.all([
+  const [versions, decisions, removedBrackets, chosenSets] = await Promise.all([
     prisma.clauseVersion.findMany({
       where: { clauseId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -40,6 +43,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
       },
     }),
     bracketRemovals(clauseId),
+    alternativesChosen(clauseId),
   ]);
   const entries: HistoryEntry[] = versions.map((row, index) => {
     const before = index > 0 ? versions[index - 1].brackets : [];
@@ -63,7 +67,7 @@ export async function clauseHistory(clauseId: string): Promise<HistoryEntry[]> {
       undoneBy: row.chairDecision?.undoneAt ? (row.chairDecision.undoneBy?.name ?? "the chair") : null,
     });
   }
-  entries.push(...removedBrackets);
+  entries.push(...removedBrackets, ...chosenSets);
   // Newest first; a decision sorts before the version it made (made in the same transaction).
   return entries.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === "version" ? -1 : 1));
 }

@@ -66,9 +66,9 @@ const useOfTerms: DemoClause = {
         "“Electronic data” means any representation of facts, information or concepts in a form that an information and communications technology system can process, including a program;",
       ),
       "“Child” means any person under the age of 18 years, without prejudice to the age of sexual consent set by the domestic law of a State Party for the purposes of article 14, paragraph 3;",
-      "“Victim” means [Alt 1: any natural person who has suffered harm, whether physical, psychological, financial or other, as a result of an offence established in accordance with this Convention] [Alt 2: a natural person who has suffered harm as a direct result of an offence established in accordance with this Convention, as determined by domestic law];",
+      "“Victim” means any natural person who has suffered harm, whether physical, psychological, financial or other, as a result of an offence established in accordance with this Convention;",
       "“Witness” means any person who has given or has agreed to give testimony, or who holds information or electronic data relevant to the investigation or prosecution of an offence established in accordance with this Convention;",
-      "[Alt 1: “Gender” refers to the roles, expectations and attributes that a society attaches to people as women, men, girls, boys or persons of other gender identities, and is not limited to women and girls.] [Alt 2: No definition.]",
+      "“Gender” refers to the roles, expectations and attributes that a society attaches to people as women, men, girls, boys or persons of other gender identities, and is not limited to women and girls.",
     ),
     para(
       "Terms that this article does not define shall be understood in accordance with the domestic law of each State Party, read consistently with its obligations under international law.",
@@ -86,7 +86,7 @@ const genderMainstreaming: DemoClause = {
       "States Parties shall endeavour to integrate a gender perspective into the policies, measures and programmes by which they implement this Convention.",
     ),
     para(
-      "[Alt 1: Each State Party shall designate, within its competent authorities, a gender adviser or focal point to help investigations and proceedings take account of the different ways in which offences committed through information and communications technologies affect persons of different genders.] [Alt 2: Each State Party may, in accordance with its domestic law, designate a focal point for the matters referred to in paragraph 1.] [Alt 3: Delete.]",
+      "Each State Party shall designate, within its competent authorities, a gender adviser or focal point to help investigations and proceedings take account of the different ways in which offences committed through information and communications technologies affect persons of different genders.",
     ),
     para(
       "States Parties shall promote research and collect data, broken down by sex gender and age where appropriate, to improve understanding of how the offences established in accordance with this Convention affect women, men, girls and boys, and persons in vulnerable situations.",
@@ -136,7 +136,7 @@ const csam: DemoClause = {
       `${STEPS}, when the conduct is intentional and without right, to engage in any of the following:`,
       "Creating, offering, selling, sharing or otherwise making available child sexual abuse material child pornography through an information and communications technology system;",
       "Acquiring or possessing such material in an information and communications technology system or on a medium for storing electronic data;",
-      "[Alt 1: Knowingly obtaining access to] [Alt 2: Intentionally accessing or viewing] such material through an information and communications technology system;",
+      "Knowingly obtaining access to such material through an information and communications technology system;",
       "Financing or facilitating the conduct described in subparagraphs (a) to (c), including by running a service that exists to make such material available.",
     ),
     para(
@@ -146,7 +146,7 @@ const csam: DemoClause = {
       "In a manner that shows the child’s sexual parts for a predominantly sexual purpose.",
     ),
     para(
-      "[Alt 1: A State Party may decide not to criminalize conduct under paragraph 1 (b) and (c) where the material was made and is held with the consent of a child who has reached the age of sexual consent under its domestic law, solely for the private use of the persons involved.] [Alt 2: For the purposes of this article, every person under the age of 18 years is a child, without exception.]",
+      "A State Party may decide not to criminalize conduct under paragraph 1 (b) and (c) where the material was made and is held with the consent of a child who has reached the age of sexual consent under its domestic law, solely for the private use of the persons involved.",
     ),
     para(
       adRef(
@@ -203,9 +203,7 @@ const intimateImages: DemoClause = {
     para(
       "For the purposes of this article, “intimate image” means a photograph, film or other visual recording, whether genuine or digitally created or altered, that shows a person aged 18 years or over without clothing, in underwear or taking part in sexual activity, in circumstances in which that person could reasonably expect it to remain private.",
     ),
-    para(
-      "[Alt 1: Whether consent was given shall be determined in accordance with the domestic law of the State Party.] [Alt 2: Consent to the making of an intimate image shall not be taken as consent to its dissemination.]",
-    ),
+    para("Whether consent was given shall be determined in accordance with the domestic law of the State Party."),
     para(
       "Where an intimate image shows a person under the age of 18 years, a State Party may treat the conduct as an offence under article 14.",
     ),
@@ -243,7 +241,7 @@ const witnesses: DemoClause = {
   status: "OPEN",
   body: clauseBody(
     para(
-      "Each State Party shall, within its means, take appropriate steps to shield from reprisals and intimidation any witness who [Alt 1: testifies] [Alt 2: gives testimony or provides information or electronic data] about an offence established in accordance with this Convention, and, where appropriate, members of the witness’s family and others close to the witness.",
+      "Each State Party shall, within its means, take appropriate steps to shield from reprisals and intimidation any witness who testifies about an offence established in accordance with this Convention, and, where appropriate, members of the witness’s family and others close to the witness.",
     ),
     para(
       "The steps referred to in paragraph 1 may include, without prejudice to the rights of the defendant:",
@@ -256,7 +254,7 @@ const witnesses: DemoClause = {
       "Measures to protect the online identity and accounts of witnesses, including the removal of personal data published to expose or threaten them.",
     ),
     para(
-      "[Alt 1: For the purposes of this article, “witness” includes any person who holds or has provided electronic data relevant to the proceedings, including the staff of service providers.] [Alt 2: For the purposes of this article, “witness” has the meaning given to it by the domestic law of the State Party.]",
+      "For the purposes of this article, “witness” includes any person who holds or has provided electronic data relevant to the proceedings, including the staff of service providers.",
     ),
     para(
       adRef(

@@ -5,6 +5,8 @@ import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { paragraphsOf } from "@/lib/clause-model/clause-model";
+import { ALTERNATIVES } from "@/lib/editor/alternatives-mark";
 import { verifyPassword } from "../auth/password";
 import { bracketsInClause } from "../brackets/brackets-in-clause";
 import { clausePlainText } from "../clause-model/plain-text";
@@ -18,9 +20,9 @@ import { DEMO_ORGANIZATIONS } from "./demo-organizations";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { seedIfEmpty } from "./seed-demo-data";
 
-/** A clause's JSON without its bracket marks. */
+/** A clause's JSON without its bracket and alternatives marks. */
 function withoutBrackets(node: JSONContent): JSONContent {
-  const marks = node.marks?.filter((mark) => mark.type !== BRACKET);
+  const marks = node.marks?.filter((mark) => mark.type !== BRACKET && mark.type !== ALTERNATIVES);
   const copy: JSONContent = { ...node };
   if (node.marks) {
     if (marks && marks.length > 0) copy.marks = marks;
@@ -122,11 +124,34 @@ describe("seedIfEmpty on an empty database", () => {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, clause?.document?.snapshot ?? new Uint8Array());
       const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CLAUSE_FRAGMENT), clauseSchema);
-      // The seed then brackets disputed words (demo-brackets.ts) and sets paragraph statuses
-      // (demo-paragraph-status.ts, tested there): the text is the source's.
+      // The seed then brackets disputed words (demo-brackets.ts), marks alternatives
+      // (demo-alternatives.ts) and sets paragraph statuses (demo-paragraph-status.ts, tested
+      // there): the text is the source's.
       expect(withoutStatuses(withoutBrackets(root.toJSON())), `article ${demo.number}`).toEqual(demo.body);
       expect(clause?.document?.plainText).toBe(clausePlainText(readClause(doc)));
       doc.destroy();
+    }
+  });
+
+  it("models the alternatives as sets: Alt 1 marked in the text, further options sponsored, several delegations supporting", async () => {
+    const sets = await db().alternativeSet.findMany({ include: { options: true, supports: true } });
+    expect(sets.length).toBeGreaterThanOrEqual(5);
+    const clauses = await db().clause.findMany({ include: { document: true } });
+    const marked = new Set<string>();
+    for (const clause of clauses) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, clause.document?.snapshot ?? new Uint8Array());
+      for (const paragraph of paragraphsOf(readClause(doc).blocks))
+        for (const inline of paragraph.inlines)
+          if (inline.type === "text" && inline.alternatives) marked.add(inline.alternatives);
+      expect(clause.document?.plainText).not.toMatch(/\[Alt \d/);
+      doc.destroy();
+    }
+    for (const set of sets) {
+      expect(marked.has(set.id)).toBe(true);
+      expect(set.options.find((o) => o.position === 1)?.sponsorCode).toBeNull();
+      expect(set.options.find((o) => o.position === 2)?.sponsorCode).toBeTruthy();
+      expect(new Set(set.supports.map((s) => s.organizationCode)).size).toBeGreaterThanOrEqual(3);
     }
   });
 

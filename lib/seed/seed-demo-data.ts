@@ -9,6 +9,7 @@ import { readClause } from "../clause-model/read-clause";
 import { lockUntilCommit } from "../db/advisory-lock";
 import type { PrismaClient } from "../db/generated/client";
 import { CLAUSE_FRAGMENT, clauseSchema } from "../editor/extensions";
+import { seedDemoAlternatives } from "./demo-alternatives";
 import { seedDemoBrackets } from "./demo-brackets";
 import { DEMO_INSTRUMENT } from "./demo-instrument";
 import { DEMO_ORGANIZATIONS } from "./demo-organizations";
@@ -93,6 +94,7 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
         });
       }
       await seedDemoBrackets(tx, instrument.id);
+      await seedDemoAlternatives(tx, instrument.id);
       await seedReferenceWork(tx, instrument.id);
       await seedSponsorsAndTopics(tx, instrument.id);
       await seedParagraphStatuses(tx, instrument.id);

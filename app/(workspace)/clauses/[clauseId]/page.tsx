@@ -6,11 +6,13 @@ import { ClauseRoom } from "@/components/editor/clause-room";
 import {
   LiveClauseStatus,
   LiveClauseTitle,
+  LiveOpenAlternativesBadge,
   LiveOpenBracketsBadge,
   LiveTopics,
 } from "@/components/live/live-clause-badges";
 import { LiveClauseProgress } from "@/components/paragraph-status/live-progress";
 import { listAgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
+import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
@@ -37,12 +39,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const [mentionCandidates, openBrackets, glossary, agreedLanguage, progress] = await Promise.all([
+  const [mentionCandidates, openBrackets, glossary, agreedLanguage, progress, openAlternatives] = await Promise.all([
     listMentionCandidates(clause.instrumentId),
     countOpenBrackets([clause.id]),
     listGlossary(clause.instrumentId),
     listAgreedLanguage(clause.instrumentId),
     loadShownProgress([clause]),
+    countOpenAlternatives([clause.id]),
   ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
@@ -66,6 +69,7 @@ export default async function ClausePage({ params }: Props) {
         </div>
         <div className="flex items-center gap-3">
           <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
+          <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
           <Link href={`/clauses/${clause.id}/compilation`} className="text-sm text-un hover:underline">
             Compilation
           </Link>
@@ -96,6 +100,9 @@ export default async function ClausePage({ params }: Props) {
           canDecide: can(actor, "proposal.decide", target),
           canBracket: can(actor, "bracket.place", target),
           canRemoveBrackets: can(actor, "bracket.remove", target),
+          canProposeAlternatives: can(actor, "alternatives.propose", target),
+          canSupportAlternatives: can(actor, "alternatives.support", target),
+          canChooseAlternatives: can(actor, "alternatives.choose", target),
         }}
         paragraphStatus={{
           clauseNumber: clause.number,

@@ -1,7 +1,9 @@
 // The history of a clause: its versions, decisions, status changes and brackets removed, newest
 // first, each version opening the text as it was; the chair saves a new version here.
+
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AlternativesChosenEntry } from "@/components/alternatives/alternatives-chosen-entry";
 import { loadReadingsClause } from "@/components/readings/clause-page-access";
 import { ReadingsHeader } from "@/components/readings/readings-header";
 import { SaveVersionForm } from "@/components/readings/save-version-form";
@@ -106,6 +108,8 @@ export default async function ClauseHistoryPage({ params }: Props) {
                 </Link>
               ) : null}
             </li>
+          ) : entry.kind === "alternatives-chosen" ? (
+            <AlternativesChosenEntry key={`a-${entry.at}`} entry={entry} />
           ) : entry.kind === "bracket-removed" ? (
             <li
               key={`b-${entry.at}-${entry.words}`}

@@ -1,0 +1,206 @@
+// Alternatives on the real collaboration server, with real providers over a websocket and a real
+// PostgreSQL: a delegation proposes another wording for agreed words and everyone sees Alt 1
+// marked at once; another adds Alt 3; delegations support (one each per set); only the chair
+// chooses — Alt 2 chosen replaces the words for everyone, the set and its supporters go to the
+// clause's history; a mark a client writes itself is refused with nothing stored.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { findSessionUser } from "@/lib/auth/find-session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { paragraphsOf } from "@/lib/clause-model/clause-model";
+import { readClause } from "@/lib/clause-model/read-clause";
+import { loadClauseState } from "@/lib/collab/clause-store";
+import { registerCollabInstance } from "@/lib/collab/collab-instance";
+import { eventually, openClause } from "@/lib/collab/test-support/clause-client";
+import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
+import { selectWords } from "@/lib/comments/test-clause-doc";
+import { prisma } from "@/lib/db/prisma";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { AppError } from "@/lib/errors/app-error";
+import { clauseText } from "@/lib/exports/clause-text";
+import { isRefusedEdit } from "@/lib/proposals/refused-edit-message";
+import { freshClause, type Person, person } from "@/lib/proposals/test-support/decision-room";
+import { locate } from "@/lib/proposals/test-support/yjs-proposals";
+
+import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
+import { addAlternative } from "./add-alternative";
+import { countOpenAlternatives, openAlternativeSets } from "./alternative-sets";
+import { alternativesChosen } from "./alternatives-chosen";
+import { chooseAlternative } from "./choose-alternative";
+import { createAlternatives } from "./create-alternatives";
+import { supportAlternative } from "./support-alternative";
+
+let server: CollabTestServer;
+let chair: Person;
+let australia: Person;
+let canada: Person;
+const as: Record<"chair" | "australia" | "canada" | "germany" | "observer", SessionUser> = {} as never;
+
+beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
+  await seedIfEmpty(prisma);
+  [chair, australia, canada] = await Promise.all(
+    ["chair", "australia", "canada"].map((n) => person(`${n}@clausework.demo`)),
+  );
+  for (const name of ["chair", "australia", "canada", "germany", "observer"] as const) {
+    const { id } = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@clausework.demo` } });
+    as[name] = (await findSessionUser(id)) as SessionUser;
+  }
+  server = await startCollabTestServer();
+  registerCollabInstance(server.collab);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function storedDoc(clauseId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const state = await loadClauseState(clauseId);
+  if (state) Y.applyUpdate(doc, state);
+  return doc;
+}
+
+const setsIn = (doc: Y.Doc) =>
+  new Set(
+    [...paragraphsOf(readClause(doc).blocks)].flatMap((p) =>
+      p.inlines.flatMap((i) => (i.type === "text" && i.alternatives ? [i.alternatives] : [])),
+    ),
+  );
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof AppError ? { code: error.code, message: error.message } : error),
+  );
+
+const TEXT = "States shall criminalize child sexual abuse material in all its forms.";
+
+async function clauseWithSet() {
+  const clauseId = await freshClause(server.url, chair, [TEXT]);
+  const { setId } = await createAlternatives(as.australia, {
+    clauseId,
+    ...selectWords(await storedDoc(clauseId), "child sexual abuse material"),
+    wording: "child pornography",
+  });
+  return { clauseId, setId };
+}
+
+describe("alternatives, from proposal to the chair's choice", () => {
+  it("proposes, adds, supports and chooses Alt 2: the words replaced for everyone, the rest to history", async () => {
+    const clauseId = await freshClause(server.url, chair, [TEXT]);
+    const watcher = openClause(server.url, clauseId, canada.cookie);
+    await watcher.saved();
+    expect(
+      await refusal(
+        createAlternatives(as.observer, {
+          clauseId,
+          ...selectWords(await storedDoc(clauseId), "child sexual abuse material"),
+          wording: "x",
+        }),
+      ),
+    ).toMatchObject({ code: "forbidden" });
+    const { setId, quote } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "child sexual abuse material"),
+      wording: "child pornography",
+    });
+    expect(quote).toBe("child sexual abuse material");
+    // Live: Alt 1 is marked in an open client at once.
+    await eventually(async () => setsIn(watcher.doc).has(setId));
+    expect((await countOpenAlternatives([clauseId])).get(clauseId)).toBe(1);
+    await addAlternative(as.canada, { clauseId, setId, wording: "child sexual exploitation material" });
+    expect(await refusal(addAlternative(as.canada, { clauseId, setId, wording: "child pornography" }))).toMatchObject({
+      code: "conflict",
+    });
+    let [set] = await openAlternativeSets([clauseId]);
+    expect(set.options.map((o) => [o.position, o.text, o.sponsor])).toEqual([
+      [1, "child sexual abuse material", null],
+      [2, "child pornography", "AUS"],
+      [3, "child sexual exploitation material", "CAN"],
+    ]);
+    // One support per delegation per set: supporting another option moves it; it can be withdrawn.
+    const [alt1, alt2, alt3] = set.options;
+    await supportAlternative(as.germany, { clauseId, setId, optionId: alt1.id });
+    await supportAlternative(as.germany, { clauseId, setId, optionId: alt2.id });
+    await supportAlternative(as.australia, { clauseId, setId, optionId: alt2.id });
+    await supportAlternative(as.canada, { clauseId, setId, optionId: alt3.id });
+    await supportAlternative(as.canada, { clauseId, setId, optionId: null });
+    expect(await refusal(supportAlternative(as.observer, { clauseId, setId, optionId: alt1.id }))).toMatchObject({
+      code: "forbidden",
+    });
+    [set] = await openAlternativeSets([clauseId]);
+    expect(set.options.map((o) => o.supporters)).toEqual([[], ["AUS", "DEU"], []]);
+    // Only the chair chooses.
+    expect(await refusal(chooseAlternative(as.australia, { clauseId, setId, optionId: alt2.id }))).toMatchObject({
+      code: "forbidden",
+    });
+    await chooseAlternative(as.chair, { clauseId, setId, optionId: alt2.id });
+    const expected = "States shall criminalize child pornography in all its forms.";
+    await eventually(async () => clauseText(readClause(watcher.doc)) === expected);
+    expect(setsIn(watcher.doc).size).toBe(0);
+    expect(clauseText(readClause(await storedDoc(clauseId)))).toBe(expected);
+    expect((await countOpenAlternatives([clauseId])).get(clauseId) ?? 0).toBe(0);
+    expect(await refusal(chooseAlternative(as.chair, { clauseId, setId, optionId: alt1.id }))).toMatchObject({
+      code: "conflict",
+    });
+    // The history (lib/readings/clause-history.ts reads these entries) keeps every option with its sponsors and supporters.
+    const entry = (await alternativesChosen(clauseId))[0];
+    expect(entry).toMatchObject({
+      chosen: 2,
+      chosenBy: as.chair.name,
+      options: [
+        { position: 1, text: "child sexual abuse material", supporters: [] },
+        { position: 2, text: "child pornography", sponsor: "AUS", supporters: ["AUS", "DEU"] },
+        { position: 3, text: "child sexual exploitation material", sponsor: "CAN" },
+      ],
+    });
+    expect(await prisma.auditEvent.count({ where: { action: "alternatives.chosen", targetId: clauseId } })).toBe(1);
+    watcher.destroy();
+  });
+
+  it("choosing Alt 1 takes the mark off and keeps the words", async () => {
+    const { clauseId, setId } = await clauseWithSet();
+    const [set] = await openAlternativeSets([clauseId]);
+    await chooseAlternative(as.chair, { clauseId, setId, optionId: set.options[0].id });
+    const doc = await storedDoc(clauseId);
+    expect(setsIn(doc).size).toBe(0);
+    expect(clauseText(readClause(doc))).toBe(TEXT);
+  });
+});
+
+describe("the guard refuses alternatives a client writes itself", () => {
+  async function expectRefused(clauseId: string, who: Person, tamper: (doc: Y.Doc) => void) {
+    const sender = openClause(server.url, clauseId, who.cookie);
+    await sender.saved();
+    const lastRow = await prisma.clauseUpdate.findFirst({ where: { clauseId }, orderBy: { id: "desc" } });
+    const before = (await storedDoc(clauseId)).getXmlFragment(CLAUSE_FRAGMENT).toString();
+    const closed = new Promise<void>((resolve) => sender.provider.on("close", () => resolve()));
+    const told: string[] = [];
+    sender.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
+    tamper(sender.doc);
+    await closed;
+    expect(told.some(isRefusedEdit)).toBe(true);
+    expect(await prisma.clauseUpdate.count({ where: { clauseId, id: { gt: lastRow?.id ?? 0n } } })).toBe(0);
+    expect((await storedDoc(clauseId)).getXmlFragment(CLAUSE_FRAGMENT).toString()).toBe(before);
+    sender.destroy();
+  }
+
+  it("a forged mark, even from the chair's own client", async () => {
+    const { clauseId } = await clauseWithSet();
+    await expectRefused(clauseId, chair, (doc) => {
+      const { text, index } = locate(doc, "forms");
+      text.format(index, "forms".length, { alternatives: { id: randomUUID() } });
+    });
+  });
+
+  it("a delegate re-labelling Alt 1 with another set's id", async () => {
+    const { clauseId } = await clauseWithSet();
+    const other = await clauseWithSet();
+    await expectRefused(clauseId, australia, (doc) => {
+      const { text, index } = locate(doc, "child sexual abuse material");
+      text.format(index, "child sexual abuse material".length, { alternatives: { id: other.setId } });
+    });
+  });
+});
