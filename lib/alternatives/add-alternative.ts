@@ -10,6 +10,8 @@ import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transacti
 import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
+import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
+import { lockedClauseMessage } from "@/lib/paragraph-status/locked-message";
 import { ZWording } from "./create-alternatives";
 import { openSet } from "./open-set";
 
@@ -26,6 +28,8 @@ export async function addAlternative(by: SessionUser, input: TAddAlternative, tx
   const { clauseId, setId, wording } = parseInput(ZAddAlternative, input);
   const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "alternatives.propose", ctx.target);
+  const standing = await clauseStanding(ctx.clause.id);
+  if (standing.status !== "OPEN") throw new AppError("conflict", lockedClauseMessage(standing.number, standing.status));
   return inTransaction(tx, async (tx) => {
     await lockUntilCommit(tx, { kind: "alternatives", setId });
     const set = await openSet(ctx.clause.id, setId, tx);

@@ -12,10 +12,13 @@ import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import { type AnchorRange, decodeAnchorPosition } from "@/lib/comments/anchor-range";
 import { ALTERNATIVES } from "@/lib/editor/alternatives-mark";
 import { clauseSchema } from "@/lib/editor/extensions";
+import type { LockedStatus } from "@/lib/paragraph-status/locked-message";
+import { lockedParagraph } from "@/lib/paragraph-status/locked-paragraph";
 
 export type MarkedWords =
   | { ok: true; quote: string; update: Uint8Array }
-  | { ok: false; why: "gone" | "several-paragraphs" | "no-agreed-words" | "already-alternatives" };
+  | { ok: false; why: "gone" | "several-paragraphs" | "no-agreed-words" | "already-alternatives" }
+  | { ok: false; why: "locked"; number: number; status: LockedStatus };
 
 /** Marks the agreed words between two ProseMirror positions as Alt 1 of the set. */
 export function markAlternativesBetween(doc: Y.Doc, from: number, to: number, setId: string): MarkedWords {
@@ -23,6 +26,8 @@ export function markAlternativesBetween(doc: Y.Doc, from: number, to: number, se
   if (from >= to || to > root.content.size) return { ok: false, why: "gone" };
   const $from = root.resolve(from);
   if (!$from.parent.isTextblock || !$from.sameParent(root.resolve(to))) return { ok: false, why: "several-paragraphs" };
+  const locked = lockedParagraph($from);
+  if (locked) return { ok: false, why: "locked", ...locked };
   const type = clauseSchema.marks[ALTERNATIVES];
   const insertion = clauseSchema.marks.insertion;
   const transform = new Transform(root);

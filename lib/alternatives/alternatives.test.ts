@@ -204,3 +204,35 @@ describe("the guard refuses alternatives a client writes itself", () => {
     });
   });
 });
+
+describe("agreed text takes no alternatives", () => {
+  it("refuses a paragraph agreed (lib/paragraph-status) and an article agreed ad referendum", async () => {
+    const article = async (number: string) =>
+      (await prisma.clause.findFirstOrThrow({ where: { number }, select: { id: true } })).id;
+    // Article 33, paragraph 5 is agreed in the demo (lib/seed/demo-paragraph-status.ts).
+    const witnesses = await article("33");
+    const humanRights = await article("6");
+    const sets = () => prisma.alternativeSet.count({ where: { clauseId: { in: [witnesses, humanRights] } } });
+    const before = await sets();
+    expect(
+      await refusal(
+        createAlternatives(as.canada, {
+          clauseId: witnesses,
+          ...selectWords(await storedDoc(witnesses), "applies equally to victims"),
+          wording: "applies to victims",
+        }),
+      ),
+    ).toEqual({ code: "conflict", message: "Paragraph 5 is agreed; ask the chair to reopen it." });
+    // Article 6 is agreed ad referendum as a whole.
+    expect(
+      await refusal(
+        createAlternatives(as.canada, {
+          clauseId: humanRights,
+          ...selectWords(await storedDoc(humanRights), "best interests of the child"),
+          wording: "interests of the child",
+        }),
+      ),
+    ).toEqual({ code: "conflict", message: "Article 6 is agreed ad referendum; ask the chair to reopen it." });
+    expect(await sets()).toBe(before);
+  });
+});

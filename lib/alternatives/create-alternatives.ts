@@ -18,6 +18,8 @@ import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transacti
 import { parseInput } from "@/lib/commands/parse-input";
 import { applyToLiveClause } from "@/lib/comments/place-anchor";
 import { AppError } from "@/lib/errors/app-error";
+import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
+import { lockedClauseMessage, lockedParagraphMessage } from "@/lib/paragraph-status/locked-message";
 import { markAlternativesOnSelection } from "./alternative-words";
 
 const ZPosition = z.string().min(1).max(2_000);
@@ -52,6 +54,9 @@ export async function createAlternatives(by: SessionUser, input: TCreateAlternat
   const { clauseId, from, to, wording } = parseInput(ZCreateAlternatives, input);
   const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "alternatives.propose", ctx.target);
+  // Agreed text is settled: offering other wording for it would reopen it (the chair's to do).
+  const standing = await clauseStanding(ctx.clause.id);
+  if (standing.status !== "OPEN") throw new AppError("conflict", lockedClauseMessage(standing.number, standing.status));
   const setId = randomUUID();
   const state = await loadClauseState(ctx.clause.id);
   const doc = new Y.Doc();
@@ -62,7 +67,10 @@ export async function createAlternatives(by: SessionUser, input: TCreateAlternat
   } finally {
     doc.destroy();
   }
-  if (!marked.ok) throw new AppError(marked.why === "gone" ? "conflict" : "invalid_input", WHY[marked.why]);
+  if (!marked.ok) {
+    if (marked.why === "locked") throw new AppError("conflict", lockedParagraphMessage(marked.number, marked.status));
+    throw new AppError(marked.why === "gone" ? "conflict" : "invalid_input", WHY[marked.why]);
+  }
   const { update, quote } = marked;
   if (quote === wording)
     throw new AppError("invalid_input", "The alternative reads the same as the words in the text.");

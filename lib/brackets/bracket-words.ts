@@ -5,7 +5,7 @@
 // What a bracket may cover: agreed words (words proposed for deletion are still agreed text)
 // within one paragraph. Words proposed for insertion inside the selection are left out — they
 // are a proposal, decided on its own — and a selection with no agreed words is refused.
-import type { Node as PMNode, ResolvedPos } from "@tiptap/pm/model";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
 import { initProseMirrorDoc, relativePositionToAbsolutePosition, updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -14,8 +14,8 @@ import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import { type AnchorRange, decodeAnchorPosition } from "@/lib/comments/anchor-range";
 import { BRACKET } from "@/lib/editor/bracket-mark";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
-import { PARAGRAPH_STATUS_ATTRIBUTE } from "@/lib/editor/paragraph-status";
 import type { LockedStatus } from "@/lib/paragraph-status/locked-message";
+import { lockedParagraph } from "@/lib/paragraph-status/locked-paragraph";
 
 const MAX_QUOTE = 2_000;
 
@@ -37,23 +37,6 @@ export function writeBack(doc: Y.Doc, fragment: Y.XmlFragment, next: PMNode, met
 }
 
 /** Brackets the agreed words between two ProseMirror positions (seed and commands share this). */
-/**
- * The numbered paragraph holding these words, if it is agreed or agreed ad referendum
- * (lib/paragraph-status): its words are settled, and bracketing them would reopen them.
- */
-function lockedParagraph($pos: ResolvedPos): { number: number; status: LockedStatus } | null {
-  for (let depth = 2; depth <= $pos.depth; depth++) {
-    const list = $pos.node(depth - 1);
-    const item = $pos.node(depth);
-    // A top-level numbered list's item: a numbered paragraph (its sub-paragraphs share its status).
-    if (depth !== 2 || list.type.name !== "orderedList" || item.type.name !== "listItem") continue;
-    const status = item.attrs[PARAGRAPH_STATUS_ATTRIBUTE];
-    if (status !== "AGREED" && status !== "AGREED_AD_REF") return null;
-    return { number: Number(list.attrs.start ?? 1) + $pos.index(depth - 1), status };
-  }
-  return null;
-}
-
 export function bracketBetween(doc: Y.Doc, from: number, to: number, bracket: BracketOnWords): BracketedWords {
   const { fragment, root, meta } = proseMirrorOf(doc);
   if (from >= to || to > root.content.size) return { ok: false, why: "gone" };
