@@ -160,7 +160,12 @@ async function main() {
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   const secret = "bench-secret-not-for-production";
-  const app = new ServerProcess("app", "server.ts", 3900, { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret });
+  // One instance, as the reference is one: no Redis (the instances scenario measures it, below).
+  const app = new ServerProcess("app", "server.ts", 3900, {
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    REDIS_URL: "",
+  });
   const reference = new ServerProcess("reference", "bench/reference-server.ts", 3901, {});
   const results: Record<string, unknown> = {};
   try {

@@ -1,9 +1,10 @@
 // One article's compilation, section by section. The sections are listed once, in order: a new
-// part of the negotiation (brackets, alternatives, paragraph status) becomes one more entry here,
-// with its component reading its own field of the ClauseCompilation (lib/compilation).
+// part of the negotiation becomes one more entry here, with its component reading its own field
+// of the ClauseCompilation (lib/compilation). Paragraph status is tagged in the rolling text.
 import type { ComponentType } from "react";
 import { STATUS_LABEL } from "@/components/readings/version-labels";
 import type { ClauseCompilation } from "@/lib/compilation/compilation";
+import { AlternativeSets } from "./alternative-sets";
 import { BracketedPassages } from "./bracketed-passages";
 import { OpenProposals } from "./open-proposals";
 import { PositionsTable } from "./positions-table";
@@ -14,6 +15,7 @@ type Section = { key: string; title: string; Body: ComponentType<{ compilation: 
 export const COMPILATION_SECTIONS: readonly Section[] = [
   { key: "text", title: "Rolling text (as agreed so far)", Body: RollingText },
   { key: "brackets", title: "Square brackets", Body: BracketedPassages },
+  { key: "alternatives", title: "Alternatives", Body: AlternativeSets },
   { key: "proposals", title: "Open proposals", Body: OpenProposals },
   { key: "positions", title: "Positions", Body: PositionsTable },
 ];

@@ -102,6 +102,12 @@ describe("an article's compilation", () => {
     const witnesses = await compileClause((await article("33")).id, { restrictedTo: null });
     const numbered = witnesses.text.filter((p) => p.depth === 1 && p.label);
     expect(numbered.map((p) => p.tag ?? null).slice(0, 5)).toEqual([null, null, null, "agreed ad ref", "agreed"]);
+    // Article 5's alternatives (lib/seed/demo-alternatives.ts): the focal-point paragraph.
+    const focalPoint = compilation.alternatives.find((set) => set.options[1]?.sponsor === "PHL");
+    expect(focalPoint?.options.map((o) => [o.position, o.sponsor, o.supporters])).toEqual([
+      [1, null, ["CAN", "FRA", "NZL"]],
+      [2, "PHL", ["PHL", "RUS"]],
+    ]);
     // Article 5's square brackets (lib/seed/demo-brackets.ts), each with its delegation and reason.
     expect(compilation.brackets).toEqual(
       expect.arrayContaining([

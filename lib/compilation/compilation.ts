@@ -3,6 +3,7 @@
 // delegation stands. A topic's compilation is the same for each of its clauses. Plain data: the
 // page (components/compilation) lays it out section by section — further sections (brackets,
 // alternatives, paragraph status) join as fields here and entries in that page's section list.
+import type { AlternativeSetView } from "@/lib/alternatives/alternative-sets";
 import type { ReadingParagraph } from "@/lib/readings/reading";
 import type { SponsorView } from "@/lib/sponsors/sponsors-view";
 
@@ -66,5 +67,7 @@ export type ClauseCompilation = {
   text: ReadingParagraph[];
   proposals: CompiledProposal[];
   brackets: CompiledBracket[];
+  /** Open sets of alternatives (lib/alternatives): Alt 1 the words in the text, then the others. */
+  alternatives: AlternativeSetView[];
   positions: PositionsTable;
 };

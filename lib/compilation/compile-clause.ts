@@ -3,6 +3,7 @@
 // the proposals' delegations, sponsors and positions from the proposals index
 // (lib/proposals/list-clause-proposals.ts). Only proposals open in the index and present in the
 // text are compiled, in the order of the text. The caller has checked the viewer sees the clause.
+import { openAlternativeSets } from "@/lib/alternatives/alternative-sets";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { prisma } from "@/lib/db/prisma";
 import { actorIn, can, type Target } from "@/lib/permissions/can";
@@ -74,7 +75,7 @@ function cellOf(proposal: CompiledProposal, delegationId: string): PositionCell 
 }
 
 export async function compileClause(clauseId: string, target: Target): Promise<ClauseCompilation> {
-  const [clause, state, views] = await Promise.all([
+  const [clause, state, views, alternatives] = await Promise.all([
     prisma.clause.findUniqueOrThrow({
       where: { id: clauseId },
       select: {
@@ -88,6 +89,7 @@ export async function compileClause(clauseId: string, target: Target): Promise<C
     }),
     loadClauseState(clauseId),
     listClauseProposals(clauseId),
+    openAlternativeSets([clauseId]),
   ]);
   const reading = readingOfState(state);
   const byId = new Map(views.filter((v) => v.status === "OPEN").map((v) => [v.id, v]));
@@ -116,6 +118,7 @@ export async function compileClause(clauseId: string, target: Target): Promise<C
       at: bracket.at,
       note: bracket.note,
     })),
+    alternatives,
     positions: {
       delegations,
       cells: delegations.map((delegation) => proposals.map((proposal) => cellOf(proposal, delegation.id))),
