@@ -8,9 +8,14 @@ import { openAdministration } from "./support/admin";
 import { expectNoAxeViolations } from "./support/axe";
 import { commentOn, selectWords, thread } from "./support/comments";
 import { DEMO_PASSWORD, openClause, signIn } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { type Browser, expect, type Page, test } from "./support/test";
 
 const CLAUSE = /General principles of international cooperation/;
+
+// The demo agrees this article as a whole, and an agreed article refuses delegations' proposals:
+// reopened first, as the chair would (e2e/support/negotiate-open.ts).
+test.beforeAll(() => negotiateOpen("General principles of international cooperation"));
 
 async function personAt(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

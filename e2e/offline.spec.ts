@@ -5,12 +5,17 @@
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { withDatabase } from "./support/sessions";
 import { expect, type Page, test } from "./support/test";
 import { freshPerson } from "./support/two-instruments";
 
 const INTIMATE_IMAGES = /Non-consensual dissemination/;
 const COOPERATION = /General principles of international cooperation/;
+
+// The demo agrees this article as a whole, and an agreed article refuses delegations' proposals:
+// reopened first, as the chair would (e2e/support/negotiate-open.ts).
+test.beforeAll(() => negotiateOpen("General principles of international cooperation"));
 const KEPT_ON_DEVICE = /^Offline — \d+ changes? kept on this device$/;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };

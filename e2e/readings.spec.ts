@@ -3,9 +3,14 @@
 // change, attributed to the delegation whose proposal it was.
 import { selectWords } from "./support/comments";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { expect, type Page, test } from "./support/test";
 
 const COOPERATION = "General principles of international cooperation";
+
+// The demo agrees this article as a whole, and an agreed article refuses delegations' proposals:
+// reopened first, as the chair would (e2e/support/negotiate-open.ts).
+test.beforeAll(() => negotiateOpen("General principles of international cooperation"));
 
 async function signedInAt(browser: import("@playwright/test").Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -1,4 +1,5 @@
-// Journeys about proposals in a room (the margin, mentions, a role change) use clauses the demo
+// Journeys about proposals in a room (the margin, mentions, a role change, accessibility, offline,
+// readings) use clauses the demo
 // has agreed as a whole; an agreed clause refuses delegations' proposals (lib/paragraph-status),
 // so these journeys first reopen their clause, as the chair would. No other journey reads the
 // status of these clauses.
