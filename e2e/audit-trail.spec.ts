@@ -4,7 +4,12 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { openAdministration } from "./support/admin";
 import { signIn } from "./support/demo";
+import { negotiateOpen } from "./support/negotiate-open";
 import { expect, test } from "./support/test";
+
+// The journey marks article 17 agreed ad referendum; an agreed article refuses delegations'
+// proposals and brackets, and later journeys propose there: it is reopened afterwards.
+test.afterAll(() => negotiateOpen("[Sexual extortion]"));
 
 test("a status change and sign-ins appear in the audit trail, which the secretariat can filter, and the chain verifies", async ({
   page,
