@@ -67,7 +67,7 @@ export default async function ClausePage({ params }: Props) {
             <LiveTopics clauseId={clause.id} topics={clause.topics} />
           </div>
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <LiveOpenBracketsBadge clauseId={clause.id} count={openBrackets.get(clause.id) ?? 0} />
           <LiveOpenAlternativesBadge clauseId={clause.id} count={openAlternatives.get(clause.id) ?? 0} />
           <Link href={`/clauses/${clause.id}/compilation`} className="text-sm text-un hover:underline">
