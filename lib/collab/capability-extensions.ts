@@ -8,11 +8,13 @@ import { commentAnchorsExtension } from "@/lib/comments/comment-anchors-extensio
 import { paragraphProgress } from "@/lib/paragraph-status/progress-extension";
 import { clauseGuard } from "@/lib/proposals/clause-guard";
 import { proposalIndex } from "@/lib/proposals/proposal-index";
+import type { SaveOutage } from "./save-until-stored";
 
-export function capabilityExtensions(): Extension[] {
+/** `outage`: the server's one outage, for the guards that must reach PostgreSQL before an edit is kept. */
+export function capabilityExtensions(outage: SaveOutage): Extension[] {
   return [
     liveAccess(),
-    clauseGuard(),
+    clauseGuard(outage),
     proposalIndex(),
     commentAnchorsExtension(),
     bracketsExtension(),

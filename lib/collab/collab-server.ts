@@ -26,7 +26,7 @@ export function createCollabServer(extra: Extension[] = []): Hocuspocus {
       clientIdGuard(owners, outage),
       durableClauseStore(outage),
       presenceGuard(owners, presenceDepartures(extra)),
-      ...capabilityExtensions(),
+      ...capabilityExtensions(outage),
       ...extra,
     ],
 

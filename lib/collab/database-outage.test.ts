@@ -8,6 +8,8 @@ import { GET as health } from "@/app/api/health/route";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { log } from "@/lib/log";
+import { isRefusedEdit } from "@/lib/proposals/refused-edit-message";
+import { authorFor, proposeInsertion } from "@/lib/proposals/test-support/yjs-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { clauseDocumentName } from "./clause-document-name";
 import { loadClauseState } from "./clause-store";
@@ -163,5 +165,38 @@ describe("PostgreSQL unavailable while people type", () => {
     await writer.saved();
     expect(await storedText(clauseId)).toContain(typed);
     await eventually(() => other.text().includes(typed));
+  }, 60_000);
+
+  it("holds a delegation's proposal while the guard cannot ask PostgreSQL, and stores it when it returns", async () => {
+    // A delegate's edit is judged against the database (ids, locks, brackets) before it is saved:
+    // an outage there is no verdict, so the proposal waits instead of being refused and dropped.
+    const delegation = await authorFor("jamaica@clausework.demo");
+    const delegate = openClause(server.url, clauseId, await sessionCookie(delegation.authorId));
+    const other = openClause(server.url, clauseId, readerCookie);
+    clients.push(delegate, other);
+    const told: string[] = [];
+    delegate.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
+    let closes = 0;
+    delegate.provider.on("close", () => closes++);
+    await Promise.all([delegate.saved(), other.saved()]);
+    // Its client id is known before the outage (a new one would wait in the client-id guard).
+    proposeInsertion(delegate.doc, "Saved before the outage", " first", delegation);
+    await delegate.saved();
+
+    await proxy.cut();
+    // Past the guard's one-second memory of the clause's standing: it must ask PostgreSQL.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const words = ` proposed while the database was away ${Date.now()}`;
+    proposeInsertion(delegate.doc, "Saved before the outage", words, delegation);
+    await eventually(() => told.some((payload) => parseSaveMessage(payload) === SAVE_RETRYING));
+    expect(told.some(isRefusedEdit)).toBe(false);
+    expect(other.text()).not.toContain(words.trim());
+
+    await proxy.restore();
+    await delegate.saved();
+    expect(told.some(isRefusedEdit)).toBe(false);
+    expect(closes).toBe(0);
+    expect(await storedText(clauseId)).toContain(words.trim());
+    await eventually(() => other.text().includes(words.trim()));
   }, 60_000);
 });

@@ -23,6 +23,8 @@ import { clauseReader } from "@/lib/clause-model/clause-reader";
 import type { CollabContext } from "@/lib/collab/collab-context";
 import { DURABLE_STORE_PRIORITY } from "@/lib/collab/durable-clause-store";
 import { refusal } from "@/lib/collab/refusal";
+import { type SaveOutage, saveOutage } from "@/lib/collab/save-until-stored";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { log } from "@/lib/log";
 import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
@@ -49,7 +51,11 @@ function authorOf(context: CollabContext): ProposalAuthor {
 /** The shadow of one open clause, with what the Proposal table said of the ids it was asked about. */
 type Shadow = ClauseShadow & { rows: ProposalRows };
 
-export function clauseGuard(): Extension {
+/**
+ * `outage`: while PostgreSQL is down, a judgement that must ask it (ids, brackets, locks) waits
+ * and is tried again like a save (save-until-stored.ts): an outage is no verdict on the edit.
+ */
+export function clauseGuard(outage: SaveOutage = saveOutage()): Extension {
   const shadows = new Map<string, Shadow>();
   // One judgement at a time per clause: the shadow holds the update under test.
   const queues = new Map<string, Promise<unknown>>();
@@ -82,7 +88,7 @@ export function clauseGuard(): Extension {
       const ctx = context as CollabContext;
       if (type === SYNC_STEP_1 || connection.readOnly) return;
       const previous = queues.get(documentName) ?? Promise.resolve();
-      const turn = previous.then(async (): Promise<Verdict> => {
+      const judgeOnce = async (): Promise<Verdict> => {
         const shadow = shadowOf(documentName, document);
         try {
           return await judgeUpdate(shadow, payload, {
@@ -98,9 +104,17 @@ export function clauseGuard(): Extension {
             standing: () => clauseStanding(ctx.clauseId),
           });
         } catch (error) {
+          // The shadow may hold the update half-judged: rebuild it from the live document.
+          if (isDatabaseUnavailable(error)) {
+            forget(documentName);
+            throw error;
+          }
           return { kind: "unreadable", reason: `is not a readable update (${(error as Error).message})` };
         }
-      });
+      };
+      const where = { clauseId: ctx.clauseId, userId: ctx.user.id };
+      // Given up (the socket went away): nothing was applied or acknowledged, the browser resends.
+      const turn = previous.then(() => outage.saveUntilStored(judgeOnce, connection, where));
       const settled = turn.catch(() => null);
       queues.set(documentName, settled);
       const verdict = await turn;
