@@ -6,7 +6,19 @@ import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { BracketOnWords } from "@/lib/clause-model/clause-model";
+import {
+  type Block,
+  type BracketOnWords,
+  type ClauseModel,
+  type Inline,
+  type ListItem,
+  type Paragraph,
+  paragraphsOf,
+  type TextRun,
+} from "@/lib/clause-model/clause-model";
+import { readClause } from "@/lib/clause-model/read-clause";
+import { RandomClause, seededRandom } from "@/lib/clause-model/test-support/random-clause";
+import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { australia, canada } from "@/lib/editor/suggestions/test-support";
@@ -14,6 +26,7 @@ import { clauseForExport } from "../clause-for-export";
 import type { ExportContent } from "../export-document";
 import type { ExportVariant } from "../export-variant";
 import { type AknIdentity, aknDocument } from "./akn-document";
+import { all, count, expectSoundIdentifiers, expectValid, wordsOf } from "./test-support/akn-assertions";
 import { validateAkn } from "./test-support/validate-akn";
 
 const NZL: BracketOnWords = {
@@ -128,37 +141,6 @@ const identity: AknIdentity = {
   instrumentCreatedAt: new Date("2026-11-20T09:00:00Z"),
   scope: { kind: "instrument" },
 };
-
-const all = (xml: string, pattern: RegExp) => [...xml.matchAll(pattern)].map((match) => match[1]);
-const count = (xml: string, pattern: RegExp) => (xml.match(pattern) ?? []).length;
-
-/** The document's text as a reader sees it: tags dropped, entities read. */
-function wordsOf(xml: string): string {
-  return xml
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&");
-}
-
-/** Every eId is unique, and every local reference (`#…`) points at one of them. */
-function expectSoundIdentifiers(xml: string): void {
-  const eIds = all(xml, / eId="([^"]+)"/g);
-  expect(new Set(eIds).size, "eIds are unique").toBe(eIds.length);
-  const known = new Set(eIds);
-  const references = all(xml, / (?:refersTo|alternativeTo|href|from|includedIn|source)="(#[^"]+)"/g).flatMap((value) =>
-    value.split(" "),
-  );
-  expect(references.length).toBeGreaterThan(0);
-  for (const reference of references) expect(known, `${reference} resolves`).toContain(reference.slice(1));
-}
-
-async function expectValid(xml: string): Promise<void> {
-  const result = await validateAkn(xml);
-  expect(result.errors).toEqual([]);
-  expect(result.valid).toBe(true);
-}
 
 describe("the export of an instrument with proposals", () => {
   const xml = aknDocument(content("proposals"), identity);
@@ -317,5 +299,208 @@ describe("the export of one clause", () => {
     expect(() => aknDocument(content("clean"), { ...identity, scope: { kind: "clause", number: "99" } })).toThrow(
       "Article 99 is not in the exported content.",
     );
+  });
+});
+
+describe("the validator", () => {
+  // So that the tests above cannot pass for a validator that accepts anything.
+  const valid = aknDocument(content("proposals"), identity);
+
+  it("rejects a document whose eIds repeat, saying which", async () => {
+    const twice = valid.replace('eId="chp_II__art_14__para_2"', 'eId="chp_II__art_14__para_1"');
+    const result = await validateAkn(twice);
+    expect(result.valid).toBe(false);
+    expect(result.errors.join("\n")).toMatch(/Duplicate key-sequence \['chp_II__art_14__para_1'\]/);
+  });
+
+  it("rejects attributes AKN 3.0 does not give an element: ins has no `by`, status is not agreement", async () => {
+    const withBy = await validateAkn(valid.replace('<ins class="proposal"', '<ins by="#org_aus" class="proposal"'));
+    expect(withBy.valid).toBe(false);
+    expect(withBy.errors.join("\n")).toContain("The attribute 'by' is not allowed.");
+    const withStatus = await validateAkn(valid.replace('class="agreed" refersTo="#agreed"', 'status="agreed"'));
+    expect(withStatus.valid).toBe(false);
+    expect(withStatus.errors.join("\n")).toContain("The value 'agreed' is not an element of the set");
+  });
+
+  it("rejects misplaced elements and documents that are not XML", async () => {
+    const misplaced = await validateAkn(valid.replace("<body>", "<body><p>loose words</p>"));
+    expect(misplaced.valid).toBe(false);
+    expect(misplaced.errors.join("\n")).toMatch(
+      /Element '\{http:\/\/docs\.oasis-open\.org\/legaldocml\/ns\/akn\/3\.0\}p': This element is not expected/,
+    );
+    const broken = await validateAkn(valid.slice(0, valid.length / 2));
+    expect(broken.valid).toBe(false);
+    expect(broken.errors.length).toBeGreaterThan(0);
+  });
+});
+
+/** A clause model written by hand, for shapes and characters the editor would rarely make. */
+const words = (text: string): TextRun => ({
+  type: "text",
+  text,
+  formatting: [],
+  anchors: [],
+  proposal: null,
+  brackets: [],
+});
+const plain = (...inlines: Inline[]): Paragraph => ({ type: "paragraph", inlines });
+
+function exportOf(chapters: ExportContent["chapters"], title = "Draft"): ExportContent {
+  return { title, variant: "proposals", exportedAt: new Date("2026-12-07T12:00:00Z"), exportedBy: "x", chapters };
+}
+
+describe("awkward content", () => {
+  it("an instrument without chapters, a chapter without articles and an article without words are valid", async () => {
+    await expectValid(aknDocument(exportOf([]), identity));
+    const empty = aknDocument(
+      exportOf([
+        { number: "I", title: "Empty", clauses: [] },
+        { number: "II", title: "One", clauses: [{ number: "1", title: "", status: "OPEN", text: { blocks: [] } }] },
+      ]),
+      identity,
+    );
+    await expectValid(empty);
+    expect(empty).toContain('<chapter eId="chp_I"><num>Chapter I</num><heading>Empty</heading></chapter>');
+    expect(empty).toContain("<heading/><content><p/></content></article>");
+  });
+
+  it("characters XML cannot carry are dropped, the rest escaped; repeated or odd numbers still give unique eIds", async () => {
+    const hostile = "a\u0000b\u0007c \uD800 ]]> <x/> & \"q\" 'a' \uD83D\uDE00 \uFFFF end";
+    const xml = aknDocument(
+      exportOf(
+        [
+          {
+            number: "I\u0000",
+            title: hostile,
+            clauses: [
+              { number: "5", title: hostile, status: "OPEN", text: { blocks: [plain(words(hostile))] } },
+              { number: "5", title: "again", status: "AGREED", text: { blocks: [plain(words("twice"))] } },
+              { number: "16 bis", title: "", status: "OPEN", text: { blocks: [plain(words("bis"))] } },
+              { number: "§", title: "", status: "OPEN", text: { blocks: [plain(words("no digits"))] } },
+            ],
+          },
+        ],
+        hostile,
+      ),
+      identity,
+    );
+    await expectValid(xml);
+    expectSoundIdentifiers(xml);
+    expect(xml).toContain("<p>abc  ]]&gt; &lt;x/&gt; &amp; &quot;q&quot; 'a' \uD83D\uDE00  end</p>");
+    expect(all(xml, /<article eId="([^"]+)"/g)).toEqual([
+      "chp_I__art_5",
+      "chp_I__art_5-2",
+      "chp_I__art_16bis",
+      "chp_I__art_4",
+    ]);
+  });
+
+  it("paragraphs between and after sub-paragraphs, bullets and nested lists fit the schema's hierarchy", async () => {
+    const item = (status: ListItem["status"], ...blocks: ListItem["blocks"]): ListItem => ({
+      type: "listItem",
+      status,
+      blocks,
+    });
+    const text: ClauseModel = {
+      blocks: [
+        {
+          type: "orderedList",
+          start: 3,
+          numbering: null,
+          items: [
+            item(
+              "AGREED",
+              plain(words("Lead-in:")),
+              { type: "orderedList", start: 1, numbering: "i", items: [item("OPEN", plain(words("first")))] },
+              plain(words("between")),
+              { type: "bulletList", items: [item("OPEN", plain(words("a bullet"))), item("OPEN")] },
+              plain(words("closing words")),
+            ),
+          ],
+        },
+        plain(words("A paragraph between numbered ones.")),
+        { type: "orderedList", start: 3, numbering: null, items: [item("OPEN", plain(words("numbered 3 again")))] },
+      ],
+    };
+    const xml = aknDocument(
+      exportOf([{ number: "I", title: "T", clauses: [{ number: "1", title: "T", status: "OPEN", text }] }]),
+      identity,
+    );
+    await expectValid(xml);
+    expectSoundIdentifiers(xml);
+    const para = "chp_I__art_1__para_3";
+    expect(xml).toContain(
+      `<paragraph eId="${para}" class="agreed" refersTo="#agreed"><num>3.</num><intro><p>Lead-in: <inline name="paragraphStatus" refersTo="#agreed">[agreed]</inline></p></intro>` +
+        `<list eId="${para}__list_1"><point eId="${para}__list_1__point_i"><num>(i)</num><content><p>first</p></content></point></list>` +
+        `<alinea eId="${para}__alinea_1"><content><p>between</p></content></alinea>` +
+        `<list eId="${para}__list_2"><indent eId="${para}__list_2__indent_1"><num>•</num><content><p>a bullet</p></content></indent><indent eId="${para}__list_2__indent_2"><num>•</num><content><p/></content></indent></list>` +
+        "<wrapUp><p>closing words</p></wrapUp></paragraph>",
+    );
+    expect(xml).toContain(
+      '<alinea eId="chp_I__art_1__alinea_1"><content><p>A paragraph between numbered ones.</p></content></alinea>',
+    );
+    expect(xml).toContain('<paragraph eId="chp_I__art_1__para_3-2"><num>3.</num>');
+  });
+});
+
+describe("random clauses", () => {
+  // Clauses of every shape the editor stores (lib/clause-model/test-support/random-clause.ts:
+  // nested lists, line breaks, formatting, interleaved proposals of several delegations,
+  // proposed paragraph breaks), read by the clause model, then given brackets, alternatives and
+  // statuses at random — overlapping in every way — so that the writer's nesting is tested too.
+  const BRACKETS = [NZL, RUS_BRACKET, { ...NZL, id: "00000000-0000-4000-8000-0000000000f1", note: null }];
+  const SETS = [SET, "00000000-0000-4000-8000-0000000000d2"];
+  const wordings = new Map([
+    [SETS[0], ["other <words>", "Delete"]],
+    [SETS[1], ["a third way"]],
+  ]);
+  const STATUSES = ["OPEN", "AGREED_AD_REF", "AGREED"] as const;
+
+  function decorate(model: ClauseModel, random: () => number): ClauseModel {
+    const inline = (run: Inline): Inline => {
+      if (run.type !== "text") return run;
+      const brackets = BRACKETS.filter(() => random() < 0.3).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const set = random() < 0.25 ? SETS[Math.floor(random() * SETS.length)] : null;
+      return { ...run, brackets, ...(set ? { alternatives: set } : {}) };
+    };
+    const block = (node: Block): Block => {
+      if (node.type === "paragraph") return { ...node, inlines: node.inlines.map(inline) };
+      return { ...node, items: node.items.map(listItem) };
+    };
+    const listItem = (node: ListItem): ListItem => ({
+      ...node,
+      status: STATUSES[Math.floor(random() * STATUSES.length)],
+      blocks: node.blocks.map(block),
+    });
+    return { blocks: model.blocks.map(block) };
+  }
+
+  it("all export as one valid document that loses no words and invents none", async () => {
+    const clauses: ExportContent["chapters"][number]["clauses"] = [];
+    let expected = "";
+    for (let seed = 1; seed <= 150; seed++) {
+      const random = seededRandom(seed);
+      const doc = new Y.Doc();
+      new RandomClause(random).write(doc);
+      const text = decorate(readClause(doc), random);
+      doc.destroy();
+      clauses.push({ number: String(seed), title: `Clause ${seed}`, status: "OPEN", text, alternatives: wordings });
+      for (const paragraph of paragraphsOf(text.blocks))
+        expected += paragraph.inlines.map((run) => (run.type === "text" ? withoutAnchors(run.text) : "")).join("");
+    }
+    const xml = aknDocument(exportOf([{ number: "I", title: "Random", clauses }]), identity);
+    await expectValid(xml);
+    expectSoundIdentifiers(xml);
+    expect(count(xml, /<ins /g)).toBeGreaterThan(100);
+    expect(count(xml, /<del /g)).toBeGreaterThan(100);
+    expect(count(xml, /<inline name="bracket"/g)).toBeGreaterThan(100);
+    expect(count(xml, /alternativeTo=/g)).toBeGreaterThan(50);
+    // The body's words, without what the export adds around them, are the clauses' words.
+    const body = xml.slice(xml.indexOf("<body>"), xml.indexOf("</body>"));
+    const added = body
+      .replace(/<(num|heading)>[^<]*<\/\1>/g, "")
+      .replace(/ <inline name="alternative" [^>]*alternativeTo="[^"]*"[^>]*>[^<]*<\/inline>/g, "")
+      .replace(/ <inline name="paragraphStatus" [^>]*>[^<]*<\/inline>/g, "");
+    expect(wordsOf(added)).toBe(expected);
   });
 });
