@@ -33,12 +33,13 @@ function articleXml(clause: ExportClause, chapter: string, ordinal: number, cont
   return { eId, xml: element("article", [["eId", eId], ...statusAttributes(clause.status, context)], inner) };
 }
 
-function chapterXml(chapter: ExportChapter, ordinal: number, articles: (chapter: string) => string[], eIds: EIds) {
-  const eId = eIds.child(null, "chapter", chapter.number, ordinal);
+function chapterXml(chapter: ExportChapter, ordinal: number, context: InlineContext) {
+  const eId = context.eIds.child(null, "chapter", chapter.number, ordinal);
+  const articles = chapter.clauses.map((clause, i) => articleXml(clause, eId, i + 1, context).xml);
   const inner =
     element("num", [], xmlText(`Chapter ${chapter.number}`)) +
     element("heading", [], xmlText(chapter.title)) +
-    articles(eId).join("");
+    articles.join("");
   return element("chapter", [["eId", eId]], inner);
 }
 
@@ -46,14 +47,7 @@ function wholeInstrument(content: ExportContent, identity: AknIdentity): string 
   const eIds = new EIds();
   const references = new References(eIds);
   const context: InlineContext = { eIds, references, wordings: new Map() };
-  const chapters = content.chapters.map((chapter, i) =>
-    chapterXml(
-      chapter,
-      i + 1,
-      (parent) => chapter.clauses.map((clause, j) => articleXml(clause, parent, j + 1, context).xml),
-      eIds,
-    ),
-  );
+  const chapters = content.chapters.map((chapter, i) => chapterXml(chapter, i + 1, context));
   // The schema wants a body with something in it: an instrument with no visible chapters says so.
   const body =
     chapters.length > 0
@@ -109,7 +103,7 @@ function oneClause(content: ExportContent, identity: AknIdentity, number: string
   if (chapterIndex === -1) throw new Error(`Article ${number} is not in the exported content.`);
   const chapter = content.chapters[chapterIndex];
   const clauseIndex = chapter.clauses.findIndex((clause) => clause.number === number);
-  // The article keeps the eId it has in the whole instrument (under its chapter's).
+  // The article keeps the eId it has in the whole instrument, under its chapter's.
   const chapterEId = eIds.child(null, "chapter", chapter.number, chapterIndex + 1);
   const article = articleXml(chapter.clauses[clauseIndex], chapterEId, clauseIndex + 1, context);
   const includedIn = eIds.claim("instrument");
