@@ -475,9 +475,47 @@ describe("random clauses", () => {
     return { blocks: model.blocks.map(block) };
   }
 
-  it("all export as one valid document that loses no words and invents none", async () => {
+  /** A run's marks as the export should write them around each of its characters. */
+  function marksOfRun(run: TextRun): string {
+    const org = (code: string) => `#org_${code.toLowerCase()}`;
+    return [
+      ...run.brackets.map((bracket) => `bracket ${org(bracket.organizationCode)}`),
+      ...(run.proposal
+        ? [`${run.proposal.kind === "insertion" ? "ins" : "del"} ${org(run.proposal.author?.organizationCode ?? "")}`]
+        : []),
+      ...run.formatting.map((mark) => ({ bold: "b", italic: "i", underline: "u" })[mark]),
+    ]
+      .sort()
+      .join(",");
+  }
+
+  /** The marks the written XML puts around each character of its text, read with a stack of open elements. */
+  function marksOfCharacters(xml: string): string[] {
+    const stack: string[] = [];
+    const marks: string[] = [];
+    for (const [, close, name, attrs, selfClosing, text] of xml.matchAll(/<(\/?)([A-Za-z]+)([^>]*?)(\/?)>|([^<]+)/g)) {
+      if (text !== undefined) {
+        const around = stack
+          .filter((mark) => mark !== "")
+          .sort()
+          .join(",");
+        for (const _ of wordsOf(text)) marks.push(around);
+      } else if (close) stack.pop();
+      else if (!selfClosing) {
+        const refersTo = attrs.match(/refersTo="(#org_[a-z0-9_]+)/)?.[1];
+        if (name === "ins" || name === "del") stack.push(`${name} ${refersTo}`);
+        else if (name === "inline" && attrs.includes('name="bracket"')) stack.push(`bracket ${refersTo}`);
+        else if (name === "b" || name === "i" || name === "u") stack.push(name);
+        else stack.push("");
+      }
+    }
+    return marks;
+  }
+
+  it("all export as one valid document that loses no words, invents none, and keeps each word in its marks", async () => {
     const clauses: ExportContent["chapters"][number]["clauses"] = [];
     let expected = "";
+    const expectedMarks: string[] = [];
     for (let seed = 1; seed <= 150; seed++) {
       const random = seededRandom(seed);
       const doc = new Y.Doc();
@@ -486,7 +524,11 @@ describe("random clauses", () => {
       doc.destroy();
       clauses.push({ number: String(seed), title: `Clause ${seed}`, status: "OPEN", text, alternatives: wordings });
       for (const paragraph of paragraphsOf(text.blocks))
-        expected += paragraph.inlines.map((run) => (run.type === "text" ? withoutAnchors(run.text) : "")).join("");
+        for (const run of paragraph.inlines) {
+          if (run.type !== "text") continue;
+          expected += withoutAnchors(run.text);
+          for (const _ of withoutAnchors(run.text)) expectedMarks.push(marksOfRun(run));
+        }
     }
     const xml = aknDocument(exportOf([{ number: "I", title: "Random", clauses }]), identity);
     await expectValid(xml);
@@ -502,5 +544,7 @@ describe("random clauses", () => {
       .replace(/ <inline name="alternative" [^>]*alternativeTo="[^"]*"[^>]*>[^<]*<\/inline>/g, "")
       .replace(/ <inline name="paragraphStatus" [^>]*>[^<]*<\/inline>/g, "");
     expect(wordsOf(added)).toBe(expected);
+    // And each of those words sits inside exactly the proposal, brackets and formatting it has.
+    expect(marksOfCharacters(added)).toEqual(expectedMarks);
   });
 });
