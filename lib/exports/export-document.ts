@@ -6,6 +6,8 @@ import type { ClauseModel } from "@/lib/clause-model/clause-model";
 import { clauseHtml, type Delegations } from "./clause-html";
 import { clauseText } from "./clause-text";
 import { escapeHtml } from "./escape-html";
+import type { ExportChanges } from "./export-changes";
+import type { ExportThread } from "./export-threads";
 import { CLAUSE_STATUS_LABELS, type ClauseStatusName, type ExportVariant } from "./export-variant";
 
 export type ExportClause = {
@@ -15,8 +17,14 @@ export type ExportClause = {
   text: ClauseModel;
   /** The further options of the clause's open sets of alternatives (lib/alternatives). */
   alternatives?: AlternativeWordings;
+  /** Variant "proposals": the clause's comment threads, anchored by id in `text` (export-threads.ts). */
+  threads?: ExportThread[];
+  /** Variant "changes": the agreed text's changes since a version; `text` is then the agreed text it ends at. */
+  changes?: ExportChanges;
 };
 export type ExportChapter = { number: string; title: string; clauses: ExportClause[] };
+/** A saved version an export is made of, or compared with. */
+export type ExportReading = { name: string; savedAt: Date };
 export type ExportContent = {
   title: string;
   variant: ExportVariant;
@@ -24,12 +32,17 @@ export type ExportContent = {
   exportedAt: Date;
   /** "Name (Organisation)", printed on the page so paper copies say where they came from. */
   exportedBy: string;
+  /** The version the text is of; absent or null: the current text. */
+  reading?: ExportReading | null;
+  /** Variant "changes": the version the changes are counted from. */
+  since?: ExportReading | null;
 };
 
-const VARIANT_NOTES: Record<ExportVariant, string> = {
+export const VARIANT_NOTES: Record<ExportVariant, string> = {
   clean: "Agreed text only: open proposals are not shown (proposed insertions left out, proposed deletions kept).",
   proposals:
     "Text with open proposals shown as tracked changes: insertions underlined, deletions struck through, each followed by the proposing delegation.",
+  changes: "Agreed text with the changes since an earlier version shown as tracked changes.",
 };
 
 const STYLE = `
