@@ -61,7 +61,7 @@ function heading(clause: ExportClause, ids: readonly number[]): Paragraph {
   const children: ParagraphChild[] = [
     ...ids.map((id) => new CommentRangeStart(id)),
     new TextRun(`Article ${clause.number}. ${clause.title}`),
-    ...ids.flatMap((id) => [new CommentRangeEnd(id), commentReference(id)]),
+    ...[...ids].reverse().flatMap((id) => [new CommentRangeEnd(id), commentReference(id)]),
   ];
   return new Paragraph({ heading: HeadingLevel.HEADING_2, children });
 }

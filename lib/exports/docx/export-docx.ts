@@ -8,6 +8,7 @@ import { clauseSection } from "./clause-section";
 import { DocxWriter } from "./docx-writer";
 import { numberingConfig } from "./numbering";
 import { markResolvedThreads } from "./resolved-threads";
+import { EXPORT_STYLES } from "./styles";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const minute = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
@@ -44,6 +45,7 @@ export async function exportDocx(content: ExportContent): Promise<Uint8Array> {
     description: VARIANT_NOTES[content.variant],
     // Edits made in Word to a text with tracked changes are tracked too.
     features: { trackRevisions: content.variant !== "clean" },
+    styles: EXPORT_STYLES,
     numbering: { config: numberingConfig() },
     comments: { children: writer.comments },
     footnotes: writer.footnotes,

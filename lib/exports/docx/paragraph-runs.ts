@@ -79,7 +79,9 @@ export function paragraphRuns(
       for (const id of ids("first")) out.push(new CommentRangeStart(id));
       if (withoutAnchors(inline.text) !== "" || (writer.variant === "proposals" && inline.proposal))
         out.push(words(inline, writer));
-      for (const id of ids("last")) out.push(new CommentRangeEnd(id), commentReference(id));
+      // Replies are referenced before their comment: a reader that stacks comments at one place
+      // (LibreOffice) then lists the comment first.
+      for (const id of ids("last").reverse()) out.push(new CommentRangeEnd(id), commentReference(id));
     }
     if (alt.after) out.push(new TextRun(alt.after));
   });
