@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { findSessionUser } from "@/lib/auth/find-session-user";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { bracketEdges } from "@/lib/brackets/bracket-edges";
 import { type ClauseModel, paragraphsOf } from "@/lib/clause-model/clause-model";
 import { appendClauseUpdate, loadClauseState } from "@/lib/collab/clause-store";
 import { createThread } from "@/lib/comments/create-thread";
@@ -20,17 +21,16 @@ import { selectWords } from "@/lib/comments/test-clause-doc";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
-import { compareInstrumentVersions, saveInstrumentVersion } from "@/lib/readings/instrument-versions";
-import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
-import { bracketEdges } from "@/lib/brackets/bracket-edges";
 import { findInstrumentAccess } from "@/lib/instruments/find-instrument-access";
 import { exportTag, numberedParagraphs } from "@/lib/paragraph-status/numbered-paragraphs";
+import { compareInstrumentVersions, saveInstrumentVersion } from "@/lib/readings/instrument-versions";
 import { DEMO_INSTRUMENT } from "@/lib/seed/demo-instrument";
+import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { clauseForExport } from "../clause-for-export";
 import { exportContent } from "../export-content";
+import { exportInstrument } from "../export-instrument";
 import { loadExportClauses } from "../load-export-clauses";
 import { exportDocx } from "./export-docx";
-import { exportInstrument } from "../export-instrument";
 import { annotations, bodyText, changedRegions, elements, openInLibreOffice, textOf } from "./test-support/libreoffice";
 
 // The export commands are server modules; here they run in the test's process.
@@ -319,7 +319,11 @@ describe("the Word export, as LibreOffice reads it", () => {
     );
 
     const comments = clauses.flatMap((clause) => clause.threads ?? []).flatMap((thread) => thread.comments);
-    expect(annotations(odf).map((a) => a.text).sort()).toEqual(comments.map((c) => c.body).sort());
+    expect(
+      annotations(odf)
+        .map((a) => a.text)
+        .sort(),
+    ).toEqual(comments.map((c) => c.body).sort());
 
     // Each square bracket closes with a footnote naming the delegation that placed it.
     const closings = models.flatMap((model) =>
