@@ -70,6 +70,14 @@ sup.by { font-family: Arial, sans-serif; font-size: .65rem; color: #444; margin:
 @media print { body { margin: 0; max-width: none; } }
 `;
 
+/** Which text the export is of: "Version “…”, saved …" or nothing for the current text. */
+function readingLine(content: ExportContent): string | null {
+  const reading = content.reading;
+  return reading
+    ? `Version “${reading.name}”, saved ${reading.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`
+    : null;
+}
+
 export function exportHtml(content: ExportContent): string {
   const delegations: Delegations = new Map();
   const chapters = content.chapters
@@ -92,6 +100,7 @@ export function exportHtml(content: ExportContent): string {
           .sort((a, b) => a.organizationCode.localeCompare(b.organizationCode))
           .map((d) => `<li><strong>${escapeHtml(d.organizationCode)}</strong>: ${escapeHtml(d.organizationName)}</li>`)
           .join("")}</ul></section>`;
+  const reading = readingLine(content);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -103,7 +112,7 @@ export function exportHtml(content: ExportContent): string {
 <body>
 <header>
 <h1>${escapeHtml(content.title)}</h1>
-<p class="meta">${VARIANT_NOTES[content.variant]}</p>
+${reading ? `<p class="meta">${escapeHtml(reading)}</p>\n` : ""}<p class="meta">${VARIANT_NOTES[content.variant]}</p>
 <p class="meta">Exported ${content.exportedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${escapeHtml(content.exportedBy)}.</p>
 </header>
 <main>
@@ -116,8 +125,10 @@ ${legend}
 }
 
 export function exportText(content: ExportContent): string {
+  const reading = readingLine(content);
   const lines = [
     content.title,
+    ...(reading ? [reading] : []),
     VARIANT_NOTES[content.variant],
     `Exported ${content.exportedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${content.exportedBy}.`,
   ];

@@ -42,9 +42,11 @@ export async function exportInstrument(user: SessionUser, input: z.input<typeof 
   if (chapter && !seen.has(chapter)) throw new AppError("not_found", "This instrument has no such chapter.");
   const of = version ? await instrumentVersion(instrument.id, version, seen) : null;
   const from = since ? await instrumentVersion(instrument.id, since, seen) : null;
+  // The changes since a chapter's version are that chapter's.
+  const only = chapter ?? from?.chapterId ?? null;
   // Of a version: the clauses it holds (a chapter's version holds that chapter's), as they were then.
   const chapters: ChapterToExport[] = visible
-    .filter((c) => !chapter || c.id === chapter)
+    .filter((c) => !only || c.id === only)
     .map((c) => ({
       number: c.number,
       title: c.title,
@@ -75,7 +77,7 @@ export async function exportInstrument(user: SessionUser, input: z.input<typeof 
       action: "instrument.exported",
       actor: user,
       instrumentId: instrument.id,
-      target: chapter ? { type: "chapter", id: chapter } : { type: "instrument", id: instrument.id },
+      target: only ? { type: "chapter", id: only } : { type: "instrument", id: instrument.id },
       details: {
         format,
         variant,

@@ -13,7 +13,13 @@ import type { ClauseStatusName } from "./export-variant";
 export const NO_SUCH_INSTRUMENT_VERSION = "This instrument has no such version.";
 
 export type SavedClause = { state: Uint8Array; status: ClauseStatusName; reading: Reading };
-export type SavedVersion = { name: string; savedAt: Date; clauses: Map<string, SavedClause> };
+export type SavedVersion = {
+  name: string;
+  savedAt: Date;
+  /** A version of one chapter: its id (null for the whole instrument, or a clause's version). */
+  chapterId: string | null;
+  clauses: Map<string, SavedClause>;
+};
 
 const CLAUSE_VERSION_SELECT = { ...VERSION_VIEW_SELECT, clauseId: true, state: true } as const;
 
@@ -37,6 +43,7 @@ export async function instrumentVersion(
   return {
     name: version.name,
     savedAt: version.createdAt,
+    chapterId: version.chapterId,
     clauses: new Map(version.clauses.map((row) => [row.clauseId, saved(row)])),
   };
 }
@@ -48,5 +55,5 @@ export async function clauseVersion(clauseId: string, versionId: string): Promis
     select: CLAUSE_VERSION_SELECT,
   });
   if (!row) throw new AppError("not_found", NO_SUCH_VERSION);
-  return { name: row.name, savedAt: row.createdAt, clauses: new Map([[clauseId, saved(row)]]) };
+  return { name: row.name, savedAt: row.createdAt, chapterId: null, clauses: new Map([[clauseId, saved(row)]]) };
 }
