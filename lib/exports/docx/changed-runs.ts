@@ -16,7 +16,7 @@ export function changedRuns(pieces: readonly ExportChangedPiece[], writer: DocxW
   return pieces.flatMap((piece) => {
     if (piece.kind === "same")
       return lines(piece.text, (text, first) => (first ? new TextRun(text) : new TextRun({ text, break: 1 })));
-    const change = { id: writer.nextRevision(), author: piece.author, date: wordDate(piece.at) };
+    const change = { id: writer.nextAnnotationId(), author: piece.author, date: wordDate(piece.at) };
     // A change keeps its line breaks as plain text (a tracked change is one run): " / " stands for them.
     const text = piece.text.replaceAll("\n", " / ");
     return [

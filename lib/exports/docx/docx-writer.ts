@@ -8,7 +8,8 @@ import type { ExportVariant } from "../export-variant";
 export class DocxWriter {
   readonly comments: ICommentOptions[] = [];
   readonly footnotes: Record<string, { children: Paragraph[] }> = {};
-  private revision = 0;
+  /** Tracked changes and comments are both annotations, whose ids Word wants unique across both. */
+  private annotation = 0;
   private instance = 0;
   private footnote = 0;
 
@@ -21,9 +22,9 @@ export class DocxWriter {
   /** The further options of the open sets of alternatives of the clause being written. */
   wordings: AlternativeWordings = new Map();
 
-  nextRevision(): number {
-    this.revision += 1;
-    return this.revision;
+  nextAnnotationId(): number {
+    this.annotation += 1;
+    return this.annotation;
   }
 
   /** A new list: numbered from its own start, whatever lists came before it. */
@@ -41,13 +42,14 @@ export class DocxWriter {
 
   /** Adds a comment (a reply when `parentId` is given); returns its id. */
   addComment(comment: Omit<ICommentOptions, "id">): number {
-    const id = this.comments.length;
+    const id = this.nextAnnotationId();
     this.comments.push({ ...comment, id });
     return id;
   }
 }
 
-/** A date as Word's revision and comment dates carry it: to the second, in UTC. */
-export function wordDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+/** A date as Word's revision and comment dates carry it: to the second, in UTC (`otherwise` if it is no date). */
+export function wordDate(date: Date, otherwise: Date = new Date()): string {
+  const valid = Number.isNaN(date.getTime()) ? otherwise : date;
+  return valid.toISOString().replace(/\.\d{3}Z$/, "Z");
 }

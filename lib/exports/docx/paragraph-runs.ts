@@ -46,9 +46,9 @@ function words(run: ModelRun, writer: DocxWriter): ParagraphChild {
     ? `${proposal.author.organizationName} (${proposal.author.authorName})`
     : "Unknown delegation";
   const change = {
-    id: writer.nextRevision(),
+    id: writer.nextAnnotationId(),
     author,
-    date: wordDate(proposal.at ? new Date(proposal.at) : writer.at),
+    date: wordDate(proposal.at ? new Date(proposal.at) : writer.at, writer.at),
     // A proposed paragraph break alone has no words: a pilcrow shows it, as in the printable page.
     text: text === "" ? "¶" : text,
     ...format,
