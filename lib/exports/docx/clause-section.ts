@@ -12,6 +12,7 @@ import { keySpans, writeThreads } from "./clause-comments";
 import type { DocxWriter } from "./docx-writer";
 import { LEVEL_INDENT } from "./numbering";
 import { type ClauseComments, commentReference, paragraphRuns } from "./paragraph-runs";
+import { EXPORT_NOTE } from "./styles";
 
 function modelWords(writer: DocxWriter, comments: ClauseComments | null): ClauseWords {
   return {
@@ -67,7 +68,7 @@ function heading(clause: ExportClause, ids: readonly number[]): Paragraph {
 }
 
 function note(text: string): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text, italics: true, size: 20 })] });
+  return new Paragraph({ style: EXPORT_NOTE, children: [new TextRun(text)] });
 }
 
 export function clauseSection(clause: ExportClause, writer: DocxWriter): Paragraph[] {

@@ -8,13 +8,13 @@ import { clauseSection } from "./clause-section";
 import { DocxWriter } from "./docx-writer";
 import { numberingConfig } from "./numbering";
 import { markResolvedThreads } from "./resolved-threads";
-import { EXPORT_STYLES } from "./styles";
+import { EXPORT_NOTE, EXPORT_STYLES } from "./styles";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const minute = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 function firstPage(content: ExportContent): Paragraph[] {
-  const line = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+  const line = (text: string) => new Paragraph({ style: EXPORT_NOTE, children: [new TextRun(text)] });
   const reading = content.reading
     ? `Version “${content.reading.name}”, saved ${minute(content.reading.savedAt)}`
     : `Current text, ${day(content.exportedAt)}`;
@@ -26,7 +26,7 @@ function firstPage(content: ExportContent): Paragraph[] {
       : []),
     line(VARIANT_NOTES[content.variant]),
     line(`Exported ${minute(content.exportedAt)} by ${content.exportedBy}.`),
-    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ style: EXPORT_NOTE, children: [new PageBreak()] }),
   ];
 }
 
