@@ -116,7 +116,7 @@ test("an insider downloads the draft from the clause list, with proposals as tra
   expect(event.details).toMatchObject({ format: "html", variant: "proposals" });
 });
 
-test("a delegate downloads the Word file with proposals from the Export menu, and a clause's own from its page", async ({
+test("a delegate downloads Word files from the Export menu — with proposals, the changes since a version — and a clause's own from its page", async ({
   page,
 }) => {
   await signIn(page, "australia@clausework.demo");
@@ -130,6 +130,19 @@ test("a delegate downloads the Word file with proposals from the Export menu, an
   expect(document).toContain(`Article 14 ter. ${TITLE}`);
   // Australia's proposal is a real tracked change, by Australia.
   expect(document).toMatch(new RegExp(`<w:ins [^>]*w:author="Australia \\([^"]+\\)"[^>]*><w:r>.*?${PROPOSED}`));
+
+  // The changes since a saved version, chosen in the menu.
+  const saved = await chair.api.post(`/api/instruments/${instrumentId}/versions`, {
+    data: { name: `Export reading ${STAMP}` },
+  });
+  expect(saved.status()).toBe(200);
+  await page.reload();
+  await page.getByTestId("export-menu").getByText("Export", { exact: true }).click();
+  const { versionId } = (await saved.json()) as { versionId: string };
+  await page.getByLabel("Changes since a version (Word)").selectOption(versionId);
+  const changes = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download" }).click();
+  expect((await changes).suggestedFilename()).toMatch(/-changes\.docx$/);
 
   const [clause] = await query<{ id: string }>(`SELECT id FROM "Clause" WHERE title = $1`, [TITLE]);
   await page.goto(`/clauses/${clause.id}`);
