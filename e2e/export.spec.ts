@@ -1,5 +1,6 @@
 // Exports: a delegate downloads the draft from the clause list — clean, and with proposals as
-// tracked changes by delegation — text typed as markup stays inert, a clause in informal
+// tracked changes by delegation, as a printable page or a Word file, and the changes since a saved
+// version as Word; a clause's own from its page — text typed as markup stays inert, a clause in informal
 // consultations is in Australia's export and absent from Canada's, and every export is on the
 // audit trail.
 import { readFile } from "node:fs/promises";
