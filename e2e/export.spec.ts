@@ -117,7 +117,7 @@ test("an insider downloads the draft from the clause list, with proposals as tra
   expect(event.details).toMatchObject({ format: "html", variant: "proposals" });
 });
 
-test("a delegate downloads Word files from the Export menu — with proposals, the changes since a version — and a clause's own from its page", async ({
+test("a delegate downloads Word files from the Export menu — with proposals, a saved version, the changes since it — and a clause's own from its page", async ({
   page,
 }) => {
   await signIn(page, "australia@clausework.demo");
@@ -140,10 +140,15 @@ test("a delegate downloads Word files from the Export menu — with proposals, t
   await page.reload();
   await page.getByTestId("export-menu").getByText("Export", { exact: true }).click();
   const { versionId } = (await saved.json()) as { versionId: string };
-  await page.getByLabel("Changes since a version (Word)").selectOption(versionId);
+  await page.getByLabel("A saved version (Word)").selectOption(versionId);
   const changes = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download" }).click();
+  await page.getByRole("link", { name: "Changes since it" }).click();
   expect((await changes).suggestedFilename()).toMatch(/-changes\.docx$/);
+  // The menu stays open on the version chosen.
+  const ofVersion = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Its text" }).click();
+  const versionFile = unzipSync(new Uint8Array(await readFile((await (await ofVersion).path()) as string)));
+  expect(strFromU8(versionFile["word/document.xml"])).toContain(`Version “Export reading ${STAMP}”`);
 
   const [clause] = await query<{ id: string }>(`SELECT id FROM "Clause" WHERE title = $1`, [TITLE]);
   await page.goto(`/clauses/${clause.id}`);

@@ -2,9 +2,9 @@
 // The Export menu, on the clause list for the instrument and on a clause's page for the clause:
 // the draft as a printable page (agreed text only, or with proposals as tracked changes), as
 // plain text, or as Word (.docx) — clean, with proposals as real tracked changes and the threads
-// as comments, or with the changes since a saved version (chosen in the menu; the versions are
-// fetched when it opens). Plain links and a GET form to the export route, which sends each as a
-// download. A <details> opens without script; Escape (back to the button) and a click or focus
+// as comments — and a saved version as Word: its text, with its proposals, or the changes since
+// it (the versions are fetched when the menu opens). Plain links to the export route, which sends
+// each as a download. A <details> opens without script; Escape (back to the button) and a click or focus
 // elsewhere close it, as menus do.
 import { useEffect, useRef, useState } from "react";
 
@@ -85,45 +85,67 @@ export function ExportMenu(target: Target) {
           </li>
         ))}
         <li className="border-t border-slate-200 px-3 py-2">
-          <form method="get" action={`${base}/export`}>
-            <input type="hidden" name="format" value="docx" />
-            <input type="hidden" name="variant" value="changes" />
-            {Array.isArray(versions) && versions.length > 0 ? (
-              <label className="block text-sm font-medium" htmlFor={`export-since-${base}`}>
-                Changes since a version (Word)
-              </label>
-            ) : (
-              <span className="block text-sm font-medium">Changes since a version (Word)</span>
-            )}
-            {Array.isArray(versions) && versions.length > 0 ? (
-              <div className="mt-1 flex gap-2">
-                <select
-                  id={`export-since-${base}`}
-                  name="since"
-                  className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm"
-                >
-                  {versions.map((version) => (
-                    <option key={version.id} value={version.id}>
-                      {version.name} ({version.createdAt.slice(0, 10)})
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-50">
-                  Download
-                </button>
-              </div>
-            ) : (
-              <p className="text-xs text-slate-600">
-                {versions === "loading"
-                  ? "Reading the saved versions…"
-                  : versions === "unavailable"
-                    ? "The saved versions could not be read. Try again later."
-                    : "No version has been saved yet."}
-              </p>
-            )}
-          </form>
+          <SavedVersions base={base} versions={versions} />
         </li>
       </ul>
     </details>
+  );
+}
+
+const VERSION_EXPORTS = [
+  { label: "Its text", query: (id: string) => `format=docx&variant=clean&version=${id}` },
+  { label: "With its proposals", query: (id: string) => `format=docx&variant=proposals&version=${id}` },
+  { label: "Changes since it", query: (id: string) => `format=docx&variant=changes&since=${id}` },
+];
+
+/** A saved version, chosen from the list: its text, its text with proposals, or the changes since it, as Word. */
+function SavedVersions({ base, versions }: { base: string; versions: Version[] | "loading" | "unavailable" }) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const id = `export-version-${base}`;
+  if (!Array.isArray(versions) || versions.length === 0) {
+    return (
+      <>
+        <span className="block text-sm font-medium">A saved version (Word)</span>
+        <p className="text-xs text-slate-600">
+          {versions === "loading"
+            ? "Reading the saved versions…"
+            : versions === "unavailable"
+              ? "The saved versions could not be read. Try again later."
+              : "No version has been saved yet."}
+        </p>
+      </>
+    );
+  }
+  const version = chosen ?? versions[0].id;
+  return (
+    <>
+      <label className="block text-sm font-medium" htmlFor={id}>
+        A saved version (Word)
+      </label>
+      <select
+        id={id}
+        value={version}
+        onChange={(event) => setChosen(event.target.value)}
+        className="mt-1 w-full rounded border border-slate-300 px-1 py-0.5 text-sm"
+      >
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.name} ({v.createdAt.slice(0, 10)})
+          </option>
+        ))}
+      </select>
+      <div className="mt-1 flex flex-wrap gap-x-3 text-sm">
+        {VERSION_EXPORTS.map((choice) => (
+          <a
+            key={choice.label}
+            href={`${base}/export?${choice.query(version)}`}
+            download
+            className="text-un hover:underline"
+          >
+            {choice.label}
+          </a>
+        ))}
+      </div>
+    </>
   );
 }
