@@ -2,7 +2,11 @@
 // status says so at once ("Offline — N changes kept on this device"), a page closed while
 // offline loses nothing — the next visit sends it, the others see it, and only then "Saved" —
 // and an offline edit the server refuses is named to its author and forgotten by the device.
+// Words kept through a session that ended are saved too: the room goes to sign-in and back.
+import type { BrowserContext } from "@playwright/test";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
+import { IDLE_MINUTES } from "@/lib/auth/session-lifetime";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
 import { negotiateOpen } from "./support/negotiate-open";
@@ -17,6 +21,8 @@ const COOPERATION = /General principles of international cooperation/;
 // reopened first, as the chair would (e2e/support/negotiate-open.ts).
 test.beforeAll(() => negotiateOpen("General principles of international cooperation"));
 const KEPT_ON_DEVICE = /^Offline — \d+ changes? kept on this device$/;
+const MINUTE = 60_000;
+const SECRET = process.env.NEXTAUTH_SECRET as string;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
@@ -24,6 +30,23 @@ const DESKTOP = { width: 1440, height: 900 };
 async function keptCount(page: Page): Promise<number> {
   const text = (await page.getByTestId("save-status").textContent()) ?? "";
   return Number(text.match(KEPT_ON_DEVICE) ? text.match(/\d+/)?.[0] : 0);
+}
+
+/** The browser's session token, decoded. */
+async function sessionToken(context: BrowserContext): Promise<JWT & { signedInAt: number; activeAt: number }> {
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  const token = cookie ? await decode({ token: cookie.value, secret: SECRET }) : null;
+  if (!token) throw new Error("no session cookie");
+  return token as JWT & { signedInAt: number; activeAt: number };
+}
+
+/** Rewrites when the browser's session began and was last active, as the server would have issued it. */
+async function setSessionTimes(context: BrowserContext, times: { signedInAt: number; activeAt: number }) {
+  const { iat: _iat, exp: _exp, jti: _jti, ...token } = await sessionToken(context);
+  const value = await encode({ token: { ...token, ...times }, secret: SECRET });
+  await context.addCookies([
+    { name: "next-auth.session-token", value, url: test.info().project.use.baseURL as string },
+  ]);
 }
 
 /** How many edits this page's origin keeps in IndexedDB, for everyone. */
@@ -197,4 +220,59 @@ test("signing out forgets what was kept on the device", async ({ browser }) => {
   await openClause(back, INTIMATE_IMAGES);
   await expect(back.getByTestId("save-status")).toHaveText("Saved");
   await expect(back.getByTestId("clause-editor")).not.toContainText(words);
+});
+
+test("words kept on the device through a session that ended are saved after signing in again", async ({ browser }) => {
+  const device = await browser.newContext({ viewport: DESKTOP });
+  const jamaica = await device.newPage();
+  const chair = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signIn(jamaica, "jamaica@clausework.demo");
+  await signIn(chair, "chair@clausework.demo");
+  // The delegate signed in 50 minutes ago (the cookie carries its times, lib/auth/session-lifetime.ts).
+  await setSessionTimes(device, { signedInAt: Date.now() - 50 * MINUTE, activeAt: Date.now() });
+  await openClause(jamaica, INTIMATE_IMAGES);
+  await openClause(chair, INTIMATE_IMAGES);
+  const status = jamaica.getByTestId("save-status");
+
+  await device.setOffline(true);
+  await expect(status).toHaveText("Offline", { timeout: 3_000 });
+  // Typed 20 minutes ago, offline: the page's clock is set back while the words are typed.
+  const typedAt = Date.now() - 20 * MINUTE;
+  await device.clock.setSystemTime(typedAt);
+  expect(Math.abs((await jamaica.evaluate(() => Date.now())) - typedAt)).toBeLessThan(MINUTE);
+  const words = `Typed offline before the session ended ${Date.now()}`;
+  await typeAtEnd(jamaica, words);
+  await expect.poll(() => keptCount(jamaica)).toBeGreaterThanOrEqual(words.length);
+  // Meanwhile the session ended: an hour without activity.
+  await setSessionTimes(device, {
+    signedInAt: Date.now() - 90 * MINUTE,
+    activeAt: Date.now() - IDLE_MINUTES * MINUTE - 1_000,
+  });
+
+  // Back online, the room finds the session gone and goes to sign-in, which leads back to the clause.
+  await device.setOffline(false);
+  await expect(jamaica).toHaveURL(/\/signin\?next=%2Fclauses%2F/);
+  // The clock is right again for the words' return.
+  await device.clock.setSystemTime(Date.now());
+  await jamaica.getByLabel("Email").fill("jamaica@clausework.demo");
+  await jamaica.getByLabel("Password").fill(DEMO_PASSWORD);
+  await jamaica.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(jamaica).toHaveURL(/\/clauses\//);
+  const signedIn = (await sessionToken(device)).signedInAt;
+  // The words, stamped 20 minutes before this session began (which the server refuses), are put
+  // back stamped for it, and kept.
+  await expect(jamaica.getByTestId("save-status")).toHaveText("Saved", { timeout: 30_000 });
+  await expect(jamaica.getByTestId("clause-editor")).toContainText(words);
+  await expect(jamaica.getByTestId("dropped-edit")).toHaveCount(0);
+  await expect(chair.getByTestId("clause-editor")).toContainText(words);
+  await expect(chair.getByTestId("proposal").filter({ hasText: words })).toContainText("Jamaica");
+  await expect.poll(() => keptRecords(jamaica)).toBe(0);
+  const [row] = await withDatabase(
+    async (db) =>
+      (await db.query(`SELECT "proposedAt" FROM "Proposal" WHERE "insertedText" LIKE $1`, [`%${words}%`])).rows,
+  );
+  expect(row.proposedAt.getTime()).toBeGreaterThan(typedAt + 15 * MINUTE);
+  expect(row.proposedAt.getTime()).toBeGreaterThanOrEqual(signedIn - 5_000);
+  await chair.reload();
+  await expect(chair.getByTestId("clause-editor")).toContainText(words);
 });
