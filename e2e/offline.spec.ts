@@ -8,6 +8,7 @@ import { decode, encode, type JWT } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
 import { IDLE_MINUTES } from "@/lib/auth/session-lifetime";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
+import { selectWords } from "./support/comments";
 import { openClause, signIn, typeAtEnd } from "./support/demo";
 import { negotiateOpen } from "./support/negotiate-open";
 import { withDatabase } from "./support/sessions";
@@ -47,6 +48,27 @@ async function setSessionTimes(context: BrowserContext, times: { signedInAt: num
   await context.addCookies([
     { name: "next-auth.session-token", value, url: test.info().project.use.baseURL as string },
   ]);
+}
+
+/**
+ * Sets this page's clock `by` ms behind (0: right again), until it navigates. The page's own
+ * scripts read the time through the global Date, so replacing it is enough.
+ */
+function setClockBack(page: Page, by: number): Promise<void> {
+  return page.evaluate((shift) => {
+    const real = (window as unknown as { realDate?: DateConstructor }).realDate ?? Date;
+    (window as unknown as { realDate?: DateConstructor }).realDate = real;
+    class Shifted extends real {
+      constructor(...args: []) {
+        if (args.length === 0) super(real.now() - shift);
+        else super(...args);
+      }
+      static now() {
+        return real.now() - shift;
+      }
+    }
+    window.Date = (shift === 0 ? real : Shifted) as DateConstructor;
+  }, by);
 }
 
 /** How many edits this page's origin keeps in IndexedDB, for everyone. */
@@ -230,19 +252,23 @@ test("words kept on the device through a session that ended are saved after sign
   await signIn(chair, "chair@clausework.demo");
   // The delegate signed in 50 minutes ago (the cookie carries its times, lib/auth/session-lifetime.ts).
   await setSessionTimes(device, { signedInAt: Date.now() - 50 * MINUTE, activeAt: Date.now() });
-  await openClause(jamaica, INTIMATE_IMAGES);
-  await openClause(chair, INTIMATE_IMAGES);
+  // A clause where the words start a proposal of their own (the first journey grows one in Article 16).
+  await openClause(jamaica, COOPERATION);
+  await openClause(chair, COOPERATION);
   const status = jamaica.getByTestId("save-status");
 
   await device.setOffline(true);
   await expect(status).toHaveText("Offline", { timeout: 3_000 });
-  // Typed 20 minutes ago, offline: the page's clock is set back while the words are typed.
+  // Typed 20 minutes ago, offline: this page's clock runs 20 minutes behind while the words are typed.
   const typedAt = Date.now() - 20 * MINUTE;
-  await device.clock.setSystemTime(typedAt);
-  expect(Math.abs((await jamaica.evaluate(() => Date.now())) - typedAt)).toBeLessThan(MINUTE);
+  await setClockBack(jamaica, 20 * MINUTE);
+  // The editor stamps proposals with `new Date()`.
+  const pageNow = Date.parse(await jamaica.evaluate(() => new Date().toISOString()));
+  expect(Math.abs(pageNow - typedAt)).toBeLessThan(MINUTE);
   const words = `Typed offline before the session ended ${Date.now()}`;
   await typeAtEnd(jamaica, words);
   await expect.poll(() => keptCount(jamaica)).toBeGreaterThanOrEqual(words.length);
+  await setClockBack(jamaica, 0);
   // Meanwhile the session ended: an hour without activity.
   await setSessionTimes(device, {
     signedInAt: Date.now() - 90 * MINUTE,
@@ -252,8 +278,6 @@ test("words kept on the device through a session that ended are saved after sign
   // Back online, the room finds the session gone and goes to sign-in, which leads back to the clause.
   await device.setOffline(false);
   await expect(jamaica).toHaveURL(/\/signin\?next=%2Fclauses%2F/);
-  // The clock is right again for the words' return.
-  await device.clock.setSystemTime(Date.now());
   await jamaica.getByLabel("Email").fill("jamaica@clausework.demo");
   await jamaica.getByLabel("Password").fill(DEMO_PASSWORD);
   await jamaica.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -272,7 +296,34 @@ test("words kept on the device through a session that ended are saved after sign
       (await db.query(`SELECT "proposedAt" FROM "Proposal" WHERE "insertedText" LIKE $1`, [`%${words}%`])).rows,
   );
   expect(row.proposedAt.getTime()).toBeGreaterThan(typedAt + 15 * MINUTE);
-  expect(row.proposedAt.getTime()).toBeGreaterThanOrEqual(signedIn - 5_000);
+  expect(row.proposedAt.getTime()).toBeGreaterThanOrEqual(signedIn);
   await chair.reload();
   await expect(chair.getByTestId("clause-editor")).toContainText(words);
+});
+
+test("a proposed deletion kept offline and refused when it arrives is named with its words", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await signIn(page, "jamaica@clausework.demo");
+  await openClause(page, COOPERATION);
+  // Agreed words no other journey touches.
+  const struck = "domestic law";
+  await selectWords(page, struck);
+  await context.setOffline(true);
+  await expect(page.getByTestId("save-status")).toHaveText("Offline", { timeout: 3_000 });
+  await page.keyboard.press("Backspace");
+  await expect(page.getByTestId("save-status")).toHaveText(KEPT_ON_DEVICE);
+  await page.close();
+
+  // Meanwhile the chair agreed the article as a whole: delegations' proposals on it are refused.
+  await withDatabase((db) => db.query(`UPDATE "Clause" SET status = 'AGREED' WHERE title = $1`, [COOPERATION.source]));
+  try {
+    await context.setOffline(false);
+    const back = await context.newPage();
+    await openClause(back, COOPERATION);
+    await expect(back.getByTestId("dropped-edit")).toContainText(`Not kept: the proposed deletion of “${struck}”`);
+    await expect.poll(() => keptRecords(back)).toBe(0);
+  } finally {
+    await negotiateOpen(COOPERATION.source);
+  }
 });
