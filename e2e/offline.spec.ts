@@ -291,12 +291,18 @@ test("words kept on the device through a session that ended are saved after sign
   await expect(chair.getByTestId("clause-editor")).toContainText(words);
   await expect(chair.getByTestId("proposal").filter({ hasText: words })).toContainText("Jamaica");
   await expect.poll(() => keptRecords(jamaica)).toBe(0);
-  const [row] = await withDatabase(
-    async (db) =>
-      (await db.query(`SELECT "proposedAt" FROM "Proposal" WHERE "insertedText" LIKE $1`, [`%${words}%`])).rows,
-  );
-  expect(row.proposedAt.getTime()).toBeGreaterThan(typedAt + 15 * MINUTE);
-  expect(row.proposedAt.getTime()).toBeGreaterThanOrEqual(signedIn);
+  // The proposals index records it a moment after it is stored.
+  const proposedAt = () =>
+    withDatabase(async (db) => {
+      const { rows } = await db.query(`SELECT "proposedAt" FROM "Proposal" WHERE "insertedText" LIKE $1`, [
+        `%${words}%`,
+      ]);
+      return rows.length === 1 ? (rows[0].proposedAt as Date).getTime() : null;
+    });
+  await expect.poll(proposedAt).not.toBeNull();
+  const stamped = (await proposedAt()) as number;
+  expect(stamped).toBeGreaterThan(typedAt + 15 * MINUTE);
+  expect(stamped).toBeGreaterThanOrEqual(signedIn);
   await chair.reload();
   await expect(chair.getByTestId("clause-editor")).toContainText(words);
 });
