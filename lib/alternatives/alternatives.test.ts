@@ -14,11 +14,13 @@ import { loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { eventually, openClause } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
+import { freshClause as copyOfDemoClause } from "@/lib/collab/test-support/fresh-clause";
 import { selectWords } from "@/lib/comments/test-clause-doc";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { AppError } from "@/lib/errors/app-error";
 import { clauseText } from "@/lib/exports/clause-text";
+import { setParagraphStatus } from "@/lib/paragraph-status/set-paragraph-status";
 import { isRefusedEdit } from "@/lib/proposals/refused-edit-message";
 import { freshClause, type Person, person } from "@/lib/proposals/test-support/decision-room";
 import { locate } from "@/lib/proposals/test-support/yjs-proposals";
@@ -234,5 +236,42 @@ describe("agreed text takes no alternatives", () => {
       ),
     ).toEqual({ code: "conflict", message: "Article 6 is agreed ad referendum; ask the chair to reopen it." });
     expect(await sets()).toBe(before);
+  });
+
+  it("refuses a further alternative for words whose paragraph the chair has since agreed", async () => {
+    // A copy of article 33, whose first paragraph is open in the demo.
+    const clauseId = await copyOfDemoClause("Alternatives, then agreed", "33");
+    const { setId } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "Each State Party"),
+      wording: "Every State Party",
+    });
+    await setParagraphStatus(as.chair, { clauseId, paragraph: 1, status: "AGREED" });
+    expect(await refusal(addAlternative(as.canada, { clauseId, setId, wording: "States Parties" }))).toEqual({
+      code: "conflict",
+      message: "Paragraph 1 is agreed; ask the chair to reopen it.",
+    });
+    expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(2);
+    // Reopened, it takes one again.
+    await setParagraphStatus(as.chair, { clauseId, paragraph: 1, status: "OPEN" });
+    await addAlternative(as.canada, { clauseId, setId, wording: "States Parties" });
+    expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(3);
+  });
+});
+
+describe("an alternative's wording", () => {
+  it("is words on one line: control characters, line and paragraph separators are refused", async () => {
+    const { clauseId, setId } = await clauseWithSet();
+    for (const wording of [
+      "child\u0085pornography",
+      "child\u2028pornography",
+      "child\u2029pornography",
+      "child\u007Fpornography",
+    ]) {
+      expect(await refusal(addAlternative(as.canada, { clauseId, setId, wording }))).toMatchObject({
+        code: "invalid_input",
+      });
+    }
+    expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(2);
   });
 });

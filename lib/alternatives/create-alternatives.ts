@@ -29,8 +29,9 @@ export const ZWording = z
   .trim()
   .min(1, "Write the alternative wording.")
   .max(MAX_WORDING, `An alternative may be at most ${MAX_WORDING} characters.`)
-  // Words on one line, nothing a reader cannot see (lib/clause-model/invisible-characters.ts).
-  .refine((text) => withoutInvisible(text) === text && [...text].every((char) => char >= " "), {
+  // Words on one line (no control characters, no line or paragraph separators), nothing a
+  // reader cannot see (lib/clause-model/invisible-characters.ts).
+  .refine((text) => withoutInvisible(text) === text && !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(text), {
     message: "An alternative is words on one line, without invisible characters.",
   });
 
