@@ -198,6 +198,28 @@ describe("placing a bracket", () => {
   });
 });
 
+describe("a bracket's note", () => {
+  it("keeps no invisible characters: text-direction controls and zero-width characters are taken out", async () => {
+    const clauseId = await freshClause(server.url, chair, ["States shall protect all victims and witnesses."]);
+    const { bracketId } = await placeBracket(as.canada, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "all victims"),
+      // Shown as "Too broad." but stored reversed after the override, with a zero-width space.
+      note: "Too \u202Edaorb\u202C\u200B.",
+    });
+    const row = await prisma.bracket.findUniqueOrThrow({ where: { id: bracketId } });
+    expect(row.note).toBe("Too daorb.");
+    expect(bracketsOf(await storedDoc(clauseId))[0].note).toBe("Too daorb.");
+    // A note of invisible characters alone is no note.
+    const { bracketId: empty } = await placeBracket(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "witnesses"),
+      note: "\u200B\u2066",
+    });
+    expect((await prisma.bracket.findUniqueOrThrow({ where: { id: empty } })).note).toBeNull();
+  });
+});
+
 describe("removing a bracket", () => {
   it("is the chair's: the mark goes for everyone, the count drops, and the history records the agreement", async () => {
     const { clauseId, bracketId } = await bracketedClause();

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { BracketOnWords } from "@/lib/clause-model/clause-model";
+import { withoutInvisible } from "@/lib/clause-model/invisible-characters";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { loadClauseState } from "@/lib/collab/clause-store";
@@ -33,10 +34,12 @@ export const ZPlaceBracket = z.object({
   /** The selected words as Yjs relative positions (lib/comments/anchor-range.ts). */
   from: ZPosition,
   to: ZPosition,
+  // Nothing a reader cannot see (lib/clause-model/invisible-characters.ts): a text-direction
+  // control would make the note, and what follows it on the page, read in another order.
   note: z
     .string()
-    .trim()
-    .max(MAX_BRACKET_NOTE, `A note may be at most ${MAX_BRACKET_NOTE} characters.`)
+    .transform(withoutInvisible)
+    .pipe(z.string().trim().max(MAX_BRACKET_NOTE, `A note may be at most ${MAX_BRACKET_NOTE} characters.`))
     .nullish()
     .transform((note) => note || null),
 });
