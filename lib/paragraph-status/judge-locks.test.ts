@@ -195,4 +195,43 @@ describe("the guard on paragraph status", () => {
     );
     expect(verdict?.reason).toMatch(/set by the chair/);
   });
+
+  it("refuses a status moved to another paragraph by recreating both, from anyone's client, the chair's too", async () => {
+    // The agreed paragraph 2 and the open paragraph 1 come back as new elements, the status on
+    // paragraph 1's words: as many agreed paragraphs as before, but other words agreed.
+    const moveStatus = (client: Y.Doc) => {
+      const list = client.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
+      const item = (text: string, status?: string) => {
+        const element = new Y.XmlElement("listItem");
+        if (status) element.setAttribute("status", status);
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        element.insert(0, [paragraph]);
+        return element;
+      };
+      client.transact(() => {
+        list.delete(0, 2);
+        list.insert(0, [item("Open words here.", "AGREED"), item("Agreed words here.")]);
+      });
+    };
+    for (const mayOnlySuggest of [true, false]) {
+      expect((await verdictOn(clause(), moveStatus, { mayOnlySuggest }))?.reason).toMatch(/set by the chair/);
+    }
+  });
+
+  it("lets the chair's client recreate an agreed paragraph with its own words and status", async () => {
+    const verdict = await verdictOn(
+      clause(),
+      (client) => {
+        const list = client.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
+        const copy = itemAt(client, 2).clone();
+        client.transact(() => {
+          list.delete(2, 1);
+          list.insert(2, [copy]);
+        });
+      },
+      { mayOnlySuggest: false },
+    );
+    expect(verdict).toBeNull();
+  });
 });
