@@ -197,6 +197,20 @@ describe("the guard refuses alternatives a client writes itself", () => {
     });
   });
 
+  it("the chair's own client copying a set's mark onto words of another paragraph", async () => {
+    // Choosing Alt 2 replaces the words from the first marked to the last: here, everything between.
+    const clauseId = await freshClause(server.url, chair, [TEXT, "Second paragraph.", "Third paragraph."]);
+    const { setId } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "child sexual abuse material"),
+      wording: "child pornography",
+    });
+    await expectRefused(clauseId, chair, (doc) => {
+      const { text, index } = locate(doc, "Third paragraph");
+      text.format(index, "Third paragraph".length, { alternatives: { id: setId } });
+    });
+  });
+
   it("a delegate re-labelling Alt 1 with another set's id", async () => {
     const { clauseId } = await clauseWithSet();
     const other = await clauseWithSet();

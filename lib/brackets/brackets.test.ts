@@ -337,6 +337,30 @@ describe("the guard refuses every bracket a client writes itself", () => {
     });
   });
 
+  it("the chair's own client copying a delegation's bracket onto words of another paragraph", async () => {
+    const clauseId = await freshClause(server.url, chair, [
+      "States shall protect all victims and witnesses.",
+      "Second paragraph.",
+      "Third paragraph, which Canada never bracketed.",
+    ]);
+    const { bracketId } = await placeBracket(as.canada, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "all victims"),
+      note: "Too broad.",
+    });
+    const row = await prisma.bracket.findUniqueOrThrow({ where: { id: bracketId } });
+    await expectRefused(clauseId, chair, (doc) => {
+      const { text, index } = locate(doc, "Third paragraph");
+      text.format(index, "Third paragraph".length, {
+        [bracketKey(doc, "all victims")]: {
+          ...bracketAttrs(canada, bracketId),
+          at: row.placedAt.toISOString(),
+          note: "Too broad.",
+        },
+      });
+    });
+  });
+
   it("lets a delegate propose to delete bracketed words: the bracket stays on them", async () => {
     const { clauseId, bracketId } = await bracketedClause();
     const client = openClause(server.url, clauseId, australia.cookie);

@@ -2,8 +2,13 @@
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
 import { newCitations } from "@/lib/agreed-language/cited-entries";
-import { checkAlternatives, type KnownSet, newAlternativeIds } from "@/lib/alternatives/check-alternatives";
-import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
+import {
+  alternativesElsewhere,
+  checkAlternatives,
+  type KnownSet,
+  newAlternativeIds,
+} from "@/lib/alternatives/check-alternatives";
+import { bracketsElsewhere, checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
 import type { ClauseReader } from "@/lib/clause-model/clause-reader";
 import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
@@ -77,12 +82,20 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   // Brackets are the server's to place and remove, whoever's client sends the update.
   const bracketIds = newBracketIds(changed.before, changed.after);
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
-  const bracketReason = checkBrackets(changed.before, changed.after, judging.clauseId ?? "", bracketRows);
+  const bracketsCopied = bracketIds.size > 0 ? bracketsElsewhere(after.blocks, changed.after, bracketIds) : undefined;
+  const bracketReason = checkBrackets(
+    changed.before,
+    changed.after,
+    judging.clauseId ?? "",
+    bracketRows,
+    bracketsCopied,
+  );
   if (bracketReason) return { kind: "bracket", reason: bracketReason };
   // So are alternatives (lib/alternatives/check-alternatives.ts).
   const setIds = newAlternativeIds(changed.before, changed.after);
   const setRows = setIds.size > 0 && judging.alternativeSets ? await judging.alternativeSets(setIds) : new Map();
-  const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows);
+  const setsCopied = setIds.size > 0 ? alternativesElsewhere(after.blocks, changed.after, setIds) : undefined;
+  const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows, setsCopied);
   if (setReason) return { kind: "alternatives", reason: setReason };
   // From anyone, the chair too: words may only claim to come from the instrument's own library.
   const cited = newCitations(changed.before, changed.after);
