@@ -37,7 +37,7 @@ let server: CollabTestServer;
 let chair: Person;
 let australia: Person;
 let canada: Person;
-const as: Record<"chair" | "australia" | "canada" | "germany" | "observer", SessionUser> = {} as never;
+const as: Record<"chair" | "secretariat" | "australia" | "canada" | "germany" | "observer", SessionUser> = {} as never;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   [chair, australia, canada] = await Promise.all(
     ["chair", "australia", "canada"].map((n) => person(`${n}@clausework.demo`)),
   );
-  for (const name of ["chair", "australia", "canada", "germany", "observer"] as const) {
+  for (const name of ["chair", "secretariat", "australia", "canada", "germany", "observer"] as const) {
     const { id } = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@clausework.demo` } });
     as[name] = (await findSessionUser(id)) as SessionUser;
   }
@@ -169,6 +169,26 @@ describe("alternatives, from proposal to the chair's choice", () => {
     const doc = await storedDoc(clauseId);
     expect(setsIn(doc).size).toBe(0);
     expect(clauseText(readClause(doc))).toBe(TEXT);
+  });
+});
+
+describe("two chairs at once", () => {
+  it("choosing different options of one set: one choice stands, the other is told, the text reads one wording", async () => {
+    const { clauseId, setId } = await clauseWithSet();
+    await addAlternative(as.canada, { clauseId, setId, wording: "child sexual exploitation material" });
+    const [set] = await openAlternativeSets([clauseId]);
+    const outcomes = await Promise.all([
+      refusal(chooseAlternative(as.chair, { clauseId, setId, optionId: set.options[1].id })),
+      refusal(chooseAlternative(as.secretariat, { clauseId, setId, optionId: set.options[2].id })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({ code: "conflict" });
+    const chosen = await prisma.alternativeSet.findUniqueOrThrow({ where: { id: setId } });
+    const wording = set.options.find((option) => option.id === chosen.chosenOptionId)?.text;
+    expect(clauseText(readClause(await storedDoc(clauseId)))).toBe(
+      `States shall criminalize ${wording} in all its forms.`,
+    );
+    expect(await prisma.auditEvent.count({ where: { action: "alternatives.chosen", targetId: clauseId } })).toBe(1);
   });
 });
 

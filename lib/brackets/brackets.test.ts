@@ -32,7 +32,7 @@ let server: CollabTestServer;
 let chair: Person;
 let australia: Person;
 let canada: Person;
-const as: Record<"chair" | "australia" | "canada" | "observer", SessionUser> = {} as never;
+const as: Record<"chair" | "secretariat" | "australia" | "canada" | "observer", SessionUser> = {} as never;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
@@ -40,7 +40,7 @@ beforeAll(async () => {
   [chair, australia, canada] = await Promise.all(
     ["chair", "australia", "canada"].map((n) => person(`${n}@clausework.demo`)),
   );
-  for (const name of ["chair", "australia", "canada", "observer"] as const) {
+  for (const name of ["chair", "secretariat", "australia", "canada", "observer"] as const) {
     const { id } = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@clausework.demo` } });
     as[name] = (await findSessionUser(id)) as SessionUser;
   }
@@ -252,6 +252,37 @@ describe("removing a bracket", () => {
     text.delete(index, "all victims ".length);
     await client.saved();
     await eventually(async () => ((await countOpenBrackets([clauseId])).get(clauseId) ?? 0) === 0);
+    client.destroy();
+  });
+});
+
+describe("at the same moment", () => {
+  it("two chairs removing one bracket: one removal is recorded, the other is told", async () => {
+    const { clauseId, bracketId } = await bracketedClause();
+    const outcomes = await Promise.all([
+      refusal(removeBracket(as.chair, { clauseId, bracketId })),
+      refusal(removeBracket(as.secretariat, { clauseId, bracketId })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({ code: "conflict" });
+    expect(bracketsOf(await storedDoc(clauseId))).toEqual([]);
+    expect(await prisma.auditEvent.count({ where: { action: "bracket.removed", targetId: clauseId } })).toBe(1);
+  });
+
+  it("the chair removing a bracket while a delegate proposes to delete its words: both are kept", async () => {
+    const { clauseId, bracketId } = await bracketedClause();
+    const client = openClause(server.url, clauseId, australia.cookie);
+    await client.saved();
+    const proposalId = proposeDeletion(client.doc, "all victims", australia.author);
+    await Promise.all([removeBracket(as.chair, { clauseId, bracketId }), client.saved()]);
+    await eventually(async () => bracketsOf(client.doc).length === 0);
+    const stored = await storedDoc(clauseId);
+    expect(bracketsOf(stored)).toEqual([]);
+    const { text } = locate(stored, "all victims");
+    const [run] = (text.toDelta() as { insert: string; attributes?: { deletion?: { id: string } } }[]).filter((op) =>
+      op.insert.includes("all victims"),
+    );
+    expect(run.attributes?.deletion?.id).toBe(proposalId);
     client.destroy();
   });
 });
