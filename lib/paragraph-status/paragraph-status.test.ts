@@ -200,3 +200,22 @@ describe("paragraph status on the live clause", () => {
     expect((await propose("For the purposes of this article", "canada")).refused).toBeNull();
   });
 });
+
+describe("two delegates of one delegation asking at the same moment", () => {
+  it("make one request, the other told it was asked already", async () => {
+    // Article 33's text, whose paragraph 5 is agreed in the demo.
+    const witnesses = await freshClause("Reopen requests at once", "33");
+    const legal = await findSessionUser((await authorFor("australia-legal@clausework.demo")).authorId);
+    if (!legal) throw new Error("no session user for australia-legal");
+    const outcomes = await Promise.allSettled(
+      [people.australia.user, legal].map((user) =>
+        requestReopen(user, { clauseId: witnesses, paragraph: 5, reason: "Capital review." }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({
+      reason: { code: "conflict" },
+    });
+    expect(await prisma.reopenRequest.count({ where: { clauseId: witnesses } })).toBe(1);
+  });
+});
