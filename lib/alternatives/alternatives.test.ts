@@ -10,7 +10,7 @@ import { findSessionUser } from "@/lib/auth/find-session-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { paragraphsOf } from "@/lib/clause-model/clause-model";
 import { readClause } from "@/lib/clause-model/read-clause";
-import { loadClauseState } from "@/lib/collab/clause-store";
+import { appendClauseUpdate, loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { eventually, openClause } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
@@ -20,6 +20,7 @@ import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { AppError } from "@/lib/errors/app-error";
 import { clauseText } from "@/lib/exports/clause-text";
+import { numberedParagraphs } from "@/lib/paragraph-status/numbered-paragraphs";
 import { setParagraphStatus } from "@/lib/paragraph-status/set-paragraph-status";
 import { isRefusedEdit } from "@/lib/proposals/refused-edit-message";
 import { freshClause, type Person, person } from "@/lib/proposals/test-support/decision-room";
@@ -192,6 +193,41 @@ describe("two chairs at once", () => {
   });
 });
 
+describe("two delegations at once", () => {
+  it("proposing alternatives for the same words: one set begins, the other is told to add to it", async () => {
+    const clauseId = await freshClause(server.url, chair, [TEXT]);
+    const words = selectWords(await storedDoc(clauseId), "child sexual abuse material");
+    const outcomes = await Promise.all([
+      refusal(createAlternatives(as.australia, { clauseId, ...words, wording: "child pornography" })),
+      refusal(createAlternatives(as.canada, { clauseId, ...words, wording: "child sexual exploitation material" })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringContaining("already stand in a set"),
+    });
+    expect(await prisma.alternativeSet.count({ where: { clauseId } })).toBe(1);
+    expect(setsIn(await storedDoc(clauseId)).size).toBe(1);
+  });
+
+  it("a set proposed while the chair agrees its paragraph: never a set in agreed text", async () => {
+    // A copy of article 33: its second paragraph is open and holds no alternatives.
+    const clauseId = await copyOfDemoClause("Alternatives while agreeing", "33");
+    const words = selectWords(await storedDoc(clauseId), "The steps referred to");
+    await Promise.all([
+      refusal(createAlternatives(as.australia, { clauseId, ...words, wording: "The measures referred to" })),
+      refusal(setParagraphStatus(as.chair, { clauseId, paragraph: 2, status: "AGREED" })),
+    ]);
+    const [, second] = numberedParagraphs(readClause(await storedDoc(clauseId)).blocks);
+    const marked = [...paragraphsOf([second.item])].some((p) =>
+      p.inlines.some((inline) => inline.type === "text" && inline.alternatives !== undefined),
+    );
+    // One of the two went first: the set (and the paragraph stays open), or the agreement.
+    expect(second.item.status === "AGREED" && marked).toBe(false);
+    expect(second.item.status === "AGREED" || marked).toBe(true);
+  });
+});
+
 describe("the guard refuses alternatives a client writes itself", () => {
   async function expectRefused(clauseId: string, who: Person, tamper: (doc: Y.Doc) => void) {
     const sender = openClause(server.url, clauseId, who.cookie);
@@ -272,24 +308,42 @@ describe("agreed text takes no alternatives", () => {
     expect(await sets()).toBe(before);
   });
 
-  it("refuses a further alternative for words whose paragraph the chair has since agreed", async () => {
-    // A copy of article 33, whose first paragraph is open in the demo.
+  it("the chair cannot agree a paragraph that holds alternatives: the chair chooses first", async () => {
+    // A copy of article 33, whose second paragraph is open in the demo (and holds no alternatives).
     const clauseId = await copyOfDemoClause("Alternatives, then agreed", "33");
+    const { setId } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "The steps referred to"),
+      wording: "The measures referred to",
+    });
+    expect(await refusal(setParagraphStatus(as.chair, { clauseId, paragraph: 2, status: "AGREED" }))).toEqual({
+      code: "conflict",
+      message: "Paragraph 2 still holds alternatives: choose between them before marking it agreed.",
+    });
+    const [set] = await openAlternativeSets([clauseId]);
+    await chooseAlternative(as.chair, { clauseId, setId, optionId: set.options[1].id });
+    expect(await setParagraphStatus(as.chair, { clauseId, paragraph: 2, status: "AGREED" })).toMatchObject({
+      changed: true,
+    });
+  });
+
+  it("refuses a further alternative for words in an agreed paragraph (a set older than that rule)", async () => {
+    const clauseId = await copyOfDemoClause("Alternatives in agreed text", "33");
     const { setId } = await createAlternatives(as.australia, {
       clauseId,
       ...selectWords(await storedDoc(clauseId), "Each State Party"),
       wording: "Every State Party",
     });
-    await setParagraphStatus(as.chair, { clauseId, paragraph: 1, status: "AGREED" });
+    // Agreed in the stored text as the demo's statuses are written, around the chair's command.
+    const doc = await storedDoc(clauseId);
+    const vector = Y.encodeStateVector(doc);
+    numberedParagraphs(readClause(doc).blocks)[0].item.source?.setAttribute("status", "AGREED");
+    await appendClauseUpdate(clauseId, Y.encodeStateAsUpdate(doc, vector), null);
     expect(await refusal(addAlternative(as.canada, { clauseId, setId, wording: "States Parties" }))).toEqual({
       code: "conflict",
       message: "Paragraph 1 is agreed; ask the chair to reopen it.",
     });
     expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(2);
-    // Reopened, it takes one again.
-    await setParagraphStatus(as.chair, { clauseId, paragraph: 1, status: "OPEN" });
-    await addAlternative(as.canada, { clauseId, setId, wording: "States Parties" });
-    expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(3);
   });
 });
 

@@ -4,7 +4,7 @@
 // in one transaction with the counts, a version of the clause and the audit entry, then applied
 // to the live document for everyone in the clause. Reopening answers the requests to reopen it.
 // A paragraph is agreed only once no open proposal sits in it (a delegation could not withdraw
-// it afterwards): the chair decides them first.
+// it afterwards) and no set of alternatives: the chair decides and chooses first.
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { z } from "zod";
@@ -84,6 +84,15 @@ async function setOnStoredText(live: Y.Doc, input: SetInput): Promise<ParagraphS
           throw new AppError(
             "conflict",
             `Paragraph ${input.paragraph} still holds open proposals: decide them before marking it agreed.`,
+          );
+        // So are alternatives not yet chosen between: undecided wording (lib/alternatives).
+        const alternatives = [...paragraphsOf([item])].some((p) =>
+          p.inlines.some((inline) => inline.type === "text" && inline.alternatives !== undefined),
+        );
+        if (alternatives && input.status !== "OPEN")
+          throw new AppError(
+            "conflict",
+            `Paragraph ${input.paragraph} still holds alternatives: choose between them before marking it agreed.`,
           );
         const element = item.source as Y.XmlElement;
         const vector = Y.encodeStateVector(copy);
