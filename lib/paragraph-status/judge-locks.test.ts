@@ -234,4 +234,61 @@ describe("the guard on paragraph status", () => {
     );
     expect(verdict).toBeNull();
   });
+
+  describe("refuses a delegation's way around the lock", () => {
+    const list = (client: Y.Doc) => client.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
+    const LOCKED = "Paragraph 2 is agreed; ask the chair to reopen it.";
+
+    it("a proposed deletion from an open paragraph into the agreed one", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        const id = "b3c4d5e6-0000-4000-8000-000000000002";
+        client.transact(() => {
+          const open = locate(client, "here.");
+          open.text.format(open.index, "here.".length, { deletion: stamp(delegate, id) });
+          const agreed = locate(client, "Agreed words");
+          agreed.text.format(agreed.index, "Agreed words".length, { deletion: stamp(delegate, id) });
+        });
+      });
+      expect(verdict).toEqual({ kind: "locked", reason: LOCKED });
+    });
+
+    it("the agreed paragraph merged into the open one before it", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        client.transact(() => {
+          const agreed = itemAt(client, 1);
+          const words = (agreed.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+          const open = locate(client, "Open words here.");
+          open.text.insert(open.index + "Open words here.".length, ` ${words.toString()}`);
+          list(client).delete(1, 1);
+        });
+      });
+      expect(verdict?.reason).toBe(LOCKED);
+    });
+
+    it("the agreed paragraph moved below another (deleted and written again, status and all)", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        const copy = itemAt(client, 1).clone();
+        client.transact(() => {
+          list(client).delete(1, 1);
+          list(client).insert(2, [copy]);
+        });
+      });
+      expect(verdict?.kind).toBe("locked");
+    });
+
+    it("the agreed paragraph split in two", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        client.transact(() => {
+          const { text, index } = locate(client, "Agreed words here.");
+          text.delete(index + "Agreed words ".length, "here.".length);
+          const item = new Y.XmlElement("listItem");
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.insert(0, [new Y.XmlText("here.")]);
+          item.insert(0, [paragraph]);
+          list(client).insert(2, [item]);
+        });
+      });
+      expect(verdict?.kind).toBe("locked");
+    });
+  });
 });
