@@ -138,7 +138,7 @@ export function clauseGuard(outage: SaveOutage = saveOutage()): Extension {
             : verdict.kind === "bracket"
               ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
               : verdict.kind === "citation"
-                ? "That passage is not in this instrument's library of agreed language."
+                ? "Only a passage of this instrument's library of agreed language, in its own words, can be cited."
                 : verdict.kind === "alternatives"
                   ? "Alternatives are proposed and chosen only with the Alternatives buttons."
                   : "That change could not be kept: it is not text a clause can hold.",

@@ -1,7 +1,7 @@
 // The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
-import { newCitations } from "@/lib/agreed-language/cited-entries";
+import { changedCitedWords, takenFrom } from "@/lib/agreed-language/cited-entries";
 import {
   alternativesElsewhere,
   checkAlternatives,
@@ -38,10 +38,10 @@ export type Judging = {
   /** The AlternativeSet rows of set ids new to the touched blocks (lib/alternatives). */
   alternativeSets?(ids: ReadonlySet<string>): Promise<Map<string, KnownSet>>;
   /**
-   * Which of these agreed-language entry ids the clause's instrument holds (known-citations.ts).
-   * Without it no citation is accepted.
+   * Which of these agreed-language entry ids the clause's instrument holds, with their texts
+   * (known-citations.ts). Without it no citation is accepted.
    */
-  citations?(ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
+  citations?(ids: ReadonlySet<string>): Promise<ReadonlyMap<string, string>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
   /** The clause's number and status as a whole (asked only of someone who may only suggest). */
@@ -97,12 +97,21 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   const setsCopied = setIds.size > 0 ? alternativesElsewhere(after.blocks, changed.after, setIds) : undefined;
   const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows, setsCopied);
   if (setReason) return { kind: "alternatives", reason: setReason };
-  // From anyone, the chair too: words may only claim to come from the instrument's own library.
-  const cited = newCitations(changed.before, changed.after);
-  if (cited.size > 0) {
-    const known = (await judging.citations?.(cited)) ?? new Set<string>();
-    if ([...cited].some((id) => !known.has(id)))
-      return { kind: "citation", reason: "cites a passage that is not in the instrument's library of agreed language" };
+  // From anyone, the chair too: words may only claim to come from the instrument's own library,
+  // and only words taken from the entry they cite (a passage inserted, perhaps shortened since).
+  const cited = changedCitedWords(changed.before, changed.after);
+  if (cited.length > 0) {
+    const library = (await judging.citations?.(new Set(cited.map((c) => c.citation)))) ?? new Map<string, string>();
+    for (const { citation, words } of cited) {
+      const text = library.get(citation);
+      if (text === undefined)
+        return {
+          kind: "citation",
+          reason: "cites a passage that is not in the instrument's library of agreed language",
+        };
+      if (!takenFrom(words, text))
+        return { kind: "citation", reason: "cites a passage of agreed language for words not taken from it" };
+    }
   }
   if (!judging.mayOnlySuggest) return null;
   const locked = lockRefusal(before, after, (await judging.standing?.()) ?? { number: "", status: "OPEN" });
