@@ -198,6 +198,30 @@ describe("placing a bracket", () => {
   });
 });
 
+describe("a delegation bracketing words it has bracketed already", () => {
+  it("is told so, and nothing is stored: the same words take one bracket per delegation", async () => {
+    const { clauseId } = await bracketedClause();
+    const again = () => storedDoc(clauseId).then((doc) => selectWords(doc, "all victims"));
+    expect(await refusal(placeBracket(as.canada, { clauseId, ...(await again()) }))).toEqual({
+      code: "conflict",
+      message: "Your delegation has bracketed these words already.",
+    });
+    // Twice at the same moment: one bracket.
+    await Promise.all([
+      refusal(placeBracket(as.australia, { clauseId, ...(await again()) })),
+      refusal(placeBracket(as.australia, { clauseId, ...(await again()) })),
+    ]);
+    // Other words, or the same words for another delegation, are bracketed as before.
+    await placeBracket(as.canada, { clauseId, ...selectWords(await storedDoc(clauseId), "all victims and") });
+    expect(
+      bracketsOf(await storedDoc(clauseId))
+        .map((b) => `${b.organizationCode}: ${b.words}`)
+        .sort(),
+    ).toEqual(["AUS: all victims", "CAN: all victims", "CAN: all victims and"]);
+    expect(await prisma.bracket.count({ where: { clauseId } })).toBe(3);
+  });
+});
+
 describe("a bracket's note", () => {
   it("keeps no invisible characters: text-direction controls and zero-width characters are taken out", async () => {
     const clauseId = await freshClause(server.url, chair, ["States shall protect all victims and witnesses."]);

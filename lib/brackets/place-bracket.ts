@@ -21,6 +21,7 @@ import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { applyToLiveClause } from "@/lib/comments/place-anchor";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
 import { lockedClauseMessage, lockedParagraphMessage } from "@/lib/paragraph-status/locked-message";
@@ -45,8 +46,9 @@ export const ZPlaceBracket = z.object({
 });
 export type TPlaceBracket = z.input<typeof ZPlaceBracket>;
 
-const WHY: Record<"gone" | "several-paragraphs" | "no-agreed-words", string> = {
+const WHY: Record<"gone" | "several-paragraphs" | "no-agreed-words" | "bracketed-already", string> = {
   gone: "The words you selected are no longer in the clause (someone changed them). Select them again.",
+  "bracketed-already": "Your delegation has bracketed these words already.",
   "several-paragraphs": "A bracket covers words within one paragraph: select words in a single paragraph.",
   "no-agreed-words":
     "A bracket covers agreed words; the selection holds only proposed words, which are decided as a proposal.",
@@ -68,21 +70,28 @@ export async function placeBracket(by: SessionUser, input: TPlaceBracket, tx?: T
     at: new Date().toISOString(),
     note,
   };
-  const state = await loadClauseState(ctx.clause.id);
-  const doc = new Y.Doc();
-  let placed: ReturnType<typeof bracketSelection>;
-  try {
-    if (state) Y.applyUpdate(doc, state);
-    placed = bracketSelection(doc, { from, to }, bracket);
-  } finally {
-    doc.destroy();
-  }
-  if (!placed.ok) {
-    if (placed.why === "locked") throw new AppError("conflict", lockedParagraphMessage(placed.number, placed.status));
-    throw new AppError(placed.why === "gone" ? "conflict" : "invalid_input", WHY[placed.why]);
-  }
-  const { update, quote } = placed;
   return inTransaction(tx, async (tx) => {
+    // In turn with the other acts that read and write the clause's stored text (decisions, the
+    // chair's status changes, sets of alternatives, other brackets): one delegation pressing
+    // twice makes one bracket, and words the chair is agreeing take none.
+    await lockUntilCommit(tx, { kind: "proposals", clauseId: ctx.clause.id });
+    const state = await loadClauseState(ctx.clause.id, tx);
+    const doc = new Y.Doc();
+    let placed: ReturnType<typeof bracketSelection>;
+    try {
+      if (state) Y.applyUpdate(doc, state);
+      placed = bracketSelection(doc, { from, to }, bracket);
+    } finally {
+      doc.destroy();
+    }
+    if (!placed.ok) {
+      if (placed.why === "locked") throw new AppError("conflict", lockedParagraphMessage(placed.number, placed.status));
+      throw new AppError(
+        placed.why === "gone" || placed.why === "bracketed-already" ? "conflict" : "invalid_input",
+        WHY[placed.why],
+      );
+    }
+    const { update, quote } = placed;
     await tx.bracket.create({
       data: {
         id: bracket.id,
