@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { findSessionUser } from "@/lib/auth/find-session-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { readClause } from "@/lib/clause-model/read-clause";
-import { loadClauseState } from "@/lib/collab/clause-store";
+import { appendClauseUpdate, loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { type ClauseClient, eventually, openClause } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
@@ -23,8 +23,9 @@ import { freshClause, type Person, person } from "@/lib/proposals/test-support/d
 import { locate, proposeDeletion, stamp } from "@/lib/proposals/test-support/yjs-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { bracketRemovals } from "./bracket-removals";
+import { bracketSelection } from "./bracket-words";
 import { bracketsInClause } from "./brackets-in-clause";
-import { placeBracket } from "./place-bracket";
+import { MAX_OPEN_BRACKETS, placeBracket } from "./place-bracket";
 import { removeBracket } from "./remove-bracket";
 import { countOpenBrackets } from "./sync-brackets";
 
@@ -219,6 +220,31 @@ describe("a delegation bracketing words it has bracketed already", () => {
         .sort(),
     ).toEqual(["AUS: all victims", "CAN: all victims", "CAN: all victims and"]);
     expect(await prisma.bracket.count({ where: { clauseId } })).toBe(3);
+  });
+});
+
+describe("a delegation bracketing without end", () => {
+  it("is stopped at a limit of open brackets per article, so a clause stays readable for everyone", async () => {
+    const words = Array.from({ length: MAX_OPEN_BRACKETS + 2 }, (_, i) => `w${i}`);
+    const clauseId = await freshClause(server.url, chair, [words.join(" ")]);
+    // Canada's brackets up to the limit, written into the stored text as the command writes them.
+    const doc = await storedDoc(clauseId);
+    const vector = Y.encodeStateVector(doc);
+    for (const word of words.slice(0, MAX_OPEN_BRACKETS)) {
+      const { from, to } = selectWords(doc, `${word} `);
+      const placed = bracketSelection(doc, { from, to }, { ...bracketAttrs(canada), note: null });
+      if (!placed.ok) throw new Error(placed.why);
+    }
+    await appendClauseUpdate(clauseId, Y.encodeStateAsUpdate(doc, vector), null);
+    const last = words.at(-1) as string;
+    expect(
+      await refusal(placeBracket(as.canada, { clauseId, ...selectWords(await storedDoc(clauseId), last) })),
+    ).toEqual({
+      code: "conflict",
+      message: `Your delegation has ${MAX_OPEN_BRACKETS} passages in brackets in this article: no more can be placed until the chair removes some.`,
+    });
+    // Another delegation still may.
+    await placeBracket(as.australia, { clauseId, ...selectWords(await storedDoc(clauseId), last) });
   });
 });
 

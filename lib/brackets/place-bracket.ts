@@ -14,6 +14,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { BracketOnWords } from "@/lib/clause-model/clause-model";
 import { withoutInvisible } from "@/lib/clause-model/invisible-characters";
+import { readClause } from "@/lib/clause-model/read-clause";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { loadClauseState } from "@/lib/collab/clause-store";
@@ -26,9 +27,17 @@ import { AppError } from "@/lib/errors/app-error";
 import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
 import { lockedClauseMessage, lockedParagraphMessage } from "@/lib/paragraph-status/locked-message";
 import { bracketSelection } from "./bracket-words";
+import { bracketsInClause } from "./brackets-in-clause";
 import { MAX_BRACKET_NOTE } from "./read-bracket";
 
 const ZPosition = z.string().min(1).max(2_000);
+
+/**
+ * Open brackets one delegation may hold in one article: far more than any negotiation needs, few
+ * enough that a delegation pressing Bracket on every run of words cannot bury the text for
+ * everyone under spans to draw.
+ */
+export const MAX_OPEN_BRACKETS = 200;
 
 export const ZPlaceBracket = z.object({
   clauseId: z.string(),
@@ -80,6 +89,12 @@ export async function placeBracket(by: SessionUser, input: TPlaceBracket, tx?: T
     let placed: ReturnType<typeof bracketSelection>;
     try {
       if (state) Y.applyUpdate(doc, state);
+      const open = bracketsInClause(readClause(doc).blocks).filter((b) => b.organizationId === by.organizationId);
+      if (open.length >= MAX_OPEN_BRACKETS)
+        throw new AppError(
+          "conflict",
+          `Your delegation has ${MAX_OPEN_BRACKETS} passages in brackets in this article: no more can be placed until the chair removes some.`,
+        );
       placed = bracketSelection(doc, { from, to }, bracket);
     } finally {
       doc.destroy();
