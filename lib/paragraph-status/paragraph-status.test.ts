@@ -219,3 +219,35 @@ describe("two delegates of one delegation asking at the same moment", () => {
     expect(await prisma.reopenRequest.count({ where: { clauseId: witnesses } })).toBe(1);
   });
 });
+
+describe("the chair agreeing a paragraph while a delegation proposes in it", () => {
+  it("never leaves an open proposal in an agreed paragraph: one of the two goes first", async () => {
+    // Rounds at slightly different moments: the proposal judged before, during and after.
+    for (let round = 0; round < 6; round++) {
+      const witnesses = await freshClause(`Agreeing while proposing ${round}`, "33");
+      const client = openClause(server.url, witnesses, people.australia.cookie);
+      await client.saved();
+      const closed = new Promise<void>((resolve) => client.provider.on("close", () => resolve()));
+      setTimeout(() => proposeInsertion(client.doc, "The steps referred to", " indeed", people.australia.author), 0);
+      await new Promise((resolve) => setTimeout(resolve, round * 3));
+      const agreed = await setParagraphStatus(people.chair.user, {
+        clauseId: witnesses,
+        paragraph: 2,
+        status: "AGREED",
+      })
+        .then(() => true)
+        .catch(() => false);
+      await Promise.race([client.saved(), closed]);
+      client.destroy();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await loadClauseState(witnesses)) as Uint8Array);
+      const second = numberedParagraphs(readClause(doc).blocks)[1].item;
+      const proposed = plainText(doc).includes(" indeed");
+      expect({ round, agreed: second.status === "AGREED", proposed: proposed && agreed }).toEqual({
+        round,
+        agreed,
+        proposed: false,
+      });
+    }
+  });
+});
