@@ -31,7 +31,7 @@ import { addAlternative } from "./add-alternative";
 import { countOpenAlternatives, openAlternativeSets } from "./alternative-sets";
 import { alternativesChosen } from "./alternatives-chosen";
 import { chooseAlternative } from "./choose-alternative";
-import { createAlternatives } from "./create-alternatives";
+import { createAlternatives, MAX_OPEN_SETS } from "./create-alternatives";
 import { supportAlternative } from "./support-alternative";
 
 let server: CollabTestServer;
@@ -344,6 +344,27 @@ describe("agreed text takes no alternatives", () => {
       message: "Paragraph 1 is agreed; ask the chair to reopen it.",
     });
     expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(2);
+  });
+});
+
+describe("a delegation proposing alternatives without end", () => {
+  it("is stopped at a limit of open sets it began per article", async () => {
+    const words = Array.from({ length: MAX_OPEN_SETS + 1 }, (_, i) => `w${i}`);
+    const clauseId = await freshClause(server.url, chair, [words.join(" ")]);
+    for (const word of words.slice(0, MAX_OPEN_SETS))
+      await createAlternatives(as.canada, {
+        clauseId,
+        ...selectWords(await storedDoc(clauseId), `${word} `),
+        wording: `${word}x`,
+      });
+    const last = words.at(-1) as string;
+    const selected = selectWords(await storedDoc(clauseId), last);
+    expect(await refusal(createAlternatives(as.canada, { clauseId, ...selected, wording: "other" }))).toEqual({
+      code: "conflict",
+      message: `Your delegation has begun ${MAX_OPEN_SETS} sets of alternatives in this article that the chair has not chosen between: no more can be begun until the chair chooses.`,
+    });
+    // Another delegation still may.
+    await createAlternatives(as.australia, { clauseId, ...selected, wording: "other" });
   });
 });
 

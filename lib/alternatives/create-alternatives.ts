@@ -25,6 +25,11 @@ import { markAlternativesOnSelection } from "./alternative-words";
 
 const ZPosition = z.string().min(1).max(2_000);
 export const MAX_WORDING = 1_000;
+/**
+ * Open sets one delegation may have begun in one article: far more than a negotiation needs, few
+ * enough that offering an alternative for every word cannot bury the text for everyone.
+ */
+export const MAX_OPEN_SETS = 50;
 export const ZWording = z
   .string()
   .trim()
@@ -66,6 +71,18 @@ export async function createAlternatives(by: SessionUser, input: TCreateAlternat
     // chair's status changes, other sets): two delegations offering alternatives for the same
     // words at once make one set, and words the chair is agreeing take none.
     await lockUntilCommit(tx, { kind: "proposals", clauseId: ctx.clause.id });
+    const begun = await tx.alternativeSet.count({
+      where: {
+        clauseId: ctx.clause.id,
+        chosenAt: null,
+        options: { some: { position: 2, sponsorOrganizationId: by.organizationId } },
+      },
+    });
+    if (begun >= MAX_OPEN_SETS)
+      throw new AppError(
+        "conflict",
+        `Your delegation has begun ${MAX_OPEN_SETS} sets of alternatives in this article that the chair has not chosen between: no more can be begun until the chair chooses.`,
+      );
     const state = await loadClauseState(ctx.clause.id, tx);
     const doc = new Y.Doc();
     let marked: ReturnType<typeof markAlternativesOnSelection>;
