@@ -1,5 +1,6 @@
 // Zod fields shared by the administration commands, with messages a secretariat can act on.
 import { z } from "zod";
+import { withoutInvisible } from "@/lib/clause-model/invisible-characters";
 import { isUuid } from "@/lib/ids/uuid";
 import { ROLES } from "@/lib/permissions/roles";
 
@@ -12,6 +13,27 @@ export const zText = (what: string, max: number) =>
     .trim()
     .min(1, `${what} cannot be empty.`)
     .max(max, `${what} is longer than ${max} characters.`);
+
+/**
+ * Text that may end up in a clause's words or beside them (a glossary's preferred wording, a
+ * passage of agreed language): its invisible characters are taken out first, since the
+ * collaboration server refuses them in the words (lib/clause-model/invisible-characters.ts) and
+ * a text-direction control makes what follows read in another order.
+ */
+export const zWords = (what: string, max: number) =>
+  z
+    .string({ message: `${what} is missing.` })
+    .transform(withoutInvisible)
+    .pipe(zText(what, max));
+
+/** The same for a field that may be left empty. */
+export const zOptionalWords = (what: string, max: number) =>
+  z
+    .string()
+    .transform(withoutInvisible)
+    .pipe(z.string().trim().max(max, `${what} is longer than ${max} characters.`))
+    .optional()
+    .transform((value) => value ?? "");
 
 /** Topics as a list, or as the form sends them: one comma-separated string. */
 export const zTopics = z

@@ -42,7 +42,10 @@ const judging = (library: string[] | null) => ({
   mayOnlySuggest: true,
   known: async () => new Map(),
   ...(library
-    ? { citations: async (ids: ReadonlySet<string>) => new Set([...ids].filter((id) => library.includes(id))) }
+    ? {
+        citations: async (ids: ReadonlySet<string>) =>
+          new Map([...ids].filter((id) => library.includes(id)).map((id) => [id, "Borrowed words."])),
+      }
     : {}),
 });
 

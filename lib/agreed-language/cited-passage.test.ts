@@ -69,7 +69,11 @@ function insertCited(doc: Y.Doc, words: string, citation: string, as: ProposalAu
   return id;
 }
 
-async function expectRefused(citation: string, as: "australia" | "chair" = "australia") {
+async function expectRefused(
+  citation: string,
+  as: "australia" | "chair" = "australia",
+  words = ` cited-${randomUUID().slice(0, 8)}`,
+) {
   const who = as === "chair" ? chair : australia;
   const sender = openClause(server.url, clauseId, who.cookie);
   await sender.saved();
@@ -77,7 +81,6 @@ async function expectRefused(citation: string, as: "australia" | "chair" = "aust
   const closed = new Promise<void>((resolve) => sender.provider.on("close", () => resolve()));
   const told: string[] = [];
   sender.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
-  const words = ` cited-${randomUUID().slice(0, 8)}`;
   insertCited(sender.doc, words, citation, who.author);
   await closed;
   expect(told.some((payload) => isRefusedEdit(payload) && JSON.parse(payload).kind === "citation")).toBe(true);
@@ -98,6 +101,27 @@ describe("a passage of agreed language, inserted as a proposal", () => {
     await eventually(async () => (await prisma.proposal.findUnique({ where: { id } }))?.citationId === entry.id);
     const listed = (await listClauseProposals(clauseId)).find((proposal) => proposal.id === id);
     expect(listed?.citation?.label).toBe(`from: ${entry.source}, ${entry.article} (paraphrase)`);
+    client.destroy();
+  });
+
+  it("refuses words not taken from the entry they cite, from a delegation and from the chair", async () => {
+    // "from: UNTOC, art. 25(1)" on words of the delegation's own would lend them consensus they lack.
+    await expectRefused(entry.id, "australia", " States shall never protect witnesses who testify.");
+    await expectRefused(entry.id, "chair", " Delete this article.");
+  });
+
+  it("keeps the citation on a cited passage its author shortened (words taken out of it)", async () => {
+    const client = openClause(server.url, clauseId, australia.cookie);
+    await client.saved();
+    const full = await prisma.agreedLanguageEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    const id = insertCited(client.doc, ` ${full.text}`, entry.id, australia.author);
+    await client.saved();
+    const cut = ", as far as its resources allow,";
+    const { text, index } = locate(client.doc, cut);
+    text.delete(index, cut.length);
+    await client.saved();
+    expect(await storedText()).toContain("Every State Party is to help and protect the victims");
+    await eventually(async () => (await prisma.proposal.findUnique({ where: { id } }))?.citationId === entry.id);
     client.destroy();
   });
 

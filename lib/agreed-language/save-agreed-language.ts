@@ -3,7 +3,7 @@
 // and whether those words are a paraphrase rather than the instrument's own text. Entries are
 // never deleted: proposals cite them. Audited with what it said before.
 import { z } from "zod";
-import { zId, zText, zYesNo } from "@/lib/admin/fields";
+import { zId, zOptionalWords, zWords, zYesNo } from "@/lib/admin/fields";
 import { requireInstrumentRight } from "@/lib/admin/instrument-rights";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -19,16 +19,11 @@ export const ZSaveAgreedLanguage = z.object({
     .union([zId("The entry"), z.literal("")])
     .optional()
     .transform((value) => value || undefined),
-  source: zText("The instrument it comes from", 80),
-  article: zText("The article", 80),
-  text: zText("The text", 4000),
-  topic: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(40, "The topic is longer than 40 characters.")
-    .optional()
-    .transform((value) => value ?? ""),
+  // Invisible characters are taken out: the text is inserted into clauses as it is.
+  source: zWords("The instrument it comes from", 80),
+  article: zWords("The article", 80),
+  text: zWords("The text", 4000),
+  topic: zOptionalWords("The topic", 40).transform((topic) => topic.toLowerCase()),
   paraphrase: zYesNo.optional().transform((value) => value ?? false),
 });
 export type TSaveAgreedLanguage = z.input<typeof ZSaveAgreedLanguage>;

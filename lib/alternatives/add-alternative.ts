@@ -1,17 +1,20 @@
 // A delegation (or the chair) adds a further option to an open set of alternatives: "Alt 3", …,
 // sponsored by its delegation. Only rows change — the text still reads Alt 1 — so no Yjs update.
 import { randomUUID } from "node:crypto";
+import * as Y from "yjs";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { clauseContext, requireCan } from "@/lib/clauses/clause-context";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
+import { loadClauseState } from "@/lib/collab/clause-store";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
-import { lockedClauseMessage } from "@/lib/paragraph-status/locked-message";
+import { lockedClauseMessage, lockedParagraphMessage } from "@/lib/paragraph-status/locked-message";
+import { lockedAlternatives } from "./alternative-words";
 import { ZWording } from "./create-alternatives";
 import { openSet } from "./open-set";
 
@@ -30,6 +33,9 @@ export async function addAlternative(by: SessionUser, input: TAddAlternative, tx
   requireCan(ctx.actor, "alternatives.propose", ctx.target);
   const standing = await clauseStanding(ctx.clause.id);
   if (standing.status !== "OPEN") throw new AppError("conflict", lockedClauseMessage(standing.number, standing.status));
+  // So is a paragraph agreed since the set began: its words take no further wording.
+  const locked = await lockedSet(ctx.clause.id, setId);
+  if (locked) throw new AppError("conflict", lockedParagraphMessage(locked.number, locked.status));
   return inTransaction(tx, async (tx) => {
     await lockUntilCommit(tx, { kind: "alternatives", setId });
     const set = await openSet(ctx.clause.id, setId, tx);
@@ -60,4 +66,15 @@ export async function addAlternative(by: SessionUser, input: TAddAlternative, tx
     afterCommit(tx, async () => announceClauseMessage(ctx.clause.id, { type: "alternatives.changed" }));
     return { optionId: option.id, position };
   });
+}
+
+async function lockedSet(clauseId: string, setId: string) {
+  const state = await loadClauseState(clauseId);
+  const doc = new Y.Doc();
+  try {
+    if (state) Y.applyUpdate(doc, state);
+    return lockedAlternatives(doc, setId);
+  } finally {
+    doc.destroy();
+  }
 }

@@ -62,6 +62,22 @@ export function markAlternativesOnSelection(doc: Y.Doc, range: AnchorRange, setI
 }
 
 /**
+ * Whether the set's words now sit in a paragraph the chair has agreed since the set began: a
+ * further option for them would reopen agreed text, refused as starting a set there is.
+ */
+export function lockedAlternatives(doc: Y.Doc, setId: string): { number: number; status: LockedStatus } | null {
+  const { root } = proseMirrorOf(doc);
+  let locked: { number: number; status: LockedStatus } | null = null;
+  root.descendants((node, pos) => {
+    if (locked || !node.isText) return !locked;
+    if (node.marks.some((m) => m.type.name === ALTERNATIVES && m.attrs.id === setId))
+      locked = lockedParagraph(root.resolve(pos));
+    return !locked;
+  });
+  return locked;
+}
+
+/**
  * Ends a set in the text: takes the mark off its words (Alt 1 chosen) or, given a wording,
  * replaces the words from the first to the last marked one with it, keeping the first word's
  * formatting and brackets. Null when the text holds no such set.

@@ -10,15 +10,18 @@ import { findSessionUser } from "@/lib/auth/find-session-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { paragraphsOf } from "@/lib/clause-model/clause-model";
 import { readClause } from "@/lib/clause-model/read-clause";
-import { loadClauseState } from "@/lib/collab/clause-store";
+import { appendClauseUpdate, loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { eventually, openClause } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
+import { freshClause as copyOfDemoClause } from "@/lib/collab/test-support/fresh-clause";
 import { selectWords } from "@/lib/comments/test-clause-doc";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { AppError } from "@/lib/errors/app-error";
 import { clauseText } from "@/lib/exports/clause-text";
+import { numberedParagraphs } from "@/lib/paragraph-status/numbered-paragraphs";
+import { setParagraphStatus } from "@/lib/paragraph-status/set-paragraph-status";
 import { isRefusedEdit } from "@/lib/proposals/refused-edit-message";
 import { freshClause, type Person, person } from "@/lib/proposals/test-support/decision-room";
 import { locate } from "@/lib/proposals/test-support/yjs-proposals";
@@ -28,14 +31,14 @@ import { addAlternative } from "./add-alternative";
 import { countOpenAlternatives, openAlternativeSets } from "./alternative-sets";
 import { alternativesChosen } from "./alternatives-chosen";
 import { chooseAlternative } from "./choose-alternative";
-import { createAlternatives } from "./create-alternatives";
+import { createAlternatives, MAX_OPEN_SETS } from "./create-alternatives";
 import { supportAlternative } from "./support-alternative";
 
 let server: CollabTestServer;
 let chair: Person;
 let australia: Person;
 let canada: Person;
-const as: Record<"chair" | "australia" | "canada" | "germany" | "observer", SessionUser> = {} as never;
+const as: Record<"chair" | "secretariat" | "australia" | "canada" | "germany" | "observer", SessionUser> = {} as never;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
@@ -43,7 +46,7 @@ beforeAll(async () => {
   [chair, australia, canada] = await Promise.all(
     ["chair", "australia", "canada"].map((n) => person(`${n}@clausework.demo`)),
   );
-  for (const name of ["chair", "australia", "canada", "germany", "observer"] as const) {
+  for (const name of ["chair", "secretariat", "australia", "canada", "germany", "observer"] as const) {
     const { id } = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@clausework.demo` } });
     as[name] = (await findSessionUser(id)) as SessionUser;
   }
@@ -170,6 +173,61 @@ describe("alternatives, from proposal to the chair's choice", () => {
   });
 });
 
+describe("two chairs at once", () => {
+  it("choosing different options of one set: one choice stands, the other is told, the text reads one wording", async () => {
+    const { clauseId, setId } = await clauseWithSet();
+    await addAlternative(as.canada, { clauseId, setId, wording: "child sexual exploitation material" });
+    const [set] = await openAlternativeSets([clauseId]);
+    const outcomes = await Promise.all([
+      refusal(chooseAlternative(as.chair, { clauseId, setId, optionId: set.options[1].id })),
+      refusal(chooseAlternative(as.secretariat, { clauseId, setId, optionId: set.options[2].id })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({ code: "conflict" });
+    const chosen = await prisma.alternativeSet.findUniqueOrThrow({ where: { id: setId } });
+    const wording = set.options.find((option) => option.id === chosen.chosenOptionId)?.text;
+    expect(clauseText(readClause(await storedDoc(clauseId)))).toBe(
+      `States shall criminalize ${wording} in all its forms.`,
+    );
+    expect(await prisma.auditEvent.count({ where: { action: "alternatives.chosen", targetId: clauseId } })).toBe(1);
+  });
+});
+
+describe("two delegations at once", () => {
+  it("proposing alternatives for the same words: one set begins, the other is told to add to it", async () => {
+    const clauseId = await freshClause(server.url, chair, [TEXT]);
+    const words = selectWords(await storedDoc(clauseId), "child sexual abuse material");
+    const outcomes = await Promise.all([
+      refusal(createAlternatives(as.australia, { clauseId, ...words, wording: "child pornography" })),
+      refusal(createAlternatives(as.canada, { clauseId, ...words, wording: "child sexual exploitation material" })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringContaining("already stand in a set"),
+    });
+    expect(await prisma.alternativeSet.count({ where: { clauseId } })).toBe(1);
+    expect(setsIn(await storedDoc(clauseId)).size).toBe(1);
+  });
+
+  it("a set proposed while the chair agrees its paragraph: never a set in agreed text", async () => {
+    // A copy of article 33: its second paragraph is open and holds no alternatives.
+    const clauseId = await copyOfDemoClause("Alternatives while agreeing", "33");
+    const words = selectWords(await storedDoc(clauseId), "The steps referred to");
+    await Promise.all([
+      refusal(createAlternatives(as.australia, { clauseId, ...words, wording: "The measures referred to" })),
+      refusal(setParagraphStatus(as.chair, { clauseId, paragraph: 2, status: "AGREED" })),
+    ]);
+    const [, second] = numberedParagraphs(readClause(await storedDoc(clauseId)).blocks);
+    const marked = [...paragraphsOf([second.item])].some((p) =>
+      p.inlines.some((inline) => inline.type === "text" && inline.alternatives !== undefined),
+    );
+    // One of the two went first: the set (and the paragraph stays open), or the agreement.
+    expect(second.item.status === "AGREED" && marked).toBe(false);
+    expect(second.item.status === "AGREED" || marked).toBe(true);
+  });
+});
+
 describe("the guard refuses alternatives a client writes itself", () => {
   async function expectRefused(clauseId: string, who: Person, tamper: (doc: Y.Doc) => void) {
     const sender = openClause(server.url, clauseId, who.cookie);
@@ -192,6 +250,20 @@ describe("the guard refuses alternatives a client writes itself", () => {
     await expectRefused(clauseId, chair, (doc) => {
       const { text, index } = locate(doc, "forms");
       text.format(index, "forms".length, { alternatives: { id: randomUUID() } });
+    });
+  });
+
+  it("the chair's own client copying a set's mark onto words of another paragraph", async () => {
+    // Choosing Alt 2 replaces the words from the first marked to the last: here, everything between.
+    const clauseId = await freshClause(server.url, chair, [TEXT, "Second paragraph.", "Third paragraph."]);
+    const { setId } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "child sexual abuse material"),
+      wording: "child pornography",
+    });
+    await expectRefused(clauseId, chair, (doc) => {
+      const { text, index } = locate(doc, "Third paragraph");
+      text.format(index, "Third paragraph".length, { alternatives: { id: setId } });
     });
   });
 
@@ -234,5 +306,81 @@ describe("agreed text takes no alternatives", () => {
       ),
     ).toEqual({ code: "conflict", message: "Article 6 is agreed ad referendum; ask the chair to reopen it." });
     expect(await sets()).toBe(before);
+  });
+
+  it("the chair cannot agree a paragraph that holds alternatives: the chair chooses first", async () => {
+    // A copy of article 33, whose second paragraph is open in the demo (and holds no alternatives).
+    const clauseId = await copyOfDemoClause("Alternatives, then agreed", "33");
+    const { setId } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "The steps referred to"),
+      wording: "The measures referred to",
+    });
+    expect(await refusal(setParagraphStatus(as.chair, { clauseId, paragraph: 2, status: "AGREED" }))).toEqual({
+      code: "conflict",
+      message: "Paragraph 2 still holds alternatives: choose between them before marking it agreed.",
+    });
+    const [set] = await openAlternativeSets([clauseId]);
+    await chooseAlternative(as.chair, { clauseId, setId, optionId: set.options[1].id });
+    expect(await setParagraphStatus(as.chair, { clauseId, paragraph: 2, status: "AGREED" })).toMatchObject({
+      changed: true,
+    });
+  });
+
+  it("refuses a further alternative for words in an agreed paragraph (a set older than that rule)", async () => {
+    const clauseId = await copyOfDemoClause("Alternatives in agreed text", "33");
+    const { setId } = await createAlternatives(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "Each State Party"),
+      wording: "Every State Party",
+    });
+    // Agreed in the stored text as the demo's statuses are written, around the chair's command.
+    const doc = await storedDoc(clauseId);
+    const vector = Y.encodeStateVector(doc);
+    numberedParagraphs(readClause(doc).blocks)[0].item.source?.setAttribute("status", "AGREED");
+    await appendClauseUpdate(clauseId, Y.encodeStateAsUpdate(doc, vector), null);
+    expect(await refusal(addAlternative(as.canada, { clauseId, setId, wording: "States Parties" }))).toEqual({
+      code: "conflict",
+      message: "Paragraph 1 is agreed; ask the chair to reopen it.",
+    });
+    expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(2);
+  });
+});
+
+describe("a delegation proposing alternatives without end", () => {
+  it("is stopped at a limit of open sets it began per article", async () => {
+    const words = Array.from({ length: MAX_OPEN_SETS + 1 }, (_, i) => `w${i}`);
+    const clauseId = await freshClause(server.url, chair, [words.join(" ")]);
+    for (const word of words.slice(0, MAX_OPEN_SETS))
+      await createAlternatives(as.canada, {
+        clauseId,
+        ...selectWords(await storedDoc(clauseId), `${word} `),
+        wording: `${word}x`,
+      });
+    const last = words.at(-1) as string;
+    const selected = selectWords(await storedDoc(clauseId), last);
+    expect(await refusal(createAlternatives(as.canada, { clauseId, ...selected, wording: "other" }))).toEqual({
+      code: "conflict",
+      message: `Your delegation has begun ${MAX_OPEN_SETS} sets of alternatives in this article that the chair has not chosen between: no more can be begun until the chair chooses.`,
+    });
+    // Another delegation still may.
+    await createAlternatives(as.australia, { clauseId, ...selected, wording: "other" });
+  });
+});
+
+describe("an alternative's wording", () => {
+  it("is words on one line: control characters, line and paragraph separators are refused", async () => {
+    const { clauseId, setId } = await clauseWithSet();
+    for (const wording of [
+      "child\u0085pornography",
+      "child\u2028pornography",
+      "child\u2029pornography",
+      "child\u007Fpornography",
+    ]) {
+      expect(await refusal(addAlternative(as.canada, { clauseId, setId, wording }))).toMatchObject({
+        code: "invalid_input",
+      });
+    }
+    expect(await prisma.alternativeOption.count({ where: { setId } })).toBe(2);
   });
 });

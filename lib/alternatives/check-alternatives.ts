@@ -1,8 +1,9 @@
 // The guard's rule for alternatives, for every update from every role (the chair's too): the
 // mark is placed and removed by the server's commands, never written through the socket. In the
 // blocks an update touched, a set id that was not there may only be one of an open set of this
-// clause (the chair's undo bringing back deleted words does this) — a made-up id, another
-// clause's set, a chosen set, or an existing passage re-labelled as another set are refused;
+// clause that is nowhere else in the clause (the chair's undo bringing back deleted words does
+// this) — a made-up id, another clause's set, a chosen set, a set's mark copied onto words of
+// another paragraph, or an existing passage re-labelled as another set are refused;
 // and the mark may not sit on words proposed for insertion (Alt 1 is agreed words).
 import { type ClauseNode, paragraphsOf } from "@/lib/clause-model/clause-model";
 
@@ -27,12 +28,32 @@ export function newAlternativeIds(before: readonly ClauseNode[], after: readonly
   return new Set([...uses(after).ids].filter((id) => !was.has(id)));
 }
 
-/** Why the update's alternatives are refused, or null. `known`: the rows of the new ids. */
+/** Which of these set ids the clause holds outside the touched blocks `touched`. */
+export function alternativesElsewhere(
+  clause: readonly ClauseNode[],
+  touched: readonly ClauseNode[],
+  ids: ReadonlySet<string>,
+): Set<string> {
+  const inTouched = new Set(paragraphsOf(touched));
+  const found = new Set<string>();
+  for (const paragraph of paragraphsOf(clause)) {
+    if (inTouched.has(paragraph)) continue;
+    for (const inline of paragraph.inlines)
+      if (inline.type === "text" && inline.alternatives && ids.has(inline.alternatives)) found.add(inline.alternatives);
+  }
+  return found;
+}
+
+/**
+ * Why the update's alternatives are refused, or null. `known`: the rows of the new ids;
+ * `elsewhere`: those of them the clause holds outside the touched blocks (alternativesElsewhere).
+ */
 export function checkAlternatives(
   before: readonly ClauseNode[],
   after: readonly ClauseNode[],
   clauseId: string,
   known: ReadonlyMap<string, KnownSet>,
+  elsewhere: ReadonlySet<string> = new Set(),
 ): string | null {
   const was = uses(before);
   const now = uses(after);
@@ -44,6 +65,7 @@ export function checkAlternatives(
     const row = known.get(id);
     if (!row || row.clauseId !== clauseId) return "marks words as alternatives itself (only the server does)";
     if (row.chosen) return "brings back alternatives the chair has chosen between";
+    if (elsewhere.has(id)) return "copies alternatives onto other words (only the server marks them)";
   }
   return null;
 }

@@ -17,6 +17,7 @@ import { recordServerWrite } from "@/lib/collab/client-id-ownership";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { applyToLiveClause } from "@/lib/comments/place-anchor";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { clauseStanding } from "@/lib/paragraph-status/clause-standing";
 import { lockedClauseMessage, lockedParagraphMessage } from "@/lib/paragraph-status/locked-message";
@@ -24,13 +25,19 @@ import { markAlternativesOnSelection } from "./alternative-words";
 
 const ZPosition = z.string().min(1).max(2_000);
 export const MAX_WORDING = 1_000;
+/**
+ * Open sets one delegation may have begun in one article: far more than a negotiation needs, few
+ * enough that offering an alternative for every word cannot bury the text for everyone.
+ */
+export const MAX_OPEN_SETS = 50;
 export const ZWording = z
   .string()
   .trim()
   .min(1, "Write the alternative wording.")
   .max(MAX_WORDING, `An alternative may be at most ${MAX_WORDING} characters.`)
-  // Words on one line, nothing a reader cannot see (lib/clause-model/invisible-characters.ts).
-  .refine((text) => withoutInvisible(text) === text && [...text].every((char) => char >= " "), {
+  // Words on one line (no control characters, no line or paragraph separators), nothing a
+  // reader cannot see (lib/clause-model/invisible-characters.ts).
+  .refine((text) => withoutInvisible(text) === text && !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(text), {
     message: "An alternative is words on one line, without invisible characters.",
   });
 
@@ -58,24 +65,40 @@ export async function createAlternatives(by: SessionUser, input: TCreateAlternat
   const standing = await clauseStanding(ctx.clause.id);
   if (standing.status !== "OPEN") throw new AppError("conflict", lockedClauseMessage(standing.number, standing.status));
   const setId = randomUUID();
-  const state = await loadClauseState(ctx.clause.id);
-  const doc = new Y.Doc();
-  let marked: ReturnType<typeof markAlternativesOnSelection>;
-  try {
-    if (state) Y.applyUpdate(doc, state);
-    marked = markAlternativesOnSelection(doc, { from, to }, setId);
-  } finally {
-    doc.destroy();
-  }
-  if (!marked.ok) {
-    if (marked.why === "locked") throw new AppError("conflict", lockedParagraphMessage(marked.number, marked.status));
-    throw new AppError(marked.why === "gone" ? "conflict" : "invalid_input", WHY[marked.why]);
-  }
-  const { update, quote } = marked;
-  if (quote === wording)
-    throw new AppError("invalid_input", "The alternative reads the same as the words in the text.");
   const now = new Date();
   return inTransaction(tx, async (tx) => {
+    // In turn with the other acts that read and write the clause's stored text (decisions, the
+    // chair's status changes, other sets): two delegations offering alternatives for the same
+    // words at once make one set, and words the chair is agreeing take none.
+    await lockUntilCommit(tx, { kind: "proposals", clauseId: ctx.clause.id });
+    const begun = await tx.alternativeSet.count({
+      where: {
+        clauseId: ctx.clause.id,
+        chosenAt: null,
+        options: { some: { position: 2, sponsorOrganizationId: by.organizationId } },
+      },
+    });
+    if (begun >= MAX_OPEN_SETS)
+      throw new AppError(
+        "conflict",
+        `Your delegation has begun ${MAX_OPEN_SETS} sets of alternatives in this article that the chair has not chosen between: no more can be begun until the chair chooses.`,
+      );
+    const state = await loadClauseState(ctx.clause.id, tx);
+    const doc = new Y.Doc();
+    let marked: ReturnType<typeof markAlternativesOnSelection>;
+    try {
+      if (state) Y.applyUpdate(doc, state);
+      marked = markAlternativesOnSelection(doc, { from, to }, setId);
+    } finally {
+      doc.destroy();
+    }
+    if (!marked.ok) {
+      if (marked.why === "locked") throw new AppError("conflict", lockedParagraphMessage(marked.number, marked.status));
+      throw new AppError(marked.why === "gone" ? "conflict" : "invalid_input", WHY[marked.why]);
+    }
+    const { update, quote } = marked;
+    if (quote === wording)
+      throw new AppError("invalid_input", "The alternative reads the same as the words in the text.");
     await tx.alternativeSet.create({
       data: { id: setId, clauseId: ctx.clause.id, createdById: by.id, createdByName: by.name, createdAt: now },
     });

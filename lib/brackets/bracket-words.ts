@@ -21,7 +21,7 @@ const MAX_QUOTE = 2_000;
 
 export type BracketedWords =
   | { ok: true; quote: string; update: Uint8Array }
-  | { ok: false; why: "gone" | "several-paragraphs" | "no-agreed-words" }
+  | { ok: false; why: "gone" | "several-paragraphs" | "no-agreed-words" | "bracketed-already" }
   | { ok: false; why: "locked"; number: number; status: LockedStatus };
 
 export function proseMirrorOf(doc: Y.Doc) {
@@ -34,6 +34,31 @@ export function writeBack(doc: Y.Doc, fragment: Y.XmlFragment, next: PMNode, met
   const before = Y.encodeStateVector(doc);
   doc.transact(() => updateYFragment(doc, fragment, next, meta as Parameters<typeof updateYFragment>[3]));
   return Y.encodeStateAsUpdate(doc, before);
+}
+
+/**
+ * Whether the delegation has a bracket on exactly these words already: one on every agreed word
+ * between the positions and on nothing outside them. A second would say nothing new (a bracket of
+ * its own inside a larger one, with a reason of its own, is another matter).
+ */
+function bracketedAlready(root: PMNode, from: number, to: number, organizationId: string): boolean {
+  const insertion = clauseSchema.marks.insertion;
+  const ours = (node: PMNode) =>
+    node.marks.flatMap((m) =>
+      m.type.name === BRACKET && m.attrs.organizationId === organizationId ? [m.attrs.id as string] : [],
+    );
+  let candidates: Set<string> | null = null;
+  root.nodesBetween(from, to, (node) => {
+    if (!node.isText || insertion.isInSet(node.marks) || !withoutAnchors(node.text ?? "").trim()) return;
+    const ids = new Set(ours(node));
+    candidates = candidates === null ? ids : new Set([...(candidates as Set<string>)].filter((id) => ids.has(id)));
+  });
+  const found: Set<string> = candidates ?? new Set();
+  root.descendants((node, pos) => {
+    if (found.size === 0 || !node.isText || (pos >= from && pos + node.nodeSize <= to)) return;
+    for (const id of ours(node)) found.delete(id);
+  });
+  return found.size > 0;
 }
 
 /** Brackets the agreed words between two ProseMirror positions (seed and commands share this). */
@@ -60,6 +85,7 @@ export function bracketBetween(doc: Y.Doc, from: number, to: number, bracket: Br
   });
   quote = quote.trim();
   if (!quote) return { ok: false, why: "no-agreed-words" };
+  if (bracketedAlready(root, from, to, bracket.organizationId)) return { ok: false, why: "bracketed-already" };
   return {
     ok: true,
     quote: quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote,

@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { findSessionUser } from "@/lib/auth/find-session-user";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { readClause } from "@/lib/clause-model/read-clause";
-import { loadClauseState } from "@/lib/collab/clause-store";
+import { appendClauseUpdate, loadClauseState } from "@/lib/collab/clause-store";
 import { registerCollabInstance } from "@/lib/collab/collab-instance";
 import { type ClauseClient, eventually, openClause } from "@/lib/collab/test-support/clause-client";
 import { type CollabTestServer, startCollabTestServer } from "@/lib/collab/test-support/collab-test-server";
@@ -23,8 +23,9 @@ import { freshClause, type Person, person } from "@/lib/proposals/test-support/d
 import { locate, proposeDeletion, stamp } from "@/lib/proposals/test-support/yjs-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { bracketRemovals } from "./bracket-removals";
+import { bracketSelection } from "./bracket-words";
 import { bracketsInClause } from "./brackets-in-clause";
-import { placeBracket } from "./place-bracket";
+import { MAX_OPEN_BRACKETS, placeBracket } from "./place-bracket";
 import { removeBracket } from "./remove-bracket";
 import { countOpenBrackets } from "./sync-brackets";
 
@@ -32,7 +33,7 @@ let server: CollabTestServer;
 let chair: Person;
 let australia: Person;
 let canada: Person;
-const as: Record<"chair" | "australia" | "canada" | "observer", SessionUser> = {} as never;
+const as: Record<"chair" | "secretariat" | "australia" | "canada" | "observer", SessionUser> = {} as never;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "collab-test-secret";
@@ -40,7 +41,7 @@ beforeAll(async () => {
   [chair, australia, canada] = await Promise.all(
     ["chair", "australia", "canada"].map((n) => person(`${n}@clausework.demo`)),
   );
-  for (const name of ["chair", "australia", "canada", "observer"] as const) {
+  for (const name of ["chair", "secretariat", "australia", "canada", "observer"] as const) {
     const { id } = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@clausework.demo` } });
     as[name] = (await findSessionUser(id)) as SessionUser;
   }
@@ -198,6 +199,77 @@ describe("placing a bracket", () => {
   });
 });
 
+describe("a delegation bracketing words it has bracketed already", () => {
+  it("is told so, and nothing is stored: the same words take one bracket per delegation", async () => {
+    const { clauseId } = await bracketedClause();
+    const again = () => storedDoc(clauseId).then((doc) => selectWords(doc, "all victims"));
+    expect(await refusal(placeBracket(as.canada, { clauseId, ...(await again()) }))).toEqual({
+      code: "conflict",
+      message: "Your delegation has bracketed these words already.",
+    });
+    // Twice at the same moment: one bracket.
+    await Promise.all([
+      refusal(placeBracket(as.australia, { clauseId, ...(await again()) })),
+      refusal(placeBracket(as.australia, { clauseId, ...(await again()) })),
+    ]);
+    // Other words, or the same words for another delegation, are bracketed as before.
+    await placeBracket(as.canada, { clauseId, ...selectWords(await storedDoc(clauseId), "all victims and") });
+    expect(
+      bracketsOf(await storedDoc(clauseId))
+        .map((b) => `${b.organizationCode}: ${b.words}`)
+        .sort(),
+    ).toEqual(["AUS: all victims", "CAN: all victims", "CAN: all victims and"]);
+    expect(await prisma.bracket.count({ where: { clauseId } })).toBe(3);
+  });
+});
+
+describe("a delegation bracketing without end", () => {
+  it("is stopped at a limit of open brackets per article, so a clause stays readable for everyone", async () => {
+    const words = Array.from({ length: MAX_OPEN_BRACKETS + 2 }, (_, i) => `w${i}`);
+    const clauseId = await freshClause(server.url, chair, [words.join(" ")]);
+    // Canada's brackets up to the limit, written into the stored text as the command writes them.
+    const doc = await storedDoc(clauseId);
+    const vector = Y.encodeStateVector(doc);
+    for (const word of words.slice(0, MAX_OPEN_BRACKETS)) {
+      const { from, to } = selectWords(doc, `${word} `);
+      const placed = bracketSelection(doc, { from, to }, { ...bracketAttrs(canada), note: null });
+      if (!placed.ok) throw new Error(placed.why);
+    }
+    await appendClauseUpdate(clauseId, Y.encodeStateAsUpdate(doc, vector), null);
+    const last = words.at(-1) as string;
+    expect(
+      await refusal(placeBracket(as.canada, { clauseId, ...selectWords(await storedDoc(clauseId), last) })),
+    ).toEqual({
+      code: "conflict",
+      message: `Your delegation has ${MAX_OPEN_BRACKETS} passages in brackets in this article: no more can be placed until the chair removes some.`,
+    });
+    // Another delegation still may.
+    await placeBracket(as.australia, { clauseId, ...selectWords(await storedDoc(clauseId), last) });
+  });
+});
+
+describe("a bracket's note", () => {
+  it("keeps no invisible characters: text-direction controls and zero-width characters are taken out", async () => {
+    const clauseId = await freshClause(server.url, chair, ["States shall protect all victims and witnesses."]);
+    const { bracketId } = await placeBracket(as.canada, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "all victims"),
+      // Shown as "Too broad." but stored reversed after the override, with a zero-width space.
+      note: "Too \u202Edaorb\u202C\u200B.",
+    });
+    const row = await prisma.bracket.findUniqueOrThrow({ where: { id: bracketId } });
+    expect(row.note).toBe("Too daorb.");
+    expect(bracketsOf(await storedDoc(clauseId))[0].note).toBe("Too daorb.");
+    // A note of invisible characters alone is no note.
+    const { bracketId: empty } = await placeBracket(as.australia, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "witnesses"),
+      note: "\u200B\u2066",
+    });
+    expect((await prisma.bracket.findUniqueOrThrow({ where: { id: empty } })).note).toBeNull();
+  });
+});
+
 describe("removing a bracket", () => {
   it("is the chair's: the mark goes for everyone, the count drops, and the history records the agreement", async () => {
     const { clauseId, bracketId } = await bracketedClause();
@@ -230,6 +302,37 @@ describe("removing a bracket", () => {
     text.delete(index, "all victims ".length);
     await client.saved();
     await eventually(async () => ((await countOpenBrackets([clauseId])).get(clauseId) ?? 0) === 0);
+    client.destroy();
+  });
+});
+
+describe("at the same moment", () => {
+  it("two chairs removing one bracket: one removal is recorded, the other is told", async () => {
+    const { clauseId, bracketId } = await bracketedClause();
+    const outcomes = await Promise.all([
+      refusal(removeBracket(as.chair, { clauseId, bracketId })),
+      refusal(removeBracket(as.secretariat, { clauseId, bracketId })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({ code: "conflict" });
+    expect(bracketsOf(await storedDoc(clauseId))).toEqual([]);
+    expect(await prisma.auditEvent.count({ where: { action: "bracket.removed", targetId: clauseId } })).toBe(1);
+  });
+
+  it("the chair removing a bracket while a delegate proposes to delete its words: both are kept", async () => {
+    const { clauseId, bracketId } = await bracketedClause();
+    const client = openClause(server.url, clauseId, australia.cookie);
+    await client.saved();
+    const proposalId = proposeDeletion(client.doc, "all victims", australia.author);
+    await Promise.all([removeBracket(as.chair, { clauseId, bracketId }), client.saved()]);
+    await eventually(async () => bracketsOf(client.doc).length === 0);
+    const stored = await storedDoc(clauseId);
+    expect(bracketsOf(stored)).toEqual([]);
+    const { text } = locate(stored, "all victims");
+    const [run] = (text.toDelta() as { insert: string; attributes?: { deletion?: { id: string } } }[]).filter((op) =>
+      op.insert.includes("all victims"),
+    );
+    expect(run.attributes?.deletion?.id).toBe(proposalId);
     client.destroy();
   });
 });
@@ -311,6 +414,30 @@ describe("the guard refuses every bracket a client writes itself", () => {
       const { text, index } = locate(doc, "all victims");
       text.format(index, "all victims".length, {
         [bracketKey(doc, "all victims")]: { ...bracketAttrs(australia, bracketId) },
+      });
+    });
+  });
+
+  it("the chair's own client copying a delegation's bracket onto words of another paragraph", async () => {
+    const clauseId = await freshClause(server.url, chair, [
+      "States shall protect all victims and witnesses.",
+      "Second paragraph.",
+      "Third paragraph, which Canada never bracketed.",
+    ]);
+    const { bracketId } = await placeBracket(as.canada, {
+      clauseId,
+      ...selectWords(await storedDoc(clauseId), "all victims"),
+      note: "Too broad.",
+    });
+    const row = await prisma.bracket.findUniqueOrThrow({ where: { id: bracketId } });
+    await expectRefused(clauseId, chair, (doc) => {
+      const { text, index } = locate(doc, "Third paragraph");
+      text.format(index, "Third paragraph".length, {
+        [bracketKey(doc, "all victims")]: {
+          ...bracketAttrs(canada, bracketId),
+          at: row.placedAt.toISOString(),
+          note: "Too broad.",
+        },
       });
     });
   });

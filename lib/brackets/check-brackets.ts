@@ -4,8 +4,9 @@
 // - a bracket that was there must keep exactly its attributes (no re-labelling it as another
 //   delegation's, no new time or note);
 // - a bracket that was not there may only be one the server placed in this clause and nobody
-//   removed, with exactly its attributes (the chair's undo bringing back deleted words does
-//   this); anything else — a forged delegation, a made-up id — is refused;
+//   removed, with exactly its attributes, and that is nowhere else in the clause (the chair's
+//   undo bringing back deleted words does this); anything else — a forged delegation, a made-up
+//   id, a delegation's bracket copied onto words of another paragraph — is refused;
 // - a bracket may not sit on words proposed for insertion: it covers agreed words only.
 // Taking a bracket off words that stay is, for those who may only suggest, a change of the
 // agreed text (lib/clause-model/agreed-form.ts compares brackets too), refused there.
@@ -36,12 +37,32 @@ export function newBracketIds(before: readonly ClauseNode[], after: readonly Cla
   return new Set([...uses(after).attrs.keys()].filter((id) => !was.has(id)));
 }
 
-/** Why the update's brackets are refused, or null. `known`: the Bracket rows of the new ids. */
+/** Which of these bracket ids the clause holds outside the touched blocks `touched`. */
+export function bracketsElsewhere(
+  clause: readonly ClauseNode[],
+  touched: readonly ClauseNode[],
+  ids: ReadonlySet<string>,
+): Set<string> {
+  const inTouched = new Set(paragraphsOf(touched));
+  const found = new Set<string>();
+  for (const paragraph of paragraphsOf(clause)) {
+    if (inTouched.has(paragraph)) continue;
+    for (const inline of paragraph.inlines)
+      if (inline.type === "text") for (const bracket of inline.brackets) if (ids.has(bracket.id)) found.add(bracket.id);
+  }
+  return found;
+}
+
+/**
+ * Why the update's brackets are refused, or null. `known`: the Bracket rows of the new ids;
+ * `elsewhere`: those of them the clause holds outside the touched blocks (bracketsElsewhere).
+ */
 export function checkBrackets(
   before: readonly ClauseNode[],
   after: readonly ClauseNode[],
   clauseId: string,
   known: ReadonlyMap<string, KnownBracket>,
+  elsewhere: ReadonlySet<string> = new Set(),
 ): string | null {
   const was = uses(before);
   const now = uses(after);
@@ -56,6 +77,7 @@ export function checkBrackets(
     const row = known.get(id);
     if (!row || row.clauseId !== clauseId) return "places a bracket itself (only the server places brackets)";
     if (row.removed) return "brings back a bracket the chair removed";
+    if (elsewhere.has(id)) return "copies a bracket onto other words (only the server places brackets)";
     if (JSON.stringify(row.bracket) !== attrs) return "brings back a bracket with forged attributes";
   }
   return null;

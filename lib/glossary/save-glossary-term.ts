@@ -1,7 +1,7 @@
 // The secretariat adds a term to the instrument's glossary, or changes one: the words to avoid,
 // the wording to use instead, why, and where that comes from. Audited with what it said before.
 import { z } from "zod";
-import { zId, zText } from "@/lib/admin/fields";
+import { zId, zOptionalWords, zWords } from "@/lib/admin/fields";
 import { requireInstrumentRight } from "@/lib/admin/instrument-rights";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -11,14 +11,6 @@ import { AppError } from "@/lib/errors/app-error";
 import { NOT_FOUND } from "@/lib/errors/messages";
 import { compileTerms } from "./match-terms";
 
-const zOptionalText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} is longer than ${max} characters.`)
-    .optional()
-    .transform((value) => value ?? "");
-
 export const ZSaveGlossaryTerm = z.object({
   instrumentId: zId("The instrument"),
   /** Absent (or empty, as a form sends it): a new term. */
@@ -26,10 +18,11 @@ export const ZSaveGlossaryTerm = z.object({
     .union([zId("The term"), z.literal("")])
     .optional()
     .transform((value) => value || undefined),
-  term: zText("The term", 120),
-  preferred: zText("The preferred wording", 400),
-  rationale: zOptionalText("The rationale", 2000),
-  source: zOptionalText("The source", 400),
+  // Invisible characters are taken out: the preferred wording is put into clauses as it is.
+  term: zWords("The term", 120),
+  preferred: zWords("The preferred wording", 400),
+  rationale: zOptionalWords("The rationale", 2000),
+  source: zOptionalWords("The source", 400),
 });
 export type TSaveGlossaryTerm = z.input<typeof ZSaveGlossaryTerm>;
 

@@ -195,4 +195,100 @@ describe("the guard on paragraph status", () => {
     );
     expect(verdict?.reason).toMatch(/set by the chair/);
   });
+
+  it("refuses a status moved to another paragraph by recreating both, from anyone's client, the chair's too", async () => {
+    // The agreed paragraph 2 and the open paragraph 1 come back as new elements, the status on
+    // paragraph 1's words: as many agreed paragraphs as before, but other words agreed.
+    const moveStatus = (client: Y.Doc) => {
+      const list = client.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
+      const item = (text: string, status?: string) => {
+        const element = new Y.XmlElement("listItem");
+        if (status) element.setAttribute("status", status);
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        element.insert(0, [paragraph]);
+        return element;
+      };
+      client.transact(() => {
+        list.delete(0, 2);
+        list.insert(0, [item("Open words here.", "AGREED"), item("Agreed words here.")]);
+      });
+    };
+    for (const mayOnlySuggest of [true, false]) {
+      expect((await verdictOn(clause(), moveStatus, { mayOnlySuggest }))?.reason).toMatch(/set by the chair/);
+    }
+  });
+
+  it("lets the chair's client recreate an agreed paragraph with its own words and status", async () => {
+    const verdict = await verdictOn(
+      clause(),
+      (client) => {
+        const list = client.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
+        const copy = itemAt(client, 2).clone();
+        client.transact(() => {
+          list.delete(2, 1);
+          list.insert(2, [copy]);
+        });
+      },
+      { mayOnlySuggest: false },
+    );
+    expect(verdict).toBeNull();
+  });
+
+  describe("refuses a delegation's way around the lock", () => {
+    const list = (client: Y.Doc) => client.getXmlFragment(CLAUSE_FRAGMENT).get(0) as Y.XmlElement;
+    const LOCKED = "Paragraph 2 is agreed; ask the chair to reopen it.";
+
+    it("a proposed deletion from an open paragraph into the agreed one", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        const id = "b3c4d5e6-0000-4000-8000-000000000002";
+        client.transact(() => {
+          const open = locate(client, "here.");
+          open.text.format(open.index, "here.".length, { deletion: stamp(delegate, id) });
+          const agreed = locate(client, "Agreed words");
+          agreed.text.format(agreed.index, "Agreed words".length, { deletion: stamp(delegate, id) });
+        });
+      });
+      expect(verdict).toEqual({ kind: "locked", reason: LOCKED });
+    });
+
+    it("the agreed paragraph merged into the open one before it", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        client.transact(() => {
+          const agreed = itemAt(client, 1);
+          const words = (agreed.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+          const open = locate(client, "Open words here.");
+          open.text.insert(open.index + "Open words here.".length, ` ${words.toString()}`);
+          list(client).delete(1, 1);
+        });
+      });
+      expect(verdict?.reason).toBe(LOCKED);
+    });
+
+    it("the agreed paragraph moved below another (deleted and written again, status and all)", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        const copy = itemAt(client, 1).clone();
+        client.transact(() => {
+          list(client).delete(1, 1);
+          list(client).insert(2, [copy]);
+        });
+      });
+      expect(verdict?.kind).toBe("locked");
+    });
+
+    it("the agreed paragraph split in two", async () => {
+      const verdict = await verdictOn(clause(), (client) => {
+        client.transact(() => {
+          const { text, index } = locate(client, "Agreed words here.");
+          text.delete(index + "Agreed words ".length, "here.".length);
+          const item = new Y.XmlElement("listItem");
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.insert(0, [new Y.XmlText("here.")]);
+          item.insert(0, [paragraph]);
+          list(client).insert(2, [item]);
+        });
+      });
+      expect(verdict?.kind).toBe("locked");
+    });
+  });
 });

@@ -1,12 +1,13 @@
 // The guard's judgement of paragraph status (called from lib/proposals/judge-update.ts):
 // - nobody's client may set or change a paragraph's status — the chair sets it through the
 //   server (set-paragraph-status.ts). A client may recreate an element that carried a status
-//   (the editor binding sometimes replaces a list item it restructures), but never make more
-//   agreed paragraphs than the touched blocks held;
+//   (the editor binding sometimes replaces a list item it restructures), but only with the very
+//   words of one it removed, and that status: a status never passes to other words;
 // - someone who may only suggest may not touch an agreed (or ad ref) paragraph, nor anything in
 //   a clause that is agreed as a whole.
 
 import type * as Y from "yjs";
+import { clauseForm } from "@/lib/clause-model/clause-form";
 import type { ClauseModel, ClauseNode, ListItem } from "@/lib/clause-model/clause-model";
 import { childrenOf } from "@/lib/clause-model/clause-model";
 import { type LockedStatus, lockedClauseMessage, lockedParagraphMessage, STATUS_SET_BY_CHAIR } from "./locked-message";
@@ -24,17 +25,25 @@ export function statusChangeRefusal(before: readonly ClauseNode[], after: readon
   const was = new Map<Y.XmlElement | ListItem, ListItem>();
   for (const item of listItemsIn(before)) was.set(item.source ?? item, item);
   const kept = new Set<Y.XmlElement | ListItem>();
-  const made = { AGREED: 0, AGREED_AD_REF: 0 };
+  const made: ListItem[] = [];
   for (const item of listItemsIn(after)) {
     const key = item.source ?? item;
     const prior = was.get(key);
     if (prior) {
       kept.add(key);
       if (prior.status !== item.status) return STATUS_SET_BY_CHAIR;
-    } else if (item.status !== "OPEN") made[item.status]++;
+    } else if (item.status !== "OPEN") made.push(item);
   }
-  for (const [key, item] of was) if (!kept.has(key) && item.status !== "OPEN") made[item.status]--;
-  return made.AGREED > 0 || made.AGREED_AD_REF > 0 ? STATUS_SET_BY_CHAIR : null;
+  if (made.length === 0) return null;
+  // Each recreated paragraph with a status stands for one removed with that status and its words.
+  const removed: string[] = [];
+  for (const [key, item] of was) if (!kept.has(key) && item.status !== "OPEN") removed.push(clauseForm([item]));
+  for (const item of made) {
+    const at = removed.indexOf(clauseForm([item]));
+    if (at < 0) return STATUS_SET_BY_CHAIR;
+    removed.splice(at, 1);
+  }
+  return null;
 }
 
 export type ClauseStanding = { number: string; status: "OPEN" | LockedStatus };

@@ -200,3 +200,54 @@ describe("paragraph status on the live clause", () => {
     expect((await propose("For the purposes of this article", "canada")).refused).toBeNull();
   });
 });
+
+describe("two delegates of one delegation asking at the same moment", () => {
+  it("make one request, the other told it was asked already", async () => {
+    // Article 33's text, whose paragraph 5 is agreed in the demo.
+    const witnesses = await freshClause("Reopen requests at once", "33");
+    const legal = await findSessionUser((await authorFor("australia-legal@clausework.demo")).authorId);
+    if (!legal) throw new Error("no session user for australia-legal");
+    const outcomes = await Promise.allSettled(
+      [people.australia.user, legal].map((user) =>
+        requestReopen(user, { clauseId: witnesses, paragraph: 5, reason: "Capital review." }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({
+      reason: { code: "conflict" },
+    });
+    expect(await prisma.reopenRequest.count({ where: { clauseId: witnesses } })).toBe(1);
+  });
+});
+
+describe("the chair agreeing a paragraph while a delegation proposes in it", () => {
+  it("never leaves an open proposal in an agreed paragraph: one of the two goes first", async () => {
+    // Rounds at slightly different moments: the proposal judged before, during and after.
+    for (let round = 0; round < 6; round++) {
+      const witnesses = await freshClause(`Agreeing while proposing ${round}`, "33");
+      const client = openClause(server.url, witnesses, people.australia.cookie);
+      await client.saved();
+      const closed = new Promise<void>((resolve) => client.provider.on("close", () => resolve()));
+      setTimeout(() => proposeInsertion(client.doc, "The steps referred to", " indeed", people.australia.author), 0);
+      await new Promise((resolve) => setTimeout(resolve, round * 3));
+      const agreed = await setParagraphStatus(people.chair.user, {
+        clauseId: witnesses,
+        paragraph: 2,
+        status: "AGREED",
+      })
+        .then(() => true)
+        .catch(() => false);
+      await Promise.race([client.saved(), closed]);
+      client.destroy();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await loadClauseState(witnesses)) as Uint8Array);
+      const second = numberedParagraphs(readClause(doc).blocks)[1].item;
+      const proposed = plainText(doc).includes(" indeed");
+      expect({ round, agreed: second.status === "AGREED", proposed: proposed && agreed }).toEqual({
+        round,
+        agreed,
+        proposed: false,
+      });
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { loadClauseState } from "@/lib/collab/clause-store";
 import { afterCommit, inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
+import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { raiseNotificationsChanged } from "@/lib/live/raise-live";
 import { effectiveStatus, numberedParagraphs } from "./numbered-paragraphs";
@@ -37,6 +38,7 @@ async function agreedTarget(
   clauseId: string,
   clause: { number: string; status: "OPEN" | "AGREED_AD_REF" | "AGREED" },
   paragraph: number | null,
+  tx: Tx,
 ): Promise<string> {
   if (paragraph === null) {
     if (clause.status === "OPEN")
@@ -45,7 +47,7 @@ async function agreedTarget(
   }
   const doc = new Y.Doc();
   try {
-    const state = await loadClauseState(clauseId);
+    const state = await loadClauseState(clauseId, tx);
     if (state) Y.applyUpdate(doc, state);
     const found = numberedParagraphs(readClause(doc).blocks).find((p) => p.number === paragraph);
     if (!found) throw new AppError("not_found", `There is no paragraph ${paragraph} in this clause.`);
@@ -71,11 +73,15 @@ export async function requestReopen(by: SessionUser, raw: TRequestReopen, tx?: T
   const ctx = await clauseContext(by, clauseId);
   requireCan(ctx.actor, "paragraph.requestReopen", ctx.target);
   return inTransaction(tx, async (tx) => {
+    // In turn with the chair's status changes (set-paragraph-status.ts holds this lock): a request
+    // is read against the status as it then stands — not one just reopened, left open for ever —
+    // and two delegates of one delegation asking at once make one request.
+    await lockUntilCommit(tx, { kind: "proposals", clauseId: ctx.clause.id });
     const clause = await tx.clause.findUniqueOrThrow({
       where: { id: clauseId },
       select: { number: true, status: true },
     });
-    const quote = await agreedTarget(clauseId, clause, paragraph);
+    const quote = await agreedTarget(clauseId, clause, paragraph, tx);
     const asked = await tx.reopenRequest.findFirst({
       where: { clauseId, paragraph, organizationId: by.organizationId, status: "OPEN" },
     });

@@ -4,7 +4,7 @@
 // in one transaction with the counts, a version of the clause and the audit entry, then applied
 // to the live document for everyone in the clause. Reopening answers the requests to reopen it.
 // A paragraph is agreed only once no open proposal sits in it (a delegation could not withdraw
-// it afterwards): the chair decides them first.
+// it afterwards) and no set of alternatives: the chair decides and chooses first.
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { z } from "zod";
@@ -23,6 +23,7 @@ import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
 import { PARAGRAPH_STATUS_ATTRIBUTE } from "@/lib/editor/paragraph-status";
 import { AppError } from "@/lib/errors/app-error";
+import { guardTurn } from "@/lib/proposals/clause-guard";
 import { storedTruth } from "@/lib/proposals/decide-proposals";
 import { oneAtATime } from "@/lib/proposals/one-at-a-time";
 import { recordClauseVersion } from "@/lib/readings/record-clause-version";
@@ -53,9 +54,13 @@ export async function setParagraphStatus(
   const connection = await collab.openDirectConnection(clauseDocumentName(clauseId), { system: "paragraph-status" });
   try {
     const live = connection.document as Y.Doc;
-    // In turn with decisions on the same clause: both write its text from the stored truth.
+    // In turn with decisions on the same clause: both write its text from the stored truth. And in
+    // turn with the guard's judgements of what people send: a proposal it accepted an instant ago
+    // may not be stored yet, and is seen in what it judged (lib/proposals/clause-guard.ts).
     return await oneAtATime(collab, clauseId, () =>
-      setOnStoredText(live, { by, clauseId, instrumentId: ctx.clause.instrumentId, paragraph, status }),
+      guardTurn(collab)(clauseDocumentName(clauseId), live, (judged) =>
+        setOnStoredText(live, judged, { by, clauseId, instrumentId: ctx.clause.instrumentId, paragraph, status }),
+      ),
     );
   } finally {
     await connection.disconnect();
@@ -64,7 +69,26 @@ export async function setParagraphStatus(
 
 type SetInput = { by: SessionUser; clauseId: string; instrumentId: string } & Omit<TSetParagraphStatus, "clauseId">;
 
-async function setOnStoredText(live: Y.Doc, input: SetInput): Promise<ParagraphStatusSet> {
+/** Whether the paragraph, found by its element, holds open proposals in the guard's copy (read on a copy of it). */
+function holdsProposals(judged: Y.Doc, element: Y.XmlElement): boolean {
+  const id = element._item?.id ?? null;
+  const doc = storedTruth(judged, null);
+  try {
+    const item = numberedParagraphs(readClause(doc).blocks).find(
+      ({ item }) => item.source instanceof Y.XmlElement && Y.compareIDs(item.source._item?.id ?? null, id),
+    )?.item;
+    return (
+      item !== undefined &&
+      [...paragraphsOf([item])].some((p) =>
+        p.inlines.some((inline) => inline.type === "text" && inline.proposal !== null),
+      )
+    );
+  } finally {
+    doc.destroy();
+  }
+}
+
+async function setOnStoredText(live: Y.Doc, judged: Y.Doc, input: SetInput): Promise<ParagraphStatusSet> {
   const held: { copy?: Y.Doc; forLive?: Uint8Array } = {};
   try {
     const result = await prisma.$transaction(
@@ -77,13 +101,24 @@ async function setOnStoredText(live: Y.Doc, input: SetInput): Promise<ParagraphS
           throw new AppError("not_found", `There is no paragraph ${input.paragraph} in this clause.`);
         const { item } = found;
         if (item.status === input.status) return { paragraph: input.paragraph, status: input.status, changed: false };
-        const open = [...paragraphsOf([item])].some((p) =>
-          p.inlines.some((inline) => inline.type === "text" && inline.proposal !== null),
-        );
+        // Open proposals stored, or accepted by the guard and on their way to being stored.
+        const open =
+          [...paragraphsOf([item])].some((p) =>
+            p.inlines.some((inline) => inline.type === "text" && inline.proposal !== null),
+          ) || holdsProposals(judged, item.source as Y.XmlElement);
         if (open && input.status !== "OPEN")
           throw new AppError(
             "conflict",
             `Paragraph ${input.paragraph} still holds open proposals: decide them before marking it agreed.`,
+          );
+        // So are alternatives not yet chosen between: undecided wording (lib/alternatives).
+        const alternatives = [...paragraphsOf([item])].some((p) =>
+          p.inlines.some((inline) => inline.type === "text" && inline.alternatives !== undefined),
+        );
+        if (alternatives && input.status !== "OPEN")
+          throw new AppError(
+            "conflict",
+            `Paragraph ${input.paragraph} still holds alternatives: choose between them before marking it agreed.`,
           );
         const element = item.source as Y.XmlElement;
         const vector = Y.encodeStateVector(copy);

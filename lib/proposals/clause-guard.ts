@@ -48,6 +48,22 @@ function authorOf(context: CollabContext): ProposalAuthor {
   };
 }
 
+/**
+ * A write of the server's own on a clause (a paragraph's status) taking its turn among the
+ * clause's judgements: no update is judged while it runs, and it is given the guard's copy of the
+ * clause — the live text and the updates judged and accepted but perhaps not stored yet — to read,
+ * never to change. So a delegation's proposal accepted an instant before is seen, and one sent an
+ * instant after is judged on the text as the write left it.
+ */
+export type GuardTurn = <T>(documentName: string, live: Y.Doc, task: (judged: Y.Doc) => Promise<T>) => Promise<T>;
+
+const turns = new WeakMap<object, GuardTurn>();
+
+/** The guard's turns on a collaboration server instance; without a guard, the live text is all there is. */
+export function guardTurn(instance: object): GuardTurn {
+  return turns.get(instance) ?? ((_documentName, live, task) => task(live));
+}
+
 /** The shadow of one open clause, with what the Proposal table said of the ids it was asked about. */
 type Shadow = ClauseShadow & { rows: ProposalRows };
 
@@ -80,9 +96,24 @@ export function clauseGuard(outage: SaveOutage = saveOutage()): Extension {
     shadows.delete(documentName);
   }
 
+  const inTurn: GuardTurn = (documentName, live, task) => {
+    const previous = queues.get(documentName) ?? Promise.resolve();
+    const turn = previous.then(() => task(shadowOf(documentName, live).doc));
+    const settled = turn.catch(() => null);
+    queues.set(documentName, settled);
+    void settled.then(() => {
+      if (queues.get(documentName) === settled) queues.delete(documentName);
+    });
+    return turn;
+  };
+
   return {
     extensionName: "clause-guard",
     priority: CLAUSE_GUARD_PRIORITY,
+
+    async onConfigure({ instance }) {
+      turns.set(instance, inTurn);
+    },
 
     async beforeSync({ type, payload, context, document, documentName, connection }) {
       const ctx = context as CollabContext;
@@ -138,7 +169,7 @@ export function clauseGuard(outage: SaveOutage = saveOutage()): Extension {
             : verdict.kind === "bracket"
               ? "Square brackets are placed and removed only with the Bracket and Remove brackets buttons."
               : verdict.kind === "citation"
-                ? "That passage is not in this instrument's library of agreed language."
+                ? "Only a passage of this instrument's library of agreed language, in its own words, can be cited."
                 : verdict.kind === "alternatives"
                   ? "Alternatives are proposed and chosen only with the Alternatives buttons."
                   : "That change could not be kept: it is not text a clause can hold.",

@@ -1,9 +1,14 @@
 // The judgement of one update on a shadow copy of a clause (see clause-guard.ts): applied to
 // the shadow, then read by the clause model, and only the blocks it touched compared.
 import * as Y from "yjs";
-import { newCitations } from "@/lib/agreed-language/cited-entries";
-import { checkAlternatives, type KnownSet, newAlternativeIds } from "@/lib/alternatives/check-alternatives";
-import { checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
+import { changedCitedWords, takenFrom } from "@/lib/agreed-language/cited-entries";
+import {
+  alternativesElsewhere,
+  checkAlternatives,
+  type KnownSet,
+  newAlternativeIds,
+} from "@/lib/alternatives/check-alternatives";
+import { bracketsElsewhere, checkBrackets, type KnownBracket, newBracketIds } from "@/lib/brackets/check-brackets";
 import type { ClauseModel, ClauseNode } from "@/lib/clause-model/clause-model";
 import type { ClauseReader } from "@/lib/clause-model/clause-reader";
 import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
@@ -33,10 +38,10 @@ export type Judging = {
   /** The AlternativeSet rows of set ids new to the touched blocks (lib/alternatives). */
   alternativeSets?(ids: ReadonlySet<string>): Promise<Map<string, KnownSet>>;
   /**
-   * Which of these agreed-language entry ids the clause's instrument holds (known-citations.ts).
-   * Without it no citation is accepted.
+   * Which of these agreed-language entry ids the clause's instrument holds, with their texts
+   * (known-citations.ts). Without it no citation is accepted.
    */
-  citations?(ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
+  citations?(ids: ReadonlySet<string>): Promise<ReadonlyMap<string, string>>;
   /** Told of ids the update used for the first time, once it is accepted. */
   claimed?(id: string, proposal: KnownProposal): void;
   /** The clause's number and status as a whole (asked only of someone who may only suggest). */
@@ -77,19 +82,36 @@ export async function judgeUpdate(shadow: ClauseShadow, payload: Uint8Array, jud
   // Brackets are the server's to place and remove, whoever's client sends the update.
   const bracketIds = newBracketIds(changed.before, changed.after);
   const bracketRows = bracketIds.size > 0 && judging.brackets ? await judging.brackets(bracketIds) : new Map();
-  const bracketReason = checkBrackets(changed.before, changed.after, judging.clauseId ?? "", bracketRows);
+  const bracketsCopied = bracketIds.size > 0 ? bracketsElsewhere(after.blocks, changed.after, bracketIds) : undefined;
+  const bracketReason = checkBrackets(
+    changed.before,
+    changed.after,
+    judging.clauseId ?? "",
+    bracketRows,
+    bracketsCopied,
+  );
   if (bracketReason) return { kind: "bracket", reason: bracketReason };
   // So are alternatives (lib/alternatives/check-alternatives.ts).
   const setIds = newAlternativeIds(changed.before, changed.after);
   const setRows = setIds.size > 0 && judging.alternativeSets ? await judging.alternativeSets(setIds) : new Map();
-  const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows);
+  const setsCopied = setIds.size > 0 ? alternativesElsewhere(after.blocks, changed.after, setIds) : undefined;
+  const setReason = checkAlternatives(changed.before, changed.after, judging.clauseId ?? "", setRows, setsCopied);
   if (setReason) return { kind: "alternatives", reason: setReason };
-  // From anyone, the chair too: words may only claim to come from the instrument's own library.
-  const cited = newCitations(changed.before, changed.after);
-  if (cited.size > 0) {
-    const known = (await judging.citations?.(cited)) ?? new Set<string>();
-    if ([...cited].some((id) => !known.has(id)))
-      return { kind: "citation", reason: "cites a passage that is not in the instrument's library of agreed language" };
+  // From anyone, the chair too: words may only claim to come from the instrument's own library,
+  // and only words taken from the entry they cite (a passage inserted, perhaps shortened since).
+  const cited = changedCitedWords(changed.before, changed.after);
+  if (cited.length > 0) {
+    const library = (await judging.citations?.(new Set(cited.map((c) => c.citation)))) ?? new Map<string, string>();
+    for (const { citation, words } of cited) {
+      const text = library.get(citation);
+      if (text === undefined)
+        return {
+          kind: "citation",
+          reason: "cites a passage that is not in the instrument's library of agreed language",
+        };
+      if (!takenFrom(words, text))
+        return { kind: "citation", reason: "cites a passage of agreed language for words not taken from it" };
+    }
   }
   if (!judging.mayOnlySuggest) return null;
   const locked = lockRefusal(before, after, (await judging.standing?.()) ?? { number: "", status: "OPEN" });

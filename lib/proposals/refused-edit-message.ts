@@ -30,7 +30,7 @@ const NOTICES: Record<RefusedEditKind, string> = {
   alternatives:
     "Your last change could not be kept: it marked, changed or moved a set of alternatives, which only the Alternatives buttons do. The clause was reloaded from the server.",
   citation:
-    "Your last change could not be kept: it cited a passage that is not in this instrument's library of agreed language. The clause was reloaded from the server.",
+    "Your last change could not be kept: it cited a passage that is not in this instrument's library of agreed language, or for words not taken from it. The clause was reloaded from the server.",
 };
 
 /** What to tell the person, from the server's message. */
