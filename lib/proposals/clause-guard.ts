@@ -118,7 +118,6 @@ export function clauseGuard(outage: SaveOutage = saveOutage()): Extension {
     async beforeSync({ type, payload, context, document, documentName, connection }) {
       const ctx = context as CollabContext;
       if (type === SYNC_STEP_1 || connection.readOnly) return;
-      const previous = queues.get(documentName) ?? Promise.resolve();
       const judgeOnce = async (): Promise<Verdict> => {
         const shadow = shadowOf(documentName, document);
         try {
@@ -145,11 +144,7 @@ export function clauseGuard(outage: SaveOutage = saveOutage()): Extension {
       };
       const where = { clauseId: ctx.clauseId, userId: ctx.user.id };
       // Given up (the socket went away): nothing was applied or acknowledged, the browser resends.
-      const turn = previous.then(() => outage.saveUntilStored(judgeOnce, connection, where));
-      const settled = turn.catch(() => null);
-      queues.set(documentName, settled);
-      const verdict = await turn;
-      if (queues.get(documentName) === settled) queues.delete(documentName);
+      const verdict = await inTurn(documentName, document, () => outage.saveUntilStored(judgeOnce, connection, where));
       if (verdict === null) return;
       // The shadow now holds the refused update: rebuild it from the live document next time.
       forget(documentName);
