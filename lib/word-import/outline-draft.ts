@@ -1,0 +1,177 @@
+// Finds the instrument's structure in a Word draft's paragraphs: chapters and articles, from
+// heading styles (Heading 1 / Heading 2, or an outline level) and from their words ("Chapter II.
+// Criminalization", "Article 14 — Victims"), which decide when they say which one it is. What
+// follows an article's heading, up to the next heading, is its text; numbered paragraphs keep
+// their level and Word's numbering format.
+import type { WordParagraph, WordRun } from "./read-body";
+import type { NumberFormat, Numbering } from "./read-numbering";
+import { levelOfStyleId, type Styles } from "./read-styles";
+
+export type DraftParagraph = {
+  /** Null for a paragraph without Word numbering. */
+  numbering: { format: NumberFormat; level: number; numId: string; start: number } | null;
+  runs: WordRun[];
+};
+export type DraftArticle = {
+  number: string;
+  title: string;
+  paragraphs: DraftParagraph[];
+  /** Comments made on the article's heading or with no words of their own in it: on the whole clause. */
+  onWholeArticle: Set<string>;
+};
+export type DraftChapter = {
+  number: string;
+  title: string;
+  /** The draft has articles but no chapter headings: the import adds this one chapter for them. */
+  added: boolean;
+  articles: DraftArticle[];
+};
+export type DraftOutline = {
+  chapters: DraftChapter[];
+  /** Paragraphs with words that belong to no article (a title page, a preamble, a chapter's introduction). */
+  leftOut: number;
+};
+
+const CHAPTER = /^(?:chapter|part)\s+([0-9IVXLCDM]+[A-Za-z]?)\b\s*(.*)$/i;
+const ARTICLE = /^article\s+([0-9]+[A-Za-z]*(?:\s*(?:bis|ter|quater))?|[IVXLCDM]+)\b\s*(.*)$/i;
+const STATUS_TAG = /\s*\[(?:open|agreed ad ref(?:erendum)?|agreed)\]\s*$/i;
+const SEPARATOR = /^[.:\u2013\u2014-]\s*/;
+
+/** The paragraph's words as it reads with its tracked changes accepted (for headings). */
+export function currentText(paragraph: { runs: WordRun[] }): string {
+  return paragraph.runs
+    .map((run) => (run.type === "text" && run.change?.kind !== "deletion" ? run.text : run.type === "break" ? " " : ""))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+type Heading = { kind: "chapter" | "article"; number: string | null; title: string };
+
+function headingLevel(paragraph: WordParagraph, styles: Styles): number | null {
+  if (paragraph.outlineLevel !== null) return paragraph.outlineLevel;
+  if (!paragraph.styleId) return null;
+  return styles.get(paragraph.styleId)?.outlineLevel ?? levelOfStyleId(paragraph.styleId);
+}
+
+/** "Article 14. Victims" → 14, "Victims"; a title only after a separator or a space. */
+function split(match: RegExpExecArray): { number: string; title: string } {
+  return { number: match[1].replace(/\s+/g, " "), title: match[2].replace(SEPARATOR, "").trim() };
+}
+
+function headingOf(paragraph: WordParagraph, styles: Styles): Heading | null {
+  const text = currentText(paragraph).replace(STATUS_TAG, "");
+  if (!text) return null;
+  const level = headingLevel(paragraph, styles);
+  const isHeading = level === 0 || level === 1;
+  // Words decide only on a heading, or on a short line of its own outside a numbered list
+  // ("Article 5" over its title), never on a sentence that starts "Article 5 of the Convention…".
+  const standsAlone = !paragraph.numbering && text.length <= 200;
+  const chapter = CHAPTER.exec(text);
+  const article = ARTICLE.exec(text);
+  if (chapter && (isHeading || (standsAlone && (SEPARATOR.test(chapter[2]) || !chapter[2]))))
+    return { kind: "chapter", ...split(chapter) };
+  if (article && (isHeading || (standsAlone && (SEPARATOR.test(article[2]) || !article[2]))))
+    return { kind: "article", ...split(article) };
+  if (level === 0) return { kind: "chapter", number: null, title: text };
+  if (level === 1) return { kind: "article", number: null, title: text };
+  return null;
+}
+
+const ROMAN: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
+
+export function roman(value: number): string {
+  let rest = value;
+  let out = "";
+  for (const [size, letters] of ROMAN) {
+    while (rest >= size) {
+      out += letters;
+      rest -= size;
+    }
+  }
+  return out;
+}
+
+/** Every comment the paragraph's words lie in or whose mark stands in it. */
+function commentsOn(paragraph: WordParagraph): string[] {
+  const ids = paragraph.runs.flatMap((run) => (run.type === "text" ? run.comments : []));
+  return [...new Set([...ids, ...paragraph.references])];
+}
+
+function paragraphOf(paragraph: WordParagraph, styles: Styles, numbering: Numbering): DraftParagraph {
+  const own = paragraph.numbering ?? (paragraph.styleId ? (styles.get(paragraph.styleId)?.numbering ?? null) : null);
+  const format = own && own.numId !== "0" ? numbering(own.numId, own.level) : null;
+  return {
+    numbering: own && format ? { ...format, level: own.level, numId: own.numId } : null,
+    runs: paragraph.runs,
+  };
+}
+
+/** The outline, or null chapters when the draft has no article at all. `title`: for an added chapter. */
+export function outlineDraft(
+  paragraphs: WordParagraph[],
+  styles: Styles,
+  numbering: Numbering,
+  title: string,
+): DraftOutline {
+  const chapters: DraftChapter[] = [];
+  let article: DraftArticle | null = null;
+  let leftOut = 0;
+  let articles = 0;
+  // An article's title may stand on the line under "Article 5".
+  let awaitingTitle: DraftArticle | DraftChapter | null = null;
+  for (const paragraph of paragraphs) {
+    const heading = headingOf(paragraph, styles);
+    const text = currentText(paragraph);
+    if (!heading && awaitingTitle && text && !paragraph.numbering && text.length <= 200) {
+      awaitingTitle.title = text;
+      if (article === awaitingTitle) for (const id of commentsOn(paragraph)) article.onWholeArticle.add(id);
+      awaitingTitle = null;
+      continue;
+    }
+    awaitingTitle = null;
+    if (heading?.kind === "chapter") {
+      const number = heading.number ?? roman(chapters.filter((c) => !c.added).length + 1);
+      const chapter: DraftChapter = { number, title: heading.title, added: false, articles: [] };
+      chapters.push(chapter);
+      article = null;
+      if (!heading.title) awaitingTitle = chapter;
+    } else if (heading?.kind === "article") {
+      articles++;
+      if (chapters.length === 0) chapters.push({ number: "I", title, added: true, articles: [] });
+      article = {
+        number: heading.number ?? String(articles),
+        title: heading.title,
+        paragraphs: [],
+        onWholeArticle: new Set(commentsOn(paragraph)),
+      };
+      chapters[chapters.length - 1].articles.push(article);
+      if (!heading.title) awaitingTitle = article;
+    } else if (article) {
+      for (const id of paragraph.references) article.onWholeArticle.add(id);
+      if (paragraph.runs.length > 0) article.paragraphs.push(paragraphOf(paragraph, styles, numbering));
+    } else if (text) {
+      leftOut++;
+    }
+  }
+  // A heading never given a title is titled by its number.
+  for (const chapter of chapters) {
+    chapter.title ||= `Chapter ${chapter.number}`;
+    for (const each of chapter.articles) each.title ||= `Article ${each.number}`;
+  }
+  return { chapters, leftOut };
+}

@@ -1,0 +1,21 @@
+// What the import's door hands the commands: the instrument, the uploaded file and its name,
+// and — to import — which delegation each Word author's changes and comments belong to.
+import { z } from "zod";
+import { zId } from "@/lib/admin/fields";
+
+/** A mapping's value that leaves an author's changes and comments out (as if rejected). */
+export const LEAVE_OUT = "leave-out";
+
+export const ZWordFile = z.object({
+  instrumentId: zId("The instrument"),
+  file: z.instanceof(Uint8Array, { message: "Choose a Word file (.docx) to upload." }),
+  fileName: z.string().max(255).default("Word draft.docx"),
+});
+
+export const ZWordImport = ZWordFile.extend({
+  /** Word author → organisation id, or LEAVE_OUT. */
+  authors: z.record(z.string().max(300), z.string().max(64)).default({}),
+});
+
+export type TWordFile = z.infer<typeof ZWordFile>;
+export type TWordImport = z.infer<typeof ZWordImport>;
