@@ -8,7 +8,9 @@ export const LEAVE_OUT = "leave-out";
 
 export const ZWordFile = z.object({
   instrumentId: zId("The instrument"),
-  file: z.instanceof(Uint8Array, { message: "Choose a Word file (.docx) to upload." }),
+  file: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength > 0, {
+    message: "Choose a Word file (.docx) to upload.",
+  }),
   fileName: z.string().max(255).default("Word draft.docx"),
 });
 
@@ -17,5 +19,6 @@ export const ZWordImport = ZWordFile.extend({
   authors: z.record(z.string().max(300), z.string().max(64)).default({}),
 });
 
-export type TWordFile = z.infer<typeof ZWordFile>;
-export type TWordImport = z.infer<typeof ZWordImport>;
+/** What a caller passes (the file name and mapping may be left out). */
+export type TWordFile = z.input<typeof ZWordFile>;
+export type TWordImport = z.input<typeof ZWordImport>;

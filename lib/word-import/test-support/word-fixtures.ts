@@ -147,6 +147,26 @@ export async function plainArticles(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+/** One article, and a comment longer than a comment may be: refused once the clause is written. */
+export async function overlongComment(): Promise<Uint8Array> {
+  const document = new Document({
+    comments: {
+      children: [{ id: 0, author: KENYA_AUTHOR, date: new Date(DATE), children: [new Paragraph("x".repeat(10_001))] }],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "Article 1. Purpose", heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({
+            children: [new CommentRangeStart(0), new TextRun("The purpose."), new CommentRangeEnd(0), commentMark(0)],
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 /** A Word document with paragraphs but no heading and no article line. */
 export async function noStructure(): Promise<Uint8Array> {
   const document = new Document({
