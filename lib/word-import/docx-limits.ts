@@ -1,11 +1,11 @@
 // How much of a Word file the import will read. A real draft convention is a few hundred
 // kilobytes; these limits leave a long instrument room and refuse what would only fill the
 // server's memory (a zip bomb, XML nested thousands deep, a flood of comments).
-import { MIB } from "@/lib/server/body-limits";
+import { MIB, WORD_FILE_LIMIT } from "@/lib/server/body-limits";
 
 export const DOCX_LIMITS = {
-  /** The .docx file as uploaded. */
-  fileBytes: 10 * MIB,
+  /** The .docx file as uploaded (server.ts refuses a larger upload before reading it). */
+  fileBytes: WORD_FILE_LIMIT,
   /** Everything read out of the zip, uncompressed (document, numbering, styles, comments). */
   uncompressedBytes: 60 * MIB,
   /** Entries in the zip's directory. */

@@ -6,6 +6,15 @@ import { zId } from "@/lib/admin/fields";
 /** A mapping's value that leaves an author's changes and comments out (as if rejected). */
 export const LEAVE_OUT = "leave-out";
 
+/** The form sends the mapping as JSON text; what does not parse is refused by the schema. */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 export const ZWordFile = z.object({
   instrumentId: zId("The instrument"),
   file: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength > 0, {
@@ -16,7 +25,12 @@ export const ZWordFile = z.object({
 
 export const ZWordImport = ZWordFile.extend({
   /** Word author → organisation id, or LEAVE_OUT. */
-  authors: z.record(z.string().max(300), z.string().max(64)).default({}),
+  authors: z
+    .preprocess(
+      (value) => (typeof value === "string" ? readJson(value) : value),
+      z.record(z.string().max(300), z.string().max(64), { message: "Say which delegation each Word author is." }),
+    )
+    .default({}),
 });
 
 /** What a caller passes (the file name and mapping may be left out). */
