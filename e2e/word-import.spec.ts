@@ -96,3 +96,17 @@ test("the secretariat imports a Word draft: preview, authors mapped to delegatio
   await expect(thread).toContainText("CAN");
   await expect(thread).toContainText("Yes, see the Budapest language.");
 });
+
+test("a Word draft over 10 MB is refused from its declared length, before it is read", async ({ baseURL }) => {
+  const before = await clauseCount();
+  const response = await fetch(`${baseURL}/api/instruments/${instrumentId}/import?preview=1`, {
+    method: "POST",
+    headers: { "content-type": "multipart/form-data; boundary=x" },
+    body: new Uint8Array(11 * 1024 * 1024),
+  });
+  expect(response.status).toBe(413);
+  expect(((await response.json()) as { error: string }).error).toBe(
+    "Request body too large: a Word draft may send at most 10 MB.",
+  );
+  expect(await clauseCount()).toBe(before);
+});
