@@ -54,7 +54,7 @@ test("the secretariat imports a Word draft: preview, authors mapped to delegatio
     buffer: Buffer.from("Minutes"),
   });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("alert")).toContainText("not a Word document");
+  await expect(page.getByRole("alert").filter({ hasText: "not a Word document" })).toBeVisible();
 
   await upload.setInputFiles({
     name: "Draft convention.docx",
@@ -79,7 +79,7 @@ test("the secretariat imports a Word draft: preview, authors mapped to delegatio
   await page.getByLabel(new RegExp(KENYA_AUTHOR)).selectOption({ label: "Jamaica (JAM)" });
   await page.getByLabel(new RegExp(CANADA_AUTHOR)).selectOption({ label: "Canada (CAN)" });
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  const imported = page.getByRole("region", { name: /Imported 3 articles, 3 proposals and 2 comment threads/ });
+  const imported = page.getByRole("status", { name: /Imported 3 articles, 3 proposals and 2 comment threads/ });
   await expect(imported).toBeVisible();
   expect(await clauseCount()).toBe(3);
 
