@@ -763,7 +763,9 @@ const DOORS: Door[] = [
     what: "POST /api/instruments/:id/import?preview=1 (a Word draft read; nothing is stored)",
     clauses: ["open"],
     attempt: async (s, w) => {
+      // A form upload is what a cross-site form can send: it must say it comes from the app.
       const response = await s.api.post(`/api/instruments/${w.instrumentId}/import?preview=1`, {
+        headers: { origin: BASE },
         multipart: { file: { name: "draft.docx", mimeType: DOCX_TYPE, buffer: Buffer.from(await draftConvention()) } },
       });
       expect([200, 403, 404], `the Word preview answered ${response.status()}`).toContain(response.status());

@@ -4,7 +4,7 @@
 // there. A file that is not a Word draft is refused with its message and imports nothing.
 import { CANADA_AUTHOR, draftConvention, KENYA_AUTHOR } from "@/lib/word-import/test-support/word-fixtures";
 import { signIn } from "./support/demo";
-import { withDatabase } from "./support/sessions";
+import { signInApi, withDatabase } from "./support/sessions";
 import { expect, test } from "./support/test";
 
 const STAMP = Date.now().toString(36);
@@ -109,4 +109,28 @@ test("a Word draft over 10 MB is refused from its declared length, before it is 
     "Request body too large: a Word draft may send at most 10 MB.",
   );
   expect(await clauseCount()).toBe(before);
+});
+
+test("an upload from another site is refused, even with the secretariat's session", async ({ baseURL }) => {
+  const secretariat = await signInApi(baseURL as string, "secretariat@clausework.demo");
+  try {
+    const before = await clauseCount();
+    const file = {
+      name: "draft.docx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(await draftConvention()),
+    };
+    const authors = JSON.stringify({});
+    const tries: Record<string, string>[] = [{ origin: "https://elsewhere.example" }, {}];
+    for (const headers of tries) {
+      const response = await secretariat.api.post(`/api/instruments/${instrumentId}/import`, {
+        headers,
+        multipart: { file, authors },
+      });
+      expect(response.status()).toBe(403);
+    }
+    expect(await clauseCount()).toBe(before);
+  } finally {
+    await secretariat.api.dispose();
+  }
 });
