@@ -3,6 +3,7 @@
 // out. Read-only; the mapping and the Import button are beside it (word-import-form.tsx).
 import type { WordDraftPreview } from "@/lib/word-import/preview-word-draft";
 
+const STATUS: Record<string, string> = { AGREED_AD_REF: "Agreed ad ref", AGREED: "Agreed" };
 const KIND: Record<string, string> = { INSERTION: "inserts", DELETION: "deletes", REPLACEMENT: "replaces" };
 
 function Change({ change }: { change: WordDraftPreview["changes"][number] }) {
@@ -40,6 +41,9 @@ export function WordDraftPreviewView({ preview }: { preview: WordDraftPreview })
                 <li key={`${article.number}-${article.title}`} aria-label={`Article ${article.number}`}>
                   <p className="text-sm font-medium">
                     Article {article.number}. {article.title}
+                    {article.status !== "OPEN" && (
+                      <span className="ml-2 font-normal text-slate-600">({STATUS[article.status]})</span>
+                    )}
                   </p>
                   <ol className="mt-1 space-y-0.5 text-sm text-slate-700">
                     {article.paragraphs.map((paragraph, index) => (
@@ -47,6 +51,9 @@ export function WordDraftPreviewView({ preview }: { preview: WordDraftPreview })
                       <li key={index} style={{ paddingLeft: `${paragraph.level * 1.5}rem` }} className="list-none">
                         {paragraph.label && <span className="mr-1 font-mono text-slate-500">{paragraph.label}</span>}
                         {paragraph.firstWords}
+                        {paragraph.status && (
+                          <span className="ml-1 italic text-slate-500">[{STATUS[paragraph.status].toLowerCase()}]</span>
+                        )}
                       </li>
                     ))}
                   </ol>

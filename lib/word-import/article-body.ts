@@ -3,9 +3,11 @@
 // format (1., (a), (i)…) and start, bullets as bullet lists, other paragraphs as paragraphs.
 // Tracked changes become proposal marks (`insertion` / `deletion`) stamped exactly as suggest
 // mode stamps them — proposal id, author, delegation, colour, date — and comment ranges become
-// `commentAnchor` marks of their threads.
+// `commentAnchor` marks of their threads. A numbered paragraph tagged "[agreed ad ref]" carries
+// that status, as the chair's command sets it (lib/paragraph-status).
 import { randomUUID } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
+import { PARAGRAPH_STATUS_ATTRIBUTE } from "@/lib/editor/paragraph-status";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { groupChanges } from "./draft-changes";
 import { paragraphNumbers } from "./draft-preview";
@@ -111,7 +113,8 @@ export function articleBody(
       list = { level: numbering.level, bullet, node };
       open.push(list);
     }
-    list.node.content?.push({ type: "listItem", content: [node] });
+    const status = paragraph.status ? { attrs: { [PARAGRAPH_STATUS_ATTRIBUTE]: paragraph.status } } : {};
+    list.node.content?.push({ type: "listItem", ...status, content: [node] });
   });
   return { type: "doc", content: blocks.length > 0 ? blocks : [{ type: "paragraph" }] };
 }

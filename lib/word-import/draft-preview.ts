@@ -3,12 +3,17 @@
 // and what was left out. Plain data, sent to the page as JSON.
 import { changesIn, type DraftChange } from "./draft-changes";
 import { draftThreads } from "./draft-threads";
-import type { DraftArticle, DraftParagraph } from "./outline-draft";
+import type { ArticleStatus, DraftArticle, DraftParagraph } from "./outline-draft";
 import { currentText, roman } from "./outline-draft";
 import type { WordDraft } from "./read-docx";
 
-export type PreviewParagraph = { label: string | null; level: number; firstWords: string };
-export type PreviewArticle = { number: string; title: string; paragraphs: PreviewParagraph[] };
+export type PreviewParagraph = {
+  label: string | null;
+  level: number;
+  firstWords: string;
+  status: DraftParagraph["status"];
+};
+export type PreviewArticle = { number: string; title: string; status: ArticleStatus; paragraphs: PreviewParagraph[] };
 export type PreviewChapter = { number: string; title: string; added: boolean; articles: PreviewArticle[] };
 export type PreviewChange = Omit<DraftChange, "date"> & { date: string | null; article: string };
 export type PreviewComment = { author: string; date: string | null; text: string };
@@ -97,7 +102,9 @@ export function previewDraft(draft: WordDraft): WordImportPreview {
       return {
         number: article.number,
         title: article.title,
+        status: article.status,
         paragraphs: article.paragraphs.map((paragraph, index) => ({
+          status: paragraph.status,
           label: paragraph.numbering ? numberLabel(paragraph.numbering.format, numbers[index] ?? 1) : null,
           level: paragraph.numbering?.level ?? 0,
           firstWords: firstWords(paragraph),

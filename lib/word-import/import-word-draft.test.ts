@@ -20,7 +20,13 @@ import { listClauseProposals } from "@/lib/proposals/list-clause-proposals";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { importWordDraft } from "./import-word-draft";
 import { previewWordDraft } from "./preview-word-draft";
-import { CANADA_AUTHOR, draftConvention, KENYA_AUTHOR, overlongComment } from "./test-support/word-fixtures";
+import {
+  CANADA_AUTHOR,
+  draftConvention,
+  KENYA_AUTHOR,
+  overlongComment,
+  withStatuses,
+} from "./test-support/word-fixtures";
 import { LEAVE_OUT } from "./word-import-input";
 
 let secretariat: SessionUser;
@@ -191,6 +197,23 @@ describe("importing a Word draft", () => {
     const clause = await prisma.clause.findFirstOrThrow({ where: { instrumentId, number: "1" } });
     const text = clausePlainText(await modelOf(clause.id));
     expect(text).not.toContain("paying particular attention");
+  });
+
+  it("keeps the statuses the exports print: the clause's, and each agreed paragraph's", async () => {
+    const instrumentId = await emptyInstrument("import-statuses");
+    const result = await importWordDraft(secretariat, { instrumentId, file: await withStatuses() });
+    const clause = await prisma.clause.findUniqueOrThrow({
+      where: { id: result.clauses[0].id },
+      include: { progress: true },
+    });
+    expect(clause.status).toBe("AGREED_AD_REF");
+    const list = (await modelOf(clause.id)).blocks[0] as Extract<Block, { type: "orderedList" }>;
+    expect(list.items.map((item) => [itemText(item), item.status])).toEqual([
+      ["States Parties shall cooperate.", "AGREED_AD_REF"],
+      ["They shall exchange information [as appropriate].", "AGREED"],
+      ["They shall report.", "OPEN"],
+    ]);
+    expect(clause.progress).toMatchObject({ paragraphs: 3, agreed: 1, adRef: 1 });
   });
 
   it("refuses, and stores nothing, when an author is not mapped, a delegation may not propose, or it fails half-way", async () => {

@@ -14,6 +14,7 @@ import * as Y from "yjs";
 import { createChapter } from "@/lib/admin/create-chapter";
 import { createClause } from "@/lib/admin/create-clause";
 import { requireInstrumentRight } from "@/lib/admin/instrument-rights";
+import { setClauseStatus } from "@/lib/admin/set-clause-status";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { type ClauseModel, paragraphsOf } from "@/lib/clause-model/clause-model";
@@ -25,6 +26,7 @@ import { inTransaction, type Tx } from "@/lib/commands/in-transaction";
 import { parseInput } from "@/lib/commands/parse-input";
 import { MAX_COMMENT_LENGTH } from "@/lib/comments/comment-length";
 import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
+import { markedProgress, storeProgress } from "@/lib/paragraph-status/clause-progress";
 import { indexClauseProposals } from "@/lib/proposals/index-clause-proposals";
 import { type AuthorStamps, articleBody } from "./article-body";
 import { refuseDocx } from "./docx-refusal";
@@ -203,6 +205,9 @@ export async function importWordDraft(by: SessionUser, raw: TWordImport, tx?: Tx
             );
             result.threads++;
           }
+          await storeProgress(tx, clauseId, markedProgress(model));
+          if (article.status !== "OPEN")
+            await setClauseStatus(by, { instrumentId, clauseId, status: article.status }, tx);
           const proposals = proposalsInClause(model);
           await indexClauseProposals(clauseId, proposals, now, tx);
           result.proposals += proposals.length;

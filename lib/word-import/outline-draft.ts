@@ -11,10 +11,16 @@ export type DraftParagraph = {
   /** Null for a paragraph without Word numbering. */
   numbering: { format: NumberFormat; level: number; numId: string; start: number } | null;
   runs: WordRun[];
+  /** A numbered paragraph's status, from its "[agreed ad ref]" / "[agreed]" tag (as the exports print it). */
+  status: "AGREED_AD_REF" | "AGREED" | null;
 };
+
+export type ArticleStatus = "OPEN" | "AGREED_AD_REF" | "AGREED";
 export type DraftArticle = {
   number: string;
   title: string;
+  /** From a "Status: Agreed ad referendum" line under the heading (as the Word export writes it). */
+  status: ArticleStatus;
   paragraphs: DraftParagraph[];
   /** Comments made on the article's heading or with no words of their own in it: on the whole clause. */
   onWholeArticle: Set<string>;
@@ -36,6 +42,12 @@ const CHAPTER = /^(?:chapter|part)\s+([0-9IVXLCDM]+[A-Za-z]?)\b\s*(.*)$/i;
 const ARTICLE = /^article\s+([0-9]+[A-Za-z]*(?:\s*(?:bis|ter|quater))?|[IVXLCDM]+)\b\s*(.*)$/i;
 const STATUS_TAG = /\s*\[(?:open|agreed ad ref(?:erendum)?|agreed)\]\s*$/i;
 const SEPARATOR = /^[.:\u2013\u2014-]\s*/;
+const STATUS_LINE: Record<string, ArticleStatus> = {
+  "status: open": "OPEN",
+  "status: agreed ad referendum": "AGREED_AD_REF",
+  "status: agreed": "AGREED",
+};
+const PARAGRAPH_TAG = /\s*\[(agreed ad ref|agreed)\]\s*$/;
 
 /** The paragraph's words as it reads with its tracked changes accepted (for headings). */
 export function currentText(paragraph: { runs: WordRun[] }): string {
@@ -112,12 +124,37 @@ function commentsOn(paragraph: WordParagraph): string[] {
   return [...new Set([...ids, ...paragraph.references])];
 }
 
+/** The runs without a trailing status tag in unchanged words, and the status it named. */
+function withoutTag(runs: WordRun[]): { runs: WordRun[]; status: DraftParagraph["status"] } {
+  let tail = "";
+  for (let from = runs.length - 1; from >= 0; from--) {
+    const run = runs[from];
+    if (run.type !== "text" || run.change) break;
+    tail = run.text + tail;
+    const match = PARAGRAPH_TAG.exec(tail);
+    if (!match) continue;
+    // Cut the tag's characters off the end, run by run.
+    let cut = tail.length - match.index;
+    const kept = [...runs];
+    while (cut > 0) {
+      const last = kept.pop() as Extract<WordRun, { type: "text" }>;
+      if (last.text.length > cut) kept.push({ ...last, text: last.text.slice(0, last.text.length - cut) });
+      cut -= Math.min(cut, last.text.length);
+    }
+    return { runs: kept, status: match[1] === "agreed" ? "AGREED" : "AGREED_AD_REF" };
+  }
+  return { runs, status: null };
+}
+
 function paragraphOf(paragraph: WordParagraph, styles: Styles, numbering: Numbering): DraftParagraph {
   const own = paragraph.numbering ?? (paragraph.styleId ? (styles.get(paragraph.styleId)?.numbering ?? null) : null);
   const format = own && own.numId !== "0" ? numbering(own.numId, own.level) : null;
+  const numbered =
+    own && format && format.format !== "bullet" ? { ...format, level: own.level, numId: own.numId } : null;
+  const tagged = numbered ? withoutTag(paragraph.runs) : { runs: paragraph.runs, status: null };
   return {
     numbering: own && format ? { ...format, level: own.level, numId: own.numId } : null,
-    runs: paragraph.runs,
+    ...tagged,
   };
 }
 
@@ -156,11 +193,14 @@ export function outlineDraft(
       article = {
         number: heading.number ?? String(articles),
         title: heading.title,
+        status: "OPEN",
         paragraphs: [],
         onWholeArticle: new Set(commentsOn(paragraph)),
       };
       chapters[chapters.length - 1].articles.push(article);
       if (!heading.title) awaitingTitle = article;
+    } else if (article && article.paragraphs.length === 0 && STATUS_LINE[text.toLowerCase()]) {
+      article.status = STATUS_LINE[text.toLowerCase()];
     } else if (article) {
       for (const id of paragraph.references) article.onWholeArticle.add(id);
       if (paragraph.runs.length > 0) article.paragraphs.push(paragraphOf(paragraph, styles, numbering));

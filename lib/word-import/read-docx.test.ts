@@ -14,6 +14,7 @@ import {
   KENYA_AUTHOR,
   noStructure,
   plainArticles,
+  withStatuses,
   zipOf,
 } from "./test-support/word-fixtures";
 
@@ -112,6 +113,16 @@ describe("reading a Word draft", () => {
     // A sentence that begins "Article 1 of the Convention" is text, not a heading.
     expect(preview.chapters[0].articles[1].paragraphs[0].firstWords).toMatch(/^Article 1 of the Convention/);
   });
+});
+
+it("reads the statuses the exports print: the article's under its heading, a paragraph's tag after its words", async () => {
+  const [article] = previewDraft(readDocx(await withStatuses())).chapters[0].articles;
+  expect(article.status).toBe("AGREED_AD_REF");
+  expect(article.paragraphs.map((p) => [p.label, p.firstWords, p.status])).toEqual([
+    ["1.", "States Parties shall cooperate.", "AGREED_AD_REF"],
+    ["2.", "They shall exchange information [as appropriate].", "AGREED"],
+    ["3.", "They shall report.", null],
+  ]);
 });
 
 describe("refusing what is not a usable Word draft", () => {

@@ -167,6 +167,28 @@ export async function overlongComment(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+/** Statuses as the exports print them: "Status: …" under an article's heading, "[agreed ad ref]" after a paragraph. */
+export async function withStatuses(): Promise<Uint8Array> {
+  const document = new Document({
+    numbering,
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "Article 9. Cooperation", heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ children: [new TextRun({ text: "Status: Agreed ad referendum", italics: true })] }),
+          numbered(9, 0, [
+            new TextRun("States Parties shall cooperate."),
+            new TextRun({ text: " [agreed ad ref]", italics: true }),
+          ]),
+          numbered(9, 0, [new TextRun("They shall exchange information [as appropriate]. [agreed]")]),
+          numbered(9, 0, [new TextRun("They shall report.")]),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 /** A Word document with paragraphs but no heading and no article line. */
 export async function noStructure(): Promise<Uint8Array> {
   const document = new Document({
