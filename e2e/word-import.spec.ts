@@ -3,6 +3,7 @@
 // to a delegation, imports, opens a new clause and finds a delegation's proposal and a comment
 // there. A file that is not a Word draft is refused with its message and imports nothing.
 import { CANADA_AUTHOR, draftConvention, KENYA_AUTHOR } from "@/lib/word-import/test-support/word-fixtures";
+import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/demo";
 import { signInApi, withDatabase } from "./support/sessions";
 import { expect, test } from "./support/test";
@@ -75,6 +76,7 @@ test("the secretariat imports a Word draft: preview, authors mapped to delegatio
   await expect(comments).toContainText("on “prevent and combat”");
   await expect(comments).toContainText(`${KENYA_AUTHOR}: Yes, see the Budapest language.`);
   expect(await clauseCount()).toBe(0);
+  await expectNoAxeViolations(page, "the Word import's preview");
 
   await page.getByLabel(new RegExp(KENYA_AUTHOR)).selectOption({ label: "Jamaica (JAM)" });
   await page.getByLabel(new RegExp(CANADA_AUTHOR)).selectOption({ label: "Canada (CAN)" });

@@ -1,6 +1,8 @@
 // What the secretariat sees before importing: the chapters and articles found, each paragraph's
 // number as Word shows it and its first words, the tracked changes and comments by Word author,
 // and what was left out. Plain data, sent to the page as JSON.
+import { DOCX_LIMITS } from "./docx-limits";
+import { refuseDocx } from "./docx-refusal";
 import { changesIn, type DraftChange } from "./draft-changes";
 import { draftThreads } from "./draft-threads";
 import type { ArticleStatus, DraftArticle, DraftParagraph } from "./outline-draft";
@@ -126,6 +128,11 @@ export function previewDraft(draft: WordDraft): WordImportPreview {
   for (const change of changes) author(change.author).changes++;
   for (const thread of threads)
     for (const comment of [thread.start, ...thread.replies]) author(comment.author).comments++;
+  if (authors.size > DOCX_LIMITS.authors) {
+    throw refuseDocx(
+      `This draft has ${authors.size} authors of changes and comments; the import maps at most ${DOCX_LIMITS.authors}.`,
+    );
+  }
   const view = (comment: { author: string; date: string | null; text: string }) => ({
     author: comment.author,
     date: comment.date,

@@ -181,6 +181,13 @@ describe("refusing what is not a usable Word draft", () => {
     expect(refusal(() => readDocx(zip)).message).toMatch(/comments; the import takes at most 5000/);
   });
 
+  it("refuses more articles than the limit", () => {
+    const articles = Array.from({ length: DOCX_LIMITS.articles + 1 }, (_, n) => article(String(n + 1))).join("");
+    expect(refusal(() => readDocx(zipOf({ "word/document.xml": documentXml(articles) }))).message).toMatch(
+      /1001 articles; the import takes at most 1000/,
+    );
+  });
+
   it("refuses a Word document in which no article can be found", async () => {
     const minutes = await noStructure();
     expect(refusal(() => readDocx(minutes)).message).toMatch(/No articles were found/);

@@ -2,6 +2,7 @@
 // paragraphs with runs, tracked changes and comment ranges) and its comments. Refuses, with a
 // message the secretariat can act on, anything that is not a usable Word draft.
 
+import { DOCX_LIMITS } from "./docx-limits";
 import { refuseDocx } from "./docx-refusal";
 import { type DraftOutline, outlineDraft } from "./outline-draft";
 import { readBody } from "./read-body";
@@ -64,6 +65,10 @@ export function readDocx(bytes: Uint8Array, fileName = "Word draft"): WordDraft 
     throw refuseDocx(
       "No articles were found in this draft. Give each article a heading — the Heading 2 style, or a line of its own such as “Article 1. Purpose” — and chapters the Heading 1 style or “Chapter I. …”.",
     );
+  }
+  const articles = outline.chapters.reduce((sum, chapter) => sum + chapter.articles.length, 0);
+  if (articles > DOCX_LIMITS.articles) {
+    throw refuseDocx(`This draft has ${articles} articles; the import takes at most ${DOCX_LIMITS.articles} at once.`);
   }
   const comments = readComments(
     commentsPart ? parseWordXml(commentsPart, "comments") : null,
