@@ -5,8 +5,9 @@ import { DOCX_LIMITS } from "./docx-limits";
 import { refuseDocx } from "./docx-refusal";
 import { changesIn, type DraftChange } from "./draft-changes";
 import { draftThreads } from "./draft-threads";
+import { numberLabel } from "./number-format";
 import type { ArticleStatus, DraftArticle, DraftParagraph } from "./outline-draft";
-import { currentText, roman } from "./outline-draft";
+import { currentText } from "./outline-draft";
 import type { WordDraft } from "./read-docx";
 
 export type PreviewParagraph = {
@@ -37,35 +38,6 @@ export type WordImportPreview = {
 };
 
 const FIRST_WORDS = 12;
-
-function letters(value: number, upper: boolean): string {
-  let rest = value;
-  let out = "";
-  while (rest > 0) {
-    rest--;
-    out = String.fromCharCode(97 + (rest % 26)) + out;
-    rest = Math.floor(rest / 26);
-  }
-  return upper ? out.toUpperCase() : out;
-}
-
-/** The number as a reader sees it: "1.", "(a)", "(i)", "•". */
-export function numberLabel(format: NonNullable<DraftParagraph["numbering"]>["format"], value: number): string {
-  switch (format) {
-    case "bullet":
-      return "•";
-    case "lowerLetter":
-      return `(${letters(value, false)})`;
-    case "upperLetter":
-      return `${letters(value, true)}.`;
-    case "lowerRoman":
-      return `(${roman(value).toLowerCase()})`;
-    case "upperRoman":
-      return `${roman(value)}.`;
-    default:
-      return `${value}.`;
-  }
-}
 
 /** Each paragraph's number, counting per numbering and level as Word does (a higher level restarts lower ones). */
 export function paragraphNumbers(

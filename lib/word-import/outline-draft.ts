@@ -3,6 +3,8 @@
 // Criminalization", "Article 14 — Victims"), which decide when they say which one it is. What
 // follows an article's heading, up to the next heading, is its text; numbered paragraphs keep
 // their level and Word's numbering format.
+
+import { formatNumber, roman } from "./number-format";
 import type { WordParagraph, WordRun } from "./read-body";
 import type { NumberFormat, Numbering } from "./read-numbering";
 import { levelOfStyleId, type Styles } from "./read-styles";
@@ -90,34 +92,6 @@ function headingOf(paragraph: WordParagraph, styles: Styles): Heading | null {
   return null;
 }
 
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-
-export function roman(value: number): string {
-  let rest = value;
-  let out = "";
-  for (const [size, letters] of ROMAN) {
-    while (rest >= size) {
-      out += letters;
-      rest -= size;
-    }
-  }
-  return out;
-}
-
 /** Every comment the paragraph's words lie in or whose mark stands in it. */
 function commentsOn(paragraph: WordParagraph): string[] {
   const ids = paragraph.runs.flatMap((run) => (run.type === "text" ? run.comments : []));
@@ -158,6 +132,25 @@ function paragraphOf(paragraph: WordParagraph, styles: Styles, numbering: Number
   };
 }
 
+/**
+ * The number Word gives a heading through its numbering ("Article %1" on the Heading 2 style),
+ * counted per numbering and level as Word counts; null for a heading without numbering.
+ */
+function numberedHeading(
+  paragraph: WordParagraph,
+  styles: Styles,
+  numbering: Numbering,
+  counters: Map<string, number>,
+): string | null {
+  const own = paragraph.numbering ?? (paragraph.styleId ? (styles.get(paragraph.styleId)?.numbering ?? null) : null);
+  const format = own && own.numId !== "0" ? numbering(own.numId, own.level) : null;
+  if (!own || !format || format.format === "bullet") return null;
+  const key = `${own.numId}:${own.level}`;
+  const value = counters.has(key) ? (counters.get(key) as number) + 1 : format.start;
+  counters.set(key, value);
+  return formatNumber(format.format, value);
+}
+
 /** The outline, or null chapters when the draft has no article at all. `title`: for an added chapter. */
 export function outlineDraft(
   paragraphs: WordParagraph[],
@@ -171,8 +164,10 @@ export function outlineDraft(
   let articles = 0;
   // An article's title may stand on the line under "Article 5".
   let awaitingTitle: DraftArticle | DraftChapter | null = null;
+  const headingCounters = new Map<string, number>();
   for (const paragraph of paragraphs) {
     const heading = headingOf(paragraph, styles);
+    if (heading) heading.number ??= numberedHeading(paragraph, styles, numbering, headingCounters);
     const text = currentText(paragraph);
     if (!heading && awaitingTitle && text && !paragraph.numbering && text.length <= 200) {
       awaitingTitle.title = text;

@@ -13,6 +13,7 @@ import {
   draftConvention,
   KENYA_AUTHOR,
   noStructure,
+  numberedHeadings,
   plainArticles,
   withStatuses,
   zipOf,
@@ -122,6 +123,15 @@ it("reads the statuses the exports print: the article's under its heading, a par
     ["1.", "States Parties shall cooperate.", "AGREED_AD_REF"],
     ["2.", "They shall exchange information [as appropriate].", "AGREED"],
     ["3.", "They shall report.", null],
+  ]);
+});
+
+it("numbers headings as Word numbers them when the number comes from Word's numbering", async () => {
+  const [chapter] = previewDraft(readDocx(await numberedHeadings())).chapters;
+  expect([chapter.number, chapter.title]).toEqual(["I", "Final provisions"]);
+  expect(chapter.articles.map((a) => [a.number, a.title])).toEqual([
+    ["3", "Signature"],
+    ["4", "Ratification"],
   ]);
 });
 

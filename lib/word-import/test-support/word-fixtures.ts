@@ -189,6 +189,50 @@ export async function withStatuses(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+/** Headings numbered by Word itself ("Chapter %1", "Article %1" on the heading styles): their words are the titles. */
+export async function numberedHeadings(): Promise<Uint8Array> {
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: "chapters",
+          levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: "Chapter %1.", alignment: AlignmentType.START }],
+        },
+        {
+          reference: "articles",
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: "Article %1.", start: 3, alignment: AlignmentType.START },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            text: "Final provisions",
+            heading: HeadingLevel.HEADING_1,
+            numbering: { reference: "chapters", level: 0 },
+          }),
+          new Paragraph({
+            text: "Signature",
+            heading: HeadingLevel.HEADING_2,
+            numbering: { reference: "articles", level: 0 },
+          }),
+          new Paragraph("This Convention shall be open for signature."),
+          new Paragraph({
+            text: "Ratification",
+            heading: HeadingLevel.HEADING_2,
+            numbering: { reference: "articles", level: 0 },
+          }),
+          new Paragraph("This Convention is subject to ratification."),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 /** A Word document with paragraphs but no heading and no article line. */
 export async function noStructure(): Promise<Uint8Array> {
   const document = new Document({
