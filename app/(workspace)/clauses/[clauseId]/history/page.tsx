@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AlternativesChosenEntry } from "@/components/alternatives/alternatives-chosen-entry";
 import { loadReadingsClause } from "@/components/readings/clause-page-access";
+import { CompareVersionsForm } from "@/components/readings/compare-versions-form";
 import { ReadingsHeader } from "@/components/readings/readings-header";
 import { SaveVersionForm } from "@/components/readings/save-version-form";
 import { STATUS_LABEL, TRIGGER_LABEL } from "@/components/readings/version-labels";
@@ -32,44 +33,11 @@ export default async function ClauseHistoryPage({ params }: Props) {
       <ReadingsHeader clause={clause} title={`History of article ${clause.number}`} />
       {can(actor, "reading.save", target) ? (
         <div className="mt-4">
-          <SaveVersionForm clauseId={clause.id} />
+          <SaveVersionForm of={{ clauseId: clause.id }} />
         </div>
       ) : null}
       {versions.length > 0 ? (
-        <form
-          action={`/clauses/${clause.id}/compare`}
-          className="mt-4 flex flex-wrap items-end gap-2 text-sm"
-          aria-label="Compare versions"
-        >
-          <label className="flex flex-col">
-            From
-            <select
-              name="from"
-              className="mt-1 rounded border border-slate-300 px-2 py-1"
-              defaultValue={versions[versions.length - 1].id}
-            >
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            To
-            <select name="to" className="mt-1 rounded border border-slate-300 px-2 py-1" defaultValue="current">
-              <option value="current">Now</option>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="rounded border border-un px-3 py-1.5 font-medium text-un">
-            Compare
-          </button>
-        </form>
+        <CompareVersionsForm action={`/clauses/${clause.id}/compare`} versions={versions} />
       ) : null}
       <ol className="mt-6 space-y-3" aria-label="Timeline">
         {history.length === 0 ? <li className="text-sm text-slate-500">No versions of this clause yet.</li> : null}

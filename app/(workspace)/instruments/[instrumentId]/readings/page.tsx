@@ -4,7 +4,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SaveInstrumentVersionForm } from "@/components/readings/save-instrument-version-form";
+import { CompareVersionsForm } from "@/components/readings/compare-versions-form";
+import { SaveVersionForm } from "@/components/readings/save-version-form";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db/prisma";
@@ -59,44 +60,11 @@ export default async function InstrumentReadingsPage({ params, searchParams }: P
       <h1 className="mt-2 text-2xl font-semibold">Readings of the {instrument.shortTitle}</h1>
       {can(actor, "reading.save") ? (
         <div className="mt-4">
-          <SaveInstrumentVersionForm instrumentId={instrument.id} chapters={chapters} />
+          <SaveVersionForm of={{ instrumentId: instrument.id, chapters }} />
         </div>
       ) : null}
       {versions.length > 0 ? (
-        <form className="mt-4 flex flex-wrap items-end gap-2 text-sm" aria-label="Compare versions">
-          <label className="flex flex-col">
-            From
-            <select
-              name="from"
-              className="mt-1 rounded border border-slate-300 px-2 py-1"
-              defaultValue={query.from ?? versions[versions.length - 1].id}
-            >
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            To
-            <select
-              name="to"
-              className="mt-1 rounded border border-slate-300 px-2 py-1"
-              defaultValue={query.to ?? "current"}
-            >
-              <option value="current">Now</option>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="rounded border border-un px-3 py-1.5 font-medium text-un">
-            Compare
-          </button>
-        </form>
+        <CompareVersionsForm versions={versions} from={query.from} to={query.to} />
       ) : (
         <p className="mt-4 text-sm text-slate-500">No versions of this instrument yet.</p>
       )}
