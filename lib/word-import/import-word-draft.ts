@@ -168,41 +168,39 @@ export async function importWordDraft(by: SessionUser, raw: TWordImport, tx?: Tx
       const now = new Date();
       const at = (date: string | null) => dateOf(date, now).toISOString();
       const threads = draftThreads(draft, draft.comments).threads.map((thread) => ({ ...thread, id: randomUUID() }));
+      // Every clause's text is built before the first write: the writes that follow hold the
+      // audit trail's lock (each command records its entry), and should not wait on this work.
       const counters = new Map<string, number>();
+      const planned = draft.chapters.map((chapter) => ({
+        chapter,
+        articles: chapter.articles.map((article) => {
+          const own = threads.filter((thread) => thread.article === article && stamps.get(thread.start.author));
+          const threadOf = new Map(own.filter((t) => t.onWords).map((thread) => [thread.commentId, thread.id]));
+          const body = articleBody(article, stamps, threadOf, counters, at);
+          const doc = prosemirrorJSONToYDoc(clauseSchema, body, CLAUSE_FRAGMENT);
+          const model = readClause(doc);
+          const snapshot = Y.encodeStateAsUpdate(doc);
+          doc.destroy();
+          return { article, model, snapshot, threads: own.map((t) => ({ ...t, quote: quoteOf(model, t.id) })) };
+        }),
+      }));
       const result: WordImportResult = { clauses: [], proposals: 0, threads: 0, comments: 0 };
-      for (const chapter of draft.chapters) {
+      for (const { chapter, articles } of planned) {
         const { chapterId } = await createChapter(
           by,
           { instrumentId, number: chapter.number.slice(0, 20), title: chapter.title.slice(0, 300) },
           tx,
         );
-        for (const article of chapter.articles) {
+        for (const { article, model, snapshot, threads: own } of articles) {
           const number = article.number.slice(0, 20);
           const title = article.title.slice(0, 300);
           const { clauseId } = await createClause(by, { instrumentId, chapterId, number, title, topics: [] }, tx);
-          const own = threads.filter((thread) => thread.article === article && stamps.get(thread.start.author));
-          const threadOf = new Map(own.filter((t) => t.onWords).map((thread) => [thread.commentId, thread.id]));
-          const doc = prosemirrorJSONToYDoc(
-            clauseSchema,
-            articleBody(article, stamps, threadOf, counters, at),
-            CLAUSE_FRAGMENT,
-          );
-          const model = readClause(doc);
-          const snapshot = Y.encodeStateAsUpdate(doc);
-          doc.destroy();
           await tx.clauseDocument.create({
             data: { clauseId, snapshot: Buffer.from(snapshot), plainText: clausePlainText(model) },
           });
           await recordServerWrite(tx, clauseId, snapshot);
           for (const thread of own) {
-            result.comments += await storeThread(
-              tx,
-              by,
-              clauseId,
-              { ...thread, quote: quoteOf(model, thread.id) },
-              stamps,
-              now,
-            );
+            result.comments += await storeThread(tx, by, clauseId, thread, stamps, now);
             result.threads++;
           }
           await storeProgress(tx, clauseId, markedProgress(model));
