@@ -886,6 +886,14 @@ const DOORS: Door[] = [
     attempt: async (s, w) =>
       (await s.api.get(`/api/instruments/${w.instrumentId}/export?format=html&variant=proposals`)).status() === 200,
   },
+  {
+    action: "instrument.export",
+    door: "route",
+    what: "GET /api/clauses/:id/export (the clause as Word, with proposals and comments)",
+    clauses: ["open", "restricted"],
+    attempt: async (s, w, c) =>
+      (await s.api.get(`/api/clauses/${clauseOf(w, c).id}/export?format=docx&variant=proposals`)).status() === 200,
+  },
   ...paragraphStatusDoors(
     routeDoes,
     () => sessions.chair,

@@ -1,8 +1,10 @@
 // Exports: a delegate downloads the draft from the clause list — clean, and with proposals as
-// tracked changes by delegation — text typed as markup stays inert, a clause in informal
+// tracked changes by delegation, as a printable page or a Word file, and the changes since a saved
+// version as Word; a clause's own from its page — text typed as markup stays inert, a clause in informal
 // consultations is in Australia's export and absent from Canada's, and every export is on the
 // audit trail.
 import { readFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import { openClause } from "@/lib/collab/test-support/clause-client";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { signIn } from "./support/demo";
@@ -115,6 +117,47 @@ test("an insider downloads the draft from the clause list, with proposals as tra
   expect(event.details).toMatchObject({ format: "html", variant: "proposals" });
 });
 
+test("a delegate downloads Word files from the Export menu — with proposals, a saved version, the changes since it — and a clause's own from its page", async ({
+  page,
+}) => {
+  await signIn(page, "australia@clausework.demo");
+  await page.getByTestId("export-menu").getByText("Export", { exact: true }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: /With proposals and comments \(Word\)/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-with-proposals\.docx$/);
+  const parts = unzipSync(new Uint8Array(await readFile((await download.path()) as string)));
+  const document = strFromU8(parts["word/document.xml"]);
+  expect(document).toContain(`Article 14 ter. ${TITLE}`);
+  // Australia's proposal is a real tracked change, by Australia.
+  expect(document).toMatch(new RegExp(`<w:ins [^>]*w:author="Australia \\([^"]+\\)"[^>]*><w:r>.*?${PROPOSED}`));
+
+  // The changes since a saved version, chosen in the menu.
+  const saved = await chair.api.post(`/api/instruments/${instrumentId}/versions`, {
+    data: { name: `Export reading ${STAMP}` },
+  });
+  expect(saved.status()).toBe(200);
+  await page.reload();
+  await page.getByTestId("export-menu").getByText("Export", { exact: true }).click();
+  const { versionId } = (await saved.json()) as { versionId: string };
+  await page.getByLabel("A saved version (Word)").selectOption(versionId);
+  const changes = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Changes since it" }).click();
+  expect((await changes).suggestedFilename()).toMatch(/-changes\.docx$/);
+  // The menu stays open on the version chosen.
+  const ofVersion = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Its text" }).click();
+  const versionFile = unzipSync(new Uint8Array(await readFile((await (await ofVersion).path()) as string)));
+  expect(strFromU8(versionFile["word/document.xml"])).toContain(`Version “Export reading ${STAMP}”`);
+
+  const [clause] = await query<{ id: string }>(`SELECT id FROM "Clause" WHERE title = $1`, [TITLE]);
+  await page.goto(`/clauses/${clause.id}`);
+  await page.getByTestId("export-menu").getByText("Export", { exact: true }).click();
+  const clauseDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Clean text \(Word\)/ }).click();
+  expect((await clauseDownload).suggestedFilename()).toMatch(/-article-14-ter-clean\.docx$/);
+});
+
 test("the clean export keeps the agreed text and leaves the proposal out; plain text too", async () => {
   const australia = await signInApi(BASE, "australia@clausework.demo");
   try {
@@ -183,7 +226,7 @@ test("bad requests are refused clearly and recorded nowhere", async () => {
   const outsider = await signInApi(BASE, outsiderEmail);
   try {
     const cases: [Session, string, number, RegExp][] = [
-      [canada, `/api/instruments/${instrumentId}/export?format=pdf`, 400, /format: html or text/],
+      [canada, `/api/instruments/${instrumentId}/export?format=pdf`, 400, /format: html, text, docx/],
       [canada, `/api/instruments/${instrumentId}/export?format=text&variant=proposals`, 400, /clean variant only/],
       [canada, "/api/instruments/not-an-id/export", 400, /instrument is not valid/],
       [canada, "/api/instruments/00000000-0000-4000-8000-000000000000/export", 404, /does not exist/],

@@ -1,9 +1,12 @@
 "use client";
-// The instrument's Export menu on the clause list: the draft as a printable page (agreed text
-// only, or with proposals as tracked changes) or as plain text. Plain links to the export route,
-// which sends each as a download. A <details> opens without script; Escape (back to the button)
-// and a click or focus elsewhere close it, as menus do.
-import { useEffect, useRef } from "react";
+// The Export menu, on the clause list for the instrument and on a clause's page for the clause:
+// the draft as a printable page (agreed text only, or with proposals as tracked changes), as
+// plain text, or as Word (.docx) — clean, with proposals as real tracked changes and the threads
+// as comments — and a saved version as Word: its text, with its proposals, or the changes since
+// it (the versions are fetched when the menu opens). Plain links to the export route, which sends
+// each as a download. A <details> opens without script; Escape (back to the button) and a click or focus
+// elsewhere close it, as menus do.
+import { useEffect, useRef, useState } from "react";
 
 const CHOICES = [
   {
@@ -17,10 +20,24 @@ const CHOICES = [
     hint: "Open proposals as tracked changes, by delegation",
   },
   { query: "format=text&variant=clean", label: "Clean text (plain text)", hint: "Agreed text only, as a .txt file" },
+  { query: "format=docx&variant=clean", label: "Clean text (Word)", hint: "Agreed text only, as a .docx file" },
+  {
+    query: "format=docx&variant=proposals",
+    label: "With proposals and comments (Word)",
+    hint: "Proposals as Word's tracked changes, threads as comments",
+  },
 ];
 
-export function ExportMenu({ instrumentId }: { instrumentId: string }) {
+type Version = { id: string; name: string; createdAt: string };
+type Target = { instrumentId: string; clauseId?: never } | { clauseId: string; instrumentId?: never };
+
+const itemClass =
+  "block px-3 py-2 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-un";
+
+export function ExportMenu(target: Target) {
   const menu = useRef<HTMLDetailsElement>(null);
+  const [versions, setVersions] = useState<Version[] | "loading" | "unavailable">("loading");
+  const base = target.clauseId ? `/api/clauses/${target.clauseId}` : `/api/instruments/${target.instrumentId}`;
 
   useEffect(() => {
     const close = (event: Event) => {
@@ -44,25 +61,91 @@ export function ExportMenu({ instrumentId }: { instrumentId: string }) {
     };
   }, []);
 
+  // The versions to count changes from, read when the menu first opens.
+  const loadVersions = () => {
+    if (versions !== "loading" || !menu.current?.open) return;
+    fetch(`${base}/versions`)
+      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then((list: Version[]) => setVersions(list))
+      .catch(() => setVersions("unavailable"));
+  };
+
   return (
-    <details ref={menu} className="relative shrink-0" data-testid="export-menu">
+    <details ref={menu} className="relative shrink-0" data-testid="export-menu" onToggle={loadVersions}>
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-un">
         Export
       </summary>
-      <ul className="absolute right-0 z-10 mt-1 w-72 max-w-[calc(100vw-2rem)] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg">
+      <ul className="absolute right-0 z-10 mt-1 w-80 max-w-[calc(100vw-2rem)] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg">
         {CHOICES.map((choice) => (
           <li key={choice.query}>
-            <a
-              href={`/api/instruments/${instrumentId}/export?${choice.query}`}
-              download
-              className="block px-3 py-2 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-un"
-            >
+            <a href={`${base}/export?${choice.query}`} download className={itemClass}>
               <span className="block text-sm font-medium">{choice.label}</span>
               <span className="block text-xs text-slate-600">{choice.hint}</span>
             </a>
           </li>
         ))}
+        <li className="border-t border-slate-200 px-3 py-2">
+          <SavedVersions base={base} versions={versions} />
+        </li>
       </ul>
     </details>
+  );
+}
+
+const VERSION_EXPORTS = [
+  { label: "Its text", query: (id: string) => `format=docx&variant=clean&version=${id}` },
+  { label: "With its proposals", query: (id: string) => `format=docx&variant=proposals&version=${id}` },
+  { label: "Changes since it", query: (id: string) => `format=docx&variant=changes&since=${id}` },
+];
+
+/** A saved version, chosen from the list: its text, its text with proposals, or the changes since it, as Word. */
+function SavedVersions({ base, versions }: { base: string; versions: Version[] | "loading" | "unavailable" }) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const id = `export-version-${base}`;
+  if (!Array.isArray(versions) || versions.length === 0) {
+    return (
+      <>
+        <span className="block text-sm font-medium">A saved version (Word)</span>
+        <p className="text-xs text-slate-600">
+          {versions === "loading"
+            ? "Reading the saved versions…"
+            : versions === "unavailable"
+              ? "The saved versions could not be read. Try again later."
+              : "No version has been saved yet."}
+        </p>
+      </>
+    );
+  }
+  const version = chosen ?? versions[0].id;
+  return (
+    <>
+      <label className="block text-sm font-medium" htmlFor={id}>
+        A saved version (Word)
+      </label>
+      <select
+        id={id}
+        value={version}
+        onChange={(event) => setChosen(event.target.value)}
+        className="mt-1 w-full rounded border border-slate-300 px-1 py-0.5 text-sm"
+      >
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.name} ({v.createdAt.slice(0, 10)})
+          </option>
+        ))}
+      </select>
+      <div className="mt-1 flex flex-wrap gap-x-3 text-sm">
+        {VERSION_EXPORTS.map((choice) => (
+          <a
+            key={choice.label}
+            href={`${base}/export?${choice.query(version)}`}
+            download
+            className="text-un hover:underline"
+          >
+            {choice.label}
+          </a>
+        ))}
+      </div>
+    </>
   );
 }

@@ -7,8 +7,8 @@ import type { z } from "zod";
 import { doorResultToResponse } from "./door-result";
 import { type DoorCommand, runDoor } from "./run-door";
 
-/** A file a door hands out: sent as an attachment, never rendered in the app's pages. */
-export type Download = { fileName: string; contentType: string; body: string };
+/** A file a door hands out: sent as an attachment, never rendered in the app's pages. Text or bytes (a .docx). */
+export type Download = { fileName: string; contentType: string; body: string | Uint8Array };
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
@@ -22,7 +22,8 @@ export function downloadDoor<S extends z.ZodType>(name: string, schema: S, comma
     const result = await runDoor(name, schema, { ...query, ...((await context?.params) ?? {}) }, command);
     if (!result.ok) return doorResultToResponse(result);
     const { fileName, contentType, body } = result.value;
-    return new Response(body, {
+    // A fresh ArrayBuffer-backed copy: what the Response body types accept for bytes.
+    return new Response(typeof body === "string" ? body : new Uint8Array(body), {
       headers: {
         "content-type": contentType,
         "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,

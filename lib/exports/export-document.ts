@@ -6,6 +6,8 @@ import type { ClauseModel } from "@/lib/clause-model/clause-model";
 import { clauseHtml, type Delegations } from "./clause-html";
 import { clauseText } from "./clause-text";
 import { escapeHtml } from "./escape-html";
+import type { ExportChanges } from "./export-changes";
+import type { ExportThread } from "./export-threads";
 import { CLAUSE_STATUS_LABELS, type ClauseStatusName, type ExportVariant } from "./export-variant";
 
 export type ExportClause = {
@@ -15,8 +17,14 @@ export type ExportClause = {
   text: ClauseModel;
   /** The further options of the clause's open sets of alternatives (lib/alternatives). */
   alternatives?: AlternativeWordings;
+  /** Variant "proposals": the clause's comment threads, anchored by id in `text` (export-threads.ts). */
+  threads?: ExportThread[];
+  /** Variant "changes": the agreed text's changes since a version; `text` is then the agreed text it ends at. */
+  changes?: ExportChanges;
 };
 export type ExportChapter = { number: string; title: string; clauses: ExportClause[] };
+/** A saved version an export is made of, or compared with. */
+export type ExportReading = { name: string; savedAt: Date };
 export type ExportContent = {
   title: string;
   variant: ExportVariant;
@@ -24,12 +32,17 @@ export type ExportContent = {
   exportedAt: Date;
   /** "Name (Organisation)", printed on the page so paper copies say where they came from. */
   exportedBy: string;
+  /** The version the text is of; absent or null: the current text. */
+  reading?: ExportReading | null;
+  /** Variant "changes": the version the changes are counted from. */
+  since?: ExportReading | null;
 };
 
-const VARIANT_NOTES: Record<ExportVariant, string> = {
+export const VARIANT_NOTES: Record<ExportVariant, string> = {
   clean: "Agreed text only: open proposals are not shown (proposed insertions left out, proposed deletions kept).",
   proposals:
     "Text with open proposals shown as tracked changes: insertions underlined, deletions struck through, each followed by the proposing delegation.",
+  changes: "Agreed text with the changes since an earlier version shown as tracked changes.",
 };
 
 const STYLE = `
@@ -57,6 +70,14 @@ sup.by { font-family: Arial, sans-serif; font-size: .65rem; color: #444; margin:
 @media print { body { margin: 0; max-width: none; } }
 `;
 
+/** Which text the export is of: "Version “…”, saved …" or nothing for the current text. */
+function readingLine(content: ExportContent): string | null {
+  const reading = content.reading;
+  return reading
+    ? `Version “${reading.name}”, saved ${reading.savedAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`
+    : null;
+}
+
 export function exportHtml(content: ExportContent): string {
   const delegations: Delegations = new Map();
   const chapters = content.chapters
@@ -79,6 +100,7 @@ export function exportHtml(content: ExportContent): string {
           .sort((a, b) => a.organizationCode.localeCompare(b.organizationCode))
           .map((d) => `<li><strong>${escapeHtml(d.organizationCode)}</strong>: ${escapeHtml(d.organizationName)}</li>`)
           .join("")}</ul></section>`;
+  const reading = readingLine(content);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -90,7 +112,7 @@ export function exportHtml(content: ExportContent): string {
 <body>
 <header>
 <h1>${escapeHtml(content.title)}</h1>
-<p class="meta">${VARIANT_NOTES[content.variant]}</p>
+${reading ? `<p class="meta">${escapeHtml(reading)}</p>\n` : ""}<p class="meta">${VARIANT_NOTES[content.variant]}</p>
 <p class="meta">Exported ${content.exportedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${escapeHtml(content.exportedBy)}.</p>
 </header>
 <main>
@@ -103,8 +125,10 @@ ${legend}
 }
 
 export function exportText(content: ExportContent): string {
+  const reading = readingLine(content);
   const lines = [
     content.title,
+    ...(reading ? [reading] : []),
     VARIANT_NOTES[content.variant],
     `Exported ${content.exportedAt.toISOString().replace("T", " ").slice(0, 16)} UTC by ${content.exportedBy}.`,
   ];

@@ -14,6 +14,7 @@ export async function loadExportClauses(actor: Actor, instrumentId: string) {
     where: { instrumentId },
     orderBy: { position: "asc" },
     select: {
+      id: true,
       number: true,
       title: true,
       restrictions,
@@ -44,6 +45,7 @@ export async function loadExportClauses(actor: Actor, instrumentId: string) {
     parts.set(row.clauseId, [...(parts.get(row.clauseId) ?? []), row.update]);
   }
   return visible.map((chapter) => ({
+    id: chapter.id,
     number: chapter.number,
     title: chapter.title,
     clauses: chapter.clauses.map((clause) => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClauseRoom } from "@/components/editor/clause-room";
+import { ExportMenu } from "@/components/exports/export-menu";
 import {
   LiveClauseStatus,
   LiveClauseTitle,
@@ -76,6 +77,7 @@ export default async function ClausePage({ params }: Props) {
           <Link href={`/clauses/${clause.id}/history`} className="text-sm text-un hover:underline">
             History
           </Link>
+          {can(actor, "instrument.export", target) && <ExportMenu clauseId={clause.id} />}
           <LiveClauseProgress clauseId={clause.id} progress={progress.of(clause.id)} />
           <LiveClauseStatus clauseId={clause.id} status={clause.status} />
         </div>
