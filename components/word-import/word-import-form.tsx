@@ -5,9 +5,9 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { inputClass } from "@/components/admin/field";
+import { guessDelegation } from "@/lib/word-import/guess-delegation";
 import type { WordImportResult } from "@/lib/word-import/import-word-draft";
 import type { WordDraftPreview } from "@/lib/word-import/preview-word-draft";
-import { guessDelegation } from "./guess-delegation";
 import { WordDraftPreviewView } from "./word-draft-preview";
 
 const LEAVE_OUT = "leave-out";
