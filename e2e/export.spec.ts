@@ -156,6 +156,16 @@ test("a delegate downloads Word files from the Export menu — with proposals, a
   const clauseDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: /Clean text \(Word\)/ }).click();
   expect((await clauseDownload).suggestedFilename()).toMatch(/-article-14-ter-clean\.docx$/);
+
+  // The clause as Akoma Ntoso (the menu stays open after a download): a portion of the
+  // instrument, Australia's proposal an <ins> of its delegation.
+  const akn = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Akoma Ntoso \(XML\)/ }).click();
+  const aknFile = await akn;
+  expect(aknFile.suggestedFilename()).toMatch(/-article-14-ter-with-proposals\.akn\.xml$/);
+  const xml = await readFile((await aknFile.path()) as string, "utf8");
+  expect(xml).toContain("<portion");
+  expect(xml).toMatch(new RegExp(`<ins [^>]*title="Proposed insertion by Australia[^"]*"[^>]*>${PROPOSED}`));
 });
 
 test("the clean export keeps the agreed text and leaves the proposal out; plain text too", async () => {
@@ -226,7 +236,7 @@ test("bad requests are refused clearly and recorded nowhere", async () => {
   const outsider = await signInApi(BASE, outsiderEmail);
   try {
     const cases: [Session, string, number, RegExp][] = [
-      [canada, `/api/instruments/${instrumentId}/export?format=pdf`, 400, /format: html, text, docx/],
+      [canada, `/api/instruments/${instrumentId}/export?format=pdf`, 400, /format: html, text, docx, akn/],
       [canada, `/api/instruments/${instrumentId}/export?format=text&variant=proposals`, 400, /clean variant only/],
       [canada, "/api/instruments/not-an-id/export", 400, /instrument is not valid/],
       [canada, "/api/instruments/00000000-0000-4000-8000-000000000000/export", 404, /does not exist/],

@@ -13,7 +13,16 @@ const MESSAGES: Record<string, string> = {
     "Your organisation's sign-on did not confirm that this email address is verified, so it cannot sign you in here. Ask your IT service, or the secretariat for a sign-in link.",
 };
 
-export function SignInForm({ oidc, initialError }: { oidc: string | null; initialError: string | null }) {
+export function SignInForm({
+  oidc,
+  initialError,
+  returnTo = "/",
+}: {
+  oidc: string | null;
+  initialError: string | null;
+  /** Where to go once signed in (lib/auth/return-path.ts checked it is this site's). */
+  returnTo?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
     initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null,
@@ -32,7 +41,7 @@ export function SignInForm({ oidc, initialError }: { oidc: string | null; initia
     }).catch(() => null);
     setBusy(false);
     if (result?.ok && !result.error) {
-      router.replace("/");
+      router.replace(returnTo);
       router.refresh();
       return;
     }
@@ -79,7 +88,7 @@ export function SignInForm({ oidc, initialError }: { oidc: string | null; initia
       {oidc && (
         <button
           type="button"
-          onClick={() => signIn("oidc", { callbackUrl: "/" })}
+          onClick={() => signIn("oidc", { callbackUrl: returnTo })}
           className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
         >
           Sign in with {oidc}

@@ -59,6 +59,7 @@ export type RoomPermissions = {
 
 export function ClauseRoom({
   clauseId,
+  sessionBegan = null,
   user,
   permissions,
   canComment,
@@ -68,6 +69,8 @@ export function ClauseRoom({
   paragraphStatus,
 }: {
   clauseId: string;
+  /** When this page's session began (ms): kept edits from before it are stamped afresh. */
+  sessionBegan?: number | null;
   user: RoomUser;
   permissions: RoomPermissions;
   canComment: boolean;
@@ -81,6 +84,7 @@ export function ClauseRoom({
   const { connection, saveState, kept, refusal, liveReadOnly, droppedEdit, dismissDroppedEdit } = useClauseConnection(
     clauseId,
     user.id,
+    sessionBegan,
   );
   const modes = availableModes(permissions);
   const { mode, setMode } = useEditorMode(modes);

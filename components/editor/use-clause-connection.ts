@@ -5,7 +5,9 @@
 // connection is down ("offline": the socket closed, the device says it has no network, or the
 // server has not answered an edit for a few seconds). Every local edit is also kept on the
 // device (kept-edits.ts) until the server has acknowledged it, so a reload or a closed browser
-// loses nothing: the next time this person opens the clause, it is sent again and judged.
+// loses nothing: the next time this person opens the clause, it is put back once the server's
+// text has arrived (lib/kept-edits/put-back.ts), sent again and judged. When the session has
+// ended, the page goes to sign-in, which brings the person back here to send what was kept.
 // The provider reconnects by itself; a clause the server could not open for want of its
 // database is asked for again, with the local edits kept.
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
@@ -17,7 +19,9 @@ import {
   DEACTIVATED,
   DELEGATION_CHANGED,
   NO_LONGER_SHARED,
+  SESSION_EXPIRED,
 } from "@/lib/access/access-messages";
+import { signInPath } from "@/lib/auth/return-path";
 import { SESSION_ACTIVE_EVENT, SESSION_ACTIVE_MESSAGE } from "@/lib/auth/session-lifetime";
 import { parseClauseMessage } from "@/lib/clauses/clause-messages";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
@@ -27,6 +31,7 @@ import { keptEditOwner, keptEditStore } from "@/lib/kept-edits/kept-edit-store";
 import { withWordsNotKept } from "@/lib/kept-edits/kept-edit-words";
 import { KeptEdits } from "@/lib/kept-edits/kept-edits";
 import type { KeptCount } from "@/lib/kept-edits/offline-label";
+import { putBackKeptEdits } from "@/lib/kept-edits/put-back";
 import { isRefusedEdit, REFUSED_TOO_OFTEN, refusedEditNotice } from "@/lib/proposals/refused-edit-message";
 import { dropQueuedUpdates } from "./queued-updates";
 
@@ -51,13 +56,16 @@ const KEPT = Symbol("kept on this device");
 const ACCESS_GONE: readonly string[] = [DEACTIVATED, NO_LONGER_SHARED, DELEGATION_CHANGED, CLAUSE_NOT_SHARED];
 const CANNOT_WRITE_NOTICE = "You can no longer change this clause's text, so what you typed was not kept.";
 const ACCESS_GONE_NOTICE = "What you typed and was not yet saved was not kept.";
+const CANNOT_PUT_BACK_NOTICE =
+  "What you typed earlier on this device could not be put back into the clause: part of it never reached the server.";
 
 export type ClauseConnection = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
 };
 
-export function useClauseConnection(clauseId: string, userId: string) {
+/** `sessionBegan`: when this page's session began (ms), as the server counts it; null if not known. */
+export function useClauseConnection(clauseId: string, userId: string, sessionBegan: number | null) {
   const [connection, setConnection] = useState<ClauseConnection | null>(null);
   const [saveState, setSaveState] = useState<SaveState>("connecting");
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -89,8 +97,9 @@ export function useClauseConnection(clauseId: string, userId: string) {
 
     function open(restored: Uint8Array[]): () => void {
       const doc = new Y.Doc();
-      // What this person typed here before and the server never acknowledged goes out again.
-      for (const update of restored) Y.applyUpdate(doc, update, KEPT);
+      // What this person typed here before and the server never acknowledged: put back once the
+      // server's text is here, stamped for this session where it needs to be (put-back.ts).
+      let toPutBack = restored;
       const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
       let refused = false;
       let readOnly = false;
@@ -147,9 +156,16 @@ export function useClauseConnection(clauseId: string, userId: string) {
           .catch(() => [])
           .then((updates) => {
             // Forgetting nothing is not news; a refusal always is.
-            if (how === "refused" || updates.length > 0) setDroppedEdit(withWordsNotKept(notice, updates));
+            if (how === "refused" || updates.length > 0) setDroppedEdit(withWordsNotKept(notice, updates, doc));
             next();
           });
+      }
+      /** The session has ended: sign in again, then back here, where what is kept is sent. */
+      function signInAgain() {
+        // Kept in this tab only, it would be lost by leaving: the alert says to sign in instead.
+        if (keptEdits.onDevice === false && keptEdits.outstanding > 0) return;
+        const here = window.location.pathname + window.location.search;
+        void keptEdits.written().then(() => window.location.assign(signInPath(here)));
       }
       /** The socket is down whatever it says: close it, so the provider reconnects when it can. */
       function closeSocket() {
@@ -216,6 +232,7 @@ export function useClauseConnection(clauseId: string, userId: string) {
           refused = true;
           setRefusal(reason);
           if (ACCESS_GONE.includes(reason)) dropOutstanding(ACCESS_GONE_NOTICE, update, "forget");
+          if (reason === SESSION_EXPIRED) signInAgain();
         }
         update();
       });
@@ -263,6 +280,7 @@ export function useClauseConnection(clauseId: string, userId: string) {
         refused = true;
         setRefusal(event.reason);
         if (ACCESS_GONE.includes(event.reason)) dropOutstanding(ACCESS_GONE_NOTICE, update, "forget");
+        if (event.reason === SESSION_EXPIRED) signInAgain();
         update();
       });
       // The clause is open (authenticated comes before the server loads it, so not that).
@@ -270,6 +288,14 @@ export function useClauseConnection(clauseId: string, userId: string) {
         wasSynced = true;
         unavailable = false;
         reopenAttempts = 0;
+        // Before the status is worked out: "Saved" must not forget what is about to be sent.
+        const kept = toPutBack;
+        toPutBack = [];
+        // Read-only or refused, what was kept has been forgotten or dropped already.
+        if (kept.length > 0 && !readOnly && !refused && keptEdits.outstanding > 0) {
+          const complete = putBackKeptEdits(doc, kept, { authorId: userId, sessionBegan, origin: KEPT });
+          if (!complete) dropOutstanding(CANNOT_PUT_BACK_NOTICE, () => setGeneration((g) => g + 1));
+        }
         update();
       });
       provider.on("unsyncedChanges", ({ number }: { number: number }) => {
@@ -292,7 +318,7 @@ export function useClauseConnection(clauseId: string, userId: string) {
         setConnection(null);
       };
     }
-  }, [clauseId, userId, generation]);
+  }, [clauseId, userId, sessionBegan, generation]);
 
   return {
     connection,

@@ -1,8 +1,8 @@
 "use client";
 // The Export menu, on the clause list for the instrument and on a clause's page for the clause:
 // the draft as a printable page (agreed text only, or with proposals as tracked changes), as
-// plain text, or as Word (.docx) — clean, with proposals as real tracked changes and the threads
-// as comments — and a saved version as Word: its text, with its proposals, or the changes since
+// plain text, as Word (.docx) — clean, with proposals as real tracked changes and the threads
+// as comments —, as Akoma Ntoso XML (lib/exports/akn), and a saved version as Word: its text, with its proposals, or the changes since
 // it (the versions are fetched when the menu opens). Plain links to the export route, which sends
 // each as a download. A <details> opens without script; Escape (back to the button) and a click or focus
 // elsewhere close it, as menus do.
@@ -25,6 +25,11 @@ const CHOICES = [
     query: "format=docx&variant=proposals",
     label: "With proposals and comments (Word)",
     hint: "Proposals as Word's tracked changes, threads as comments",
+  },
+  {
+    query: "format=akn&variant=proposals",
+    label: "Akoma Ntoso (XML)",
+    hint: "For document systems: the text with its open proposals, in Akoma Ntoso 3.0",
   },
 ];
 

@@ -10,7 +10,14 @@ const call = <T>(method: string, url: string, body?: unknown) =>
 const proposals = (clauseId: string) => `/api/clauses/${clauseId}/proposals`;
 
 export const proposalsApi = {
-  list: (clauseId: string) => call<ProposalView[]>("GET", proposals(clauseId)),
+  // Asked again in the background while words are being recorded: offline, nothing was attempted.
+  list: (clauseId: string) =>
+    callRoute<ProposalView[]>(
+      "GET",
+      proposals(clauseId),
+      undefined,
+      "No connection to the server: the list of proposals may not be up to date.",
+    ),
   decide: (
     clauseId: string,
     input: {

@@ -27,8 +27,8 @@ export type CookieSession = {
   version: number;
 };
 
-/** The session behind a raw request's cookie; null for none, or one that has ended. */
-export async function sessionFromCookie(cookieHeader: string | null): Promise<CookieSession | null> {
+/** The live session token behind a cookie header, decoded, with its times; null for none or one ended. */
+async function liveToken(cookieHeader: string | null) {
   if (!cookieHeader) return null;
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
@@ -40,11 +40,25 @@ export async function sessionFromCookie(cookieHeader: string | null): Promise<Co
     if (!payload?.uid || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
     const times = sessionTimesOf(payload);
     if (!times || !isSessionLive(times, Date.now())) return null;
-    const version = sessionVersionOf(payload);
-    const user = await findSessionUser(payload.uid, version);
-    return user
-      ? { user, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : null, times, version }
-      : null;
+    const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : null;
+    return { uid: payload.uid, version: sessionVersionOf(payload), expiresAt, times };
   }
   return null;
+}
+
+/** The session behind a raw request's cookie; null for none, or one that has ended. */
+export async function sessionFromCookie(cookieHeader: string | null): Promise<CookieSession | null> {
+  const live = await liveToken(cookieHeader);
+  if (!live) return null;
+  const { uid, version, expiresAt, times } = live;
+  const user = await findSessionUser(uid, version);
+  return user ? { user, expiresAt, times, version } : null;
+}
+
+/**
+ * When the session behind a cookie header began (ms): the earliest time the collaboration server
+ * accepts on that session's new proposals (lib/proposals/check-suggestion.ts). Null for none.
+ */
+export async function sessionBeganFromCookie(cookieHeader: string | null): Promise<number | null> {
+  return (await liveToken(cookieHeader))?.times.signedInAt ?? null;
 }

@@ -1,7 +1,7 @@
 // The socket's door: who is connecting (from the web session cookie), to which clause,
 // and whether they may write or only read — decided by the permissions module.
 import type { onAuthenticatePayload } from "@hocuspocus/server";
-import { CLAUSE_NOT_SHARED } from "@/lib/access/access-messages";
+import { CLAUSE_NOT_SHARED, SESSION_EXPIRED } from "@/lib/access/access-messages";
 import { sessionFromCookie } from "@/lib/auth/session-cookie";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { log } from "@/lib/log";
@@ -15,7 +15,7 @@ export async function authenticateConnection(data: onAuthenticatePayload): Promi
   const user = session?.user;
   if (!user) {
     log.warn({ event: "collab.refused", reason: "no-session", documentName: data.documentName }, "socket refused");
-    throw refusal("Your session has ended. Sign in again to keep editing.");
+    throw refusal(SESSION_EXPIRED);
   }
   const clauseId = parseClauseDocumentName(data.documentName);
   const access = clauseId ? await findClauseAccess(user, clauseId) : null;

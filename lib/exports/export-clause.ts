@@ -59,7 +59,12 @@ export async function exportClause(user: SessionUser, input: z.input<typeof ZExp
       clauses: new Map([...from.clauses].map(([id, saved]) => [id, saved.reading])),
     },
   });
-  const file = await exportFile(content, format, `${clause.instrument.slug}-article-${clause.number}`);
+  const file = await exportFile(content, format, `${clause.instrument.slug}-article-${clause.number}`, {
+    instrumentSlug: clause.instrument.slug,
+    instrumentCreatedAt: clause.instrument.createdAt,
+    scope: { kind: "clause", number: clause.number },
+    ...(of ? { version: { id: of.id, name: of.name, savedAt: of.savedAt } } : {}),
+  });
   await auditedTransaction((tx) =>
     recordAuditEvent(tx, {
       action: "instrument.exported",

@@ -70,7 +70,12 @@ export async function exportInstrument(user: SessionUser, input: z.input<typeof 
       clauses: new Map([...from.clauses].map(([id, saved]) => [id, saved.reading])),
     },
   });
-  const file = await exportFile(content, format, instrument.slug);
+  const file = await exportFile(content, format, instrument.slug, {
+    instrumentSlug: instrument.slug,
+    instrumentCreatedAt: instrument.createdAt,
+    scope: { kind: "instrument" },
+    ...(of ? { version: { id: of.id, name: of.name, savedAt: of.savedAt } } : {}),
+  });
   const clauses = chapters.reduce((sum, c) => sum + c.clauses.length, 0);
   await auditedTransaction((tx) =>
     recordAuditEvent(tx, {

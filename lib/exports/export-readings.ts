@@ -14,6 +14,7 @@ export const NO_SUCH_INSTRUMENT_VERSION = "This instrument has no such version."
 
 export type SavedClause = { state: Uint8Array; status: ClauseStatusName; reading: Reading };
 export type SavedVersion = {
+  id: string;
   name: string;
   savedAt: Date;
   /** A version of one chapter: its id (null for the whole instrument, or a clause's version). */
@@ -41,6 +42,7 @@ export async function instrumentVersion(
   if (!version || (version.chapterId && !visibleChapterIds.has(version.chapterId)))
     throw new AppError("not_found", NO_SUCH_INSTRUMENT_VERSION);
   return {
+    id: versionId,
     name: version.name,
     savedAt: version.createdAt,
     chapterId: version.chapterId,
@@ -55,5 +57,11 @@ export async function clauseVersion(clauseId: string, versionId: string): Promis
     select: CLAUSE_VERSION_SELECT,
   });
   if (!row) throw new AppError("not_found", NO_SUCH_VERSION);
-  return { name: row.name, savedAt: row.createdAt, chapterId: null, clauses: new Map([[clauseId, saved(row)]]) };
+  return {
+    id: versionId,
+    name: row.name,
+    savedAt: row.createdAt,
+    chapterId: null,
+    clauses: new Map([[clauseId, saved(row)]]),
+  };
 }

@@ -14,6 +14,7 @@ import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { NOT_FOUND } from "@/lib/errors/messages";
 import { saveClauseVersion } from "@/lib/readings/save-clause-version";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
+import { expectValid } from "./akn/test-support/akn-assertions";
 
 vi.mock("server-only", () => ({}));
 const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -138,12 +139,47 @@ describe("the export routes", () => {
     expect(recorded[0].targetId).toBe(clauseIds[1]);
   });
 
+  it("hand out Akoma Ntoso of a clause and of the instrument, valid against the official schema, audited", async () => {
+    const before = (await exportsBy(as.australia)).length;
+    const clause = await get(
+      as.australia,
+      `/api/clauses/${clauseIds[1]}/export?format=akn&variant=proposals&version=${versionIds[1]}`,
+    );
+    expect(clause.status).toBe(200);
+    expect(clause.headers.get("content-type")).toBe("application/akn+xml; charset=utf-8");
+    expect(clause.headers.get("content-disposition")).toMatch(/-article-e2-with-proposals\.akn\.xml"$/);
+    const portion = await clause.text();
+    await expectValid(portion);
+    // One clause is a portion of the instrument's work, of the version's expression.
+    expect(portion).toContain("<portion");
+    expect(portion).toContain("Words in consultations.");
+    expect(portion).toMatch(/<FRBRversionNumber value="first reading"/);
+
+    const instrument = await get(as.australia, `/api/instruments/${instrumentId}/export?format=akn&variant=clean`);
+    expect(instrument.status).toBe(200);
+    const bill = await instrument.text();
+    await expectValid(bill);
+    expect(bill).toMatch(/<FRBRthis value="\/akn\/un\/bill\/[0-9-]+\/[a-z0-9-]+\/!main"/);
+    expect(bill).toContain("Export route clause 2");
+
+    const changes = await get(
+      as.australia,
+      `/api/instruments/${instrumentId}/export?format=akn&variant=changes&since=${versionIds[0]}`,
+    );
+    expect(changes.status).toBe(400);
+    const recorded = (await exportsBy(as.australia)).slice(before);
+    expect(recorded.map((e) => [e.targetType, e.details])).toEqual([
+      ["clause", { format: "akn", variant: "proposals", clauses: 1, version: "first reading" }],
+      ["instrument", expect.objectContaining({ format: "akn", variant: "clean" })],
+    ]);
+  });
+
   it("refuse bad requests clearly, hide a restricted clause, and record nothing of them", async () => {
     const before = (await exportsBy(as.canada)).length;
     const instrument = `/api/instruments/${instrumentId}/export`;
     const clause = (id: string) => `/api/clauses/${id}/export`;
     const cases: [string, number, RegExp | string][] = [
-      [`${instrument}?format=pdf`, 400, /Choose a format: html, text, docx/],
+      [`${instrument}?format=pdf`, 400, /Choose a format: html, text, docx, akn/],
       [`${instrument}?format=docx&variant=final`, 400, /Choose a variant: clean, proposals, changes/],
       [`${instrument}?format=text&variant=proposals`, 400, /clean variant only/],
       [`${instrument}?format=html&variant=changes&since=${versionIds[0]}`, 400, /Word \(format=docx\) only/],

@@ -7,13 +7,15 @@ export const EXPORT_VARIANTS = ["clean", "proposals", "changes"] as const;
 export type ExportVariant = (typeof EXPORT_VARIANTS)[number];
 
 /** The file formats; each says which variants it can hold (`VARIANTS_OF`). */
-export const EXPORT_FORMATS = ["html", "text", "docx"] as const;
+export const EXPORT_FORMATS = ["html", "text", "docx", "akn"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const VARIANTS_OF: Record<ExportFormat, readonly ExportVariant[]> = {
   html: ["clean", "proposals"],
   text: ["clean"],
   docx: ["clean", "proposals", "changes"],
+  // Akoma Ntoso 3.0 XML (lib/exports/akn): the text, with or without its open proposals.
+  akn: ["clean", "proposals"],
 };
 
 export const FORMAT_CHOICE = `Choose a format: ${EXPORT_FORMATS.join(", ")}.`;

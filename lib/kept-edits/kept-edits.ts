@@ -79,6 +79,11 @@ export class KeptEdits {
     return updates;
   }
 
+  /** Resolves once every edit recorded so far is written to the store (or could not be). */
+  async written(): Promise<void> {
+    await Promise.all(this.entries.map((entry) => entry.key));
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -2,7 +2,7 @@
 // replacement, another takes a position and comments, and the chair looks at the clause.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { postNewComment, selectWords } from "../../e2e/support/comments";
-import { openClause, signIn } from "../../e2e/support/demo";
+import { openClause, signIn, typeAtEnd } from "../../e2e/support/demo";
 
 const OUT = "docs/screenshots";
 const CLAUSE = /Offences related to/;
@@ -95,4 +95,19 @@ test("screenshot of a compilation", async ({ browser }) => {
     .evaluate((section) => section.scrollIntoView());
   await chair.mouse.wheel(0, -260);
   await shoot(chair, "compilation");
+});
+
+test("screenshot of work kept offline", async ({ browser }) => {
+  // Jamaica's delegate on a phone loses the network while proposing words in Article 16: the
+  // status counts what the device keeps until the server has it.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const jamaica = await context.newPage();
+  await signIn(jamaica, "jamaica@clausework.demo");
+  await openClause(jamaica, /Non-consensual dissemination/);
+  await context.setOffline(true);
+  await expect(jamaica.getByTestId("save-status")).toHaveText("Offline");
+  await typeAtEnd(jamaica, "States Parties shall provide victims with the means to have such images removed.");
+  await expect(jamaica.getByTestId("save-status")).toHaveText(/kept on this device/);
+  await jamaica.evaluate(() => window.scrollTo(0, 0));
+  await shoot(jamaica, "offline-kept");
 });

@@ -6,6 +6,7 @@
 // content and identity give the same bytes. Validated against the official schema in
 // akn-document.test.ts.
 import type { ExportChapter, ExportClause, ExportContent } from "../export-document";
+import type { ExportVariant } from "../export-variant";
 import { EIds } from "./akn-eids";
 import { hierarchyInside, statusAttributes } from "./akn-hierarchy";
 import { type AknIdentity, aknIris, isoDay } from "./akn-identity";
@@ -18,10 +19,12 @@ export type { AknIdentity, AknScope } from "./akn-identity";
 
 const NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-const VARIANT_STATUS = {
+// "changes" is a Word variant (export-variant.ts refuses it for akn); named here for completeness.
+const VARIANT_STATUS: Record<ExportVariant, string> = {
   clean: "Draft: the agreed text, open proposals left out.",
   proposals: "Draft with open proposals, each a proposed insertion or deletion of its delegation.",
-} as const;
+  changes: "Draft: the agreed text (the changes since a version are exported as Word only).",
+};
 
 function articleXml(clause: ExportClause, chapter: string, ordinal: number, context: InlineContext) {
   const eId = context.eIds.child(chapter, "article", clause.number, ordinal);

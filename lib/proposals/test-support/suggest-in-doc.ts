@@ -23,11 +23,12 @@ export function positionOf(doc: Node, words: string): number {
   return found;
 }
 
-/** Applies `edit` in suggest mode as `author`. Returns the ids of the proposals it made. */
+/** Applies `edit` in suggest mode as `author`, stamped `at`. Returns the ids of the proposals it made. */
 export function suggestInDoc(
   doc: Y.Doc,
   author: ProposalAuthor,
   edit: (tr: Transaction, root: Node) => void,
+  at = () => new Date().toISOString(),
 ): string[] {
   const fragment = doc.getXmlFragment(CLAUSE_FRAGMENT);
   const { doc: root, meta } = initProseMirrorDoc(fragment, clauseSchema);
@@ -37,7 +38,7 @@ export function suggestInDoc(
   const made: string[] = [];
   const result = suggestTransaction(tr, state, {
     author,
-    now: () => new Date().toISOString(),
+    now: at,
     newId: () => {
       const id = randomUUID();
       made.push(id);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -15,6 +16,7 @@ import { LiveClauseProgress } from "@/components/paragraph-status/live-progress"
 import { listAgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import { countOpenAlternatives } from "@/lib/alternatives/alternative-sets";
 import { requireUser } from "@/lib/auth/current-user";
+import { sessionBeganFromCookie } from "@/lib/auth/session-cookie";
 import { countOpenBrackets } from "@/lib/brackets/sync-brackets";
 import { findClauseAccess } from "@/lib/clauses/find-clause-access";
 import { listMentionCandidates } from "@/lib/comments/list-mention-candidates";
@@ -40,14 +42,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClausePage({ params }: Props) {
   const { user, clause, actor, target } = await loadClause((await params).clauseId);
-  const [mentionCandidates, openBrackets, glossary, agreedLanguage, progress, openAlternatives] = await Promise.all([
-    listMentionCandidates(clause.instrumentId),
-    countOpenBrackets([clause.id]),
-    listGlossary(clause.instrumentId),
-    listAgreedLanguage(clause.instrumentId),
-    loadShownProgress([clause]),
-    countOpenAlternatives([clause.id]),
-  ]);
+  const [mentionCandidates, openBrackets, glossary, agreedLanguage, progress, openAlternatives, sessionBegan] =
+    await Promise.all([
+      listMentionCandidates(clause.instrumentId),
+      countOpenBrackets([clause.id]),
+      listGlossary(clause.instrumentId),
+      listAgreedLanguage(clause.instrumentId),
+      loadShownProgress([clause]),
+      countOpenAlternatives([clause.id]),
+      // Edits kept on the device from before this session are stamped afresh (lib/kept-edits/put-back.ts).
+      (async () => sessionBeganFromCookie((await headers()).get("cookie")))(),
+    ]);
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -84,6 +89,7 @@ export default async function ClausePage({ params }: Props) {
       </header>
       <ClauseRoom
         clauseId={clause.id}
+        sessionBegan={sessionBegan}
         user={{
           id: user.id,
           name: user.name,
