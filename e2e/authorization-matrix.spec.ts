@@ -28,6 +28,7 @@ import {
   type Target,
 } from "@/lib/permissions/can";
 import type { Role } from "@/lib/permissions/roles";
+import { draftConvention } from "@/lib/word-import/test-support/word-fixtures";
 import {
   proposalFingerprintOf,
   proposalFixtures,
@@ -136,6 +137,7 @@ const invitedDirectly = (proposalId: string, organizationId: string, invitedById
     ),
   );
 
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const clauseOf = (world: World, clause: Clause) => (clause === "open" ? world.openClause : world.restrictedClause);
 const authorFor = (world: World, who: Who, clause: Clause, whose: Whose) =>
   whose === "own" ? world.people[who] : world.someoneElse[clause];
@@ -747,6 +749,28 @@ const DOORS: Door[] = [
     what: "GET /admin/:instrument",
     clauses: ["open"],
     attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}`),
+  },
+  {
+    action: "clause.manage",
+    door: "page",
+    what: "GET /admin/:instrument/import (Import from Word)",
+    clauses: ["open"],
+    attempt: (s, w) => pageShows(s, `/admin/${w.instrumentId}/import`),
+  },
+  {
+    action: "clause.manage",
+    door: "route",
+    what: "POST /api/instruments/:id/import?preview=1 (a Word draft read; nothing is stored)",
+    clauses: ["open"],
+    attempt: async (s, w) => {
+      // A form upload is what a cross-site form can send: it must say it comes from the app.
+      const response = await s.api.post(`/api/instruments/${w.instrumentId}/import?preview=1`, {
+        headers: { origin: BASE },
+        multipart: { file: { name: "draft.docx", mimeType: DOCX_TYPE, buffer: Buffer.from(await draftConvention()) } },
+      });
+      expect([200, 403, 404], `the Word preview answered ${response.status()}`).toContain(response.status());
+      return response.status() === 200;
+    },
   },
   {
     action: "clause.manage",

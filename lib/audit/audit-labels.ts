@@ -12,6 +12,7 @@ const ACTIONS: Record<string, string> = {
   "instrument.created": "Instrument created",
   "instrument.updated": "Instrument settings changed",
   "instrument.exported": "Draft exported",
+  "instrument.word-imported": "Word draft imported",
   "chapter.created": "Chapter added",
   "chapter.restricted": "Chapter restricted",
   "chapter.restriction-lifted": "Chapter restriction lifted",

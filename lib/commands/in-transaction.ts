@@ -14,14 +14,19 @@ type Effect = () => void | Promise<void>;
 
 const pending = new WeakMap<Tx, Effect[]>();
 
-export async function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+/** `options`: a command that writes much at once (a Word import) may allow its transaction longer. */
+export async function inTransaction<T>(
+  tx: Tx | undefined,
+  work: (tx: Tx) => Promise<T>,
+  options: { maxWait: number; timeout: number } = AUDIT_TRANSACTION_OPTIONS,
+): Promise<T> {
   if (tx) return work(tx);
   const effects: Effect[] = [];
   // Audit appends queue on the audit lock: allow longer than Prisma's default five seconds.
   const result = await prisma.$transaction(async (own) => {
     pending.set(own, effects);
     return work(own);
-  }, AUDIT_TRANSACTION_OPTIONS);
+  }, options);
   // In order, each awaited. The change is committed whatever they do: a failure is logged, never
   // reported as if the command had failed.
   for (const effect of effects) {

@@ -10,6 +10,7 @@
 import { proposalFingerprint } from "@/lib/clause-model/proposal-fingerprint";
 import type { ProposalInText } from "@/lib/clause-model/proposals-in-clause";
 import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
+import { afterCommit, type Tx } from "@/lib/commands/in-transaction";
 import { closeProposalThreads, reopenProposalThreads } from "@/lib/comments/close-proposal-threads";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/prisma";
@@ -32,6 +33,7 @@ function sameWords(
 
 /** Brings the table in line with the proposals read from the text. Returns true when any row changed. */
 /**
+ * `within`: a transaction to index in, instead of one of its own.
  * `readAt`: when the text was read. A row reopened after that (an undone decision, stored before
  * its words reach the live text) is not taken for withdrawn on this older reading.
  */
@@ -39,9 +41,10 @@ export async function indexClauseProposals(
   clauseId: string,
   proposals: ProposalInText[],
   readAt: Date = new Date(),
+  within?: Tx,
 ): Promise<boolean> {
   const inText = proposals.filter((p) => p.author && isUuid(p.author.authorId) && isUuid(p.author.organizationId));
-  const { changed, threads } = await prisma.$transaction(async (tx) => {
+  const index = async (tx: Tx) => {
     await lockUntilCommit(tx, { kind: "proposals", clauseId });
     const rows = await tx.proposal.findMany({ where: { OR: [{ clauseId }, { id: { in: inText.map((p) => p.id) } }] } });
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -143,7 +146,14 @@ export async function indexClauseProposals(
       ...(await reopenProposalThreads(tx, { restored })),
     ];
     return { changed, threads };
-  });
-  for (const threadId of threads) announceClauseMessage(clauseId, { type: "thread.changed", threadId });
+  };
+  // Inside a caller's transaction (a Word import writes a clause and its proposals in one), the
+  // threads are announced once it has committed.
+  const { changed, threads } = within ? await index(within) : await prisma.$transaction(index);
+  const announce = () => {
+    for (const threadId of threads) announceClauseMessage(clauseId, { type: "thread.changed", threadId });
+  };
+  if (within) afterCommit(within, announce);
+  else announce();
   return changed;
 }

@@ -6,6 +6,8 @@ describe("body limits", () => {
   it("tells the kinds of request apart", () => {
     expect(bodyKindOf("POST", "/api/auth/callback/credentials")).toBe("sign-in");
     expect(bodyKindOf("POST", "/api/clauses/x/threads?y=1")).toBe("route-handler");
+    expect(bodyKindOf("POST", "/api/instruments/x/import?preview=1")).toBe("word-import");
+    expect(bodyKindOf("POST", "/api/instruments/x/import/more")).toBe("route-handler");
     expect(bodyKindOf("POST", "/admin/x/people")).toBe("server-action");
     expect(bodyKindOf("GET", "/clauses/x")).toBe("page");
   });

@@ -6,7 +6,10 @@
 export const KIB = 1024;
 export const MIB = 1024 * KIB;
 
-export type BodyKind = "sign-in" | "server-action" | "route-handler" | "page";
+/** The largest Word draft the import reads (lib/word-import). */
+export const WORD_FILE_LIMIT = 10 * MIB;
+
+export type BodyKind = "sign-in" | "server-action" | "route-handler" | "word-import" | "page";
 
 export const BODY_LIMITS: Record<BodyKind, number> = {
   /** next-auth's forms: an email, a password, a CSRF token, a callback address. */
@@ -15,6 +18,8 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   "server-action": 1 * MIB,
   /** JSON route handlers under /api. */
   "route-handler": 1 * MIB,
+  /** A Word draft uploaded for import (POST /api/instruments/<id>/import): the file, the form around it. */
+  "word-import": WORD_FILE_LIMIT + 64 * KIB,
   /** A page read with GET or HEAD: no body worth reading. */
   page: 64 * KIB,
 };
@@ -25,6 +30,7 @@ export const SERVER_ACTION_BODY_LIMIT = "1mb";
 export function bodyKindOf(method: string | undefined, url: string | undefined): BodyKind {
   const path = (url ?? "/").split("?")[0];
   if (path.startsWith("/api/auth/")) return "sign-in";
+  if (/^\/api\/instruments\/[^/]+\/import$/.test(path) && method === "POST") return "word-import";
   if (path.startsWith("/api/")) return "route-handler";
   // A page takes a body only as a server action, posted to its own address (with a `Next-Action`
   // header from script, or as a plain form before the page's script has loaded).
@@ -32,7 +38,7 @@ export function bodyKindOf(method: string | undefined, url: string | undefined):
   return "page";
 }
 
-/** "1 MB", "16 KB": for the refusal message. */
+/** "1 MB", "16 KB": for the refusal message (a Word draft's form around its 10 MB reads "10 MB"). */
 export function describeBytes(bytes: number): string {
-  return bytes >= MIB ? `${bytes / MIB} MB` : `${bytes / KIB} KB`;
+  return bytes >= MIB ? `${Math.floor(bytes / MIB)} MB` : `${bytes / KIB} KB`;
 }

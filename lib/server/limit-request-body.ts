@@ -11,6 +11,7 @@ const WHAT: Record<BodyKind, string> = {
   "sign-in": "a sign-in request",
   "server-action": "a form",
   "route-handler": "a request to the API",
+  "word-import": "a Word draft",
   page: "a page request",
 };
 

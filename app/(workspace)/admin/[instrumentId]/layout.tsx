@@ -18,6 +18,7 @@ export default async function AdminLayout({
   if (!access || !ADMIN_ACTIONS.some((action) => can(access.actor, action))) notFound();
   const tabs = [
     { href: `/admin/${instrumentId}`, label: "Text and clauses", action: "clause.manage" as const },
+    { href: `/admin/${instrumentId}/import`, label: "Import from Word", action: "clause.manage" as const },
     { href: `/admin/${instrumentId}/people`, label: "Delegations and people", action: "members.manage" as const },
     { href: `/admin/${instrumentId}/glossary`, label: "Glossary", action: "glossary.manage" as const },
     {
