@@ -7,57 +7,21 @@ import { bracketEdges } from "@/lib/brackets/bracket-edges";
 import type { Block, ClauseModel, ListItem, Paragraph } from "@/lib/clause-model/clause-model";
 import { withoutAnchors } from "@/lib/clause-model/zero-width-anchor";
 import { exportTag } from "@/lib/paragraph-status/numbered-paragraphs";
+import { letterNumeral, romanNumeral } from "@/lib/wording/numerals";
 
 const INDENT = "    ";
-
-function roman(n: number): string {
-  const numerals: [number, string][] = [
-    [1000, "m"],
-    [900, "cm"],
-    [500, "d"],
-    [400, "cd"],
-    [100, "c"],
-    [90, "xc"],
-    [50, "l"],
-    [40, "xl"],
-    [10, "x"],
-    [9, "ix"],
-    [5, "v"],
-    [4, "iv"],
-    [1, "i"],
-  ];
-  let rest = n;
-  let out = "";
-  for (const [value, numeral] of numerals) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
-function letters(n: number): string {
-  let rest = n;
-  let out = "";
-  while (rest > 0) {
-    out = String.fromCharCode(97 + ((rest - 1) % 26)) + out;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return out;
-}
 
 /** The marker of the n-th item (1-based) of an ordered list of the given type. */
 export function listMarker(type: string | null, n: number): string {
   switch (type) {
     case "a":
-      return `(${letters(n)})`;
+      return `(${letterNumeral(n)})`;
     case "A":
-      return `(${letters(n).toUpperCase()})`;
+      return `(${letterNumeral(n).toUpperCase()})`;
     case "i":
-      return `(${roman(n)})`;
+      return `(${romanNumeral(n)})`;
     case "I":
-      return `(${roman(n).toUpperCase()})`;
+      return `(${romanNumeral(n).toUpperCase()})`;
     default:
       return `${n}.`;
   }

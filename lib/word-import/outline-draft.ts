@@ -4,7 +4,8 @@
 // follows an article's heading, up to the next heading, is its text; numbered paragraphs keep
 // their level and Word's numbering format.
 
-import { formatNumber, roman } from "./number-format";
+import { romanNumeral } from "@/lib/wording/numerals";
+import { formatNumber } from "./number-format";
 import type { WordParagraph, WordRun } from "./read-body";
 import type { NumberFormat, Numbering } from "./read-numbering";
 import { levelOfStyleId, type Styles } from "./read-styles";
@@ -177,7 +178,7 @@ export function outlineDraft(
     }
     awaitingTitle = null;
     if (heading?.kind === "chapter") {
-      const number = heading.number ?? roman(chapters.filter((c) => !c.added).length + 1);
+      const number = heading.number ?? romanNumeral(chapters.filter((c) => !c.added).length + 1).toUpperCase();
       const chapter: DraftChapter = { number, title: heading.title, added: false, articles: [] };
       chapters.push(chapter);
       article = null;
