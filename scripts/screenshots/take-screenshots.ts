@@ -111,3 +111,30 @@ test("screenshot of work kept offline", async ({ browser }) => {
   await jamaica.evaluate(() => window.scrollTo(0, 0));
   await shoot(jamaica, "offline-kept");
 });
+
+test("screenshot of a Word draft's preview", async ({ browser }) => {
+  // The secretariat uploads the demo's own Word export (with proposals and comments) in
+  // Administration → Import from Word and sees what it found; nothing is imported.
+  const secretariat = await personAt(browser, "secretariat@clausework.demo");
+  await secretariat.goto("/");
+  const exportLink = await secretariat
+    .getByTestId("export-menu")
+    .locator('a[href*="format=docx&variant=proposals"]')
+    .first()
+    .getAttribute("href");
+  const word = await secretariat.request.get(exportLink as string);
+  expect(word.status()).toBe(200);
+  await secretariat.getByRole("link", { name: "Administration" }).click();
+  await secretariat
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Import from Word" })
+    .click();
+  await secretariat.getByLabel(/Word draft \(\.docx/).setInputFiles({
+    name: "ICT crime convention, with proposals.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from(await word.body()),
+  });
+  await secretariat.getByRole("button", { name: "Preview" }).click();
+  await expect(secretariat.getByRole("region", { name: "Chapters and articles found" })).toBeVisible();
+  await shoot(secretariat, "word-import");
+});
