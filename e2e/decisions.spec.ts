@@ -5,6 +5,7 @@
 // decided with Undo, and tells the author and the position-taker the outcome and the reason;
 // Undo brings every proposal back for everyone, positions counting; a single decision offers
 // Undo too, and its notification opens the decided proposal with its history.
+import { caretAfter } from "./support/comments";
 import { signIn } from "./support/demo";
 import { showMarginFilters } from "./support/margin";
 import { withDatabase } from "./support/sessions";
@@ -21,27 +22,6 @@ async function personAt(
   await page.goto(`/clauses/${clauseId}`);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", /saved|read-only/, { timeout: 30_000 });
   return page;
-}
-
-/** Puts the caret at the end of the paragraph holding `words`, as a click there would. */
-async function caretAfter(page: Page, words: string): Promise<void> {
-  await page.getByTestId("clause-editor").evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(target) ?? -1;
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index + target.length);
-      range.collapse(true);
-      (root as HTMLElement).focus();
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${target}" is not in the clause`);
-  }, words);
-  await page.waitForTimeout(100);
 }
 
 /** Shows the cards as a list (on a phone they are not beside the text). */

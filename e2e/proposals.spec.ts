@@ -1,6 +1,7 @@
 // The heart of a negotiation: a delegation proposes wording, others see it live and take
 // positions, and the chair accepts or rejects it — for everyone at once, kept in history.
 
+import { selectWords as selectWordsInClause } from "./support/comments";
 import { openClause, signIn } from "./support/demo";
 import { showMarginFilters } from "./support/margin";
 import { withDatabase } from "./support/sessions";
@@ -8,25 +9,9 @@ import { expect, type Page, test } from "./support/test";
 
 const CSAM = /Offences related to/;
 
-/** Selects the first occurrence of `words` in the clause text, as a person would by dragging. */
+/** Selects `words` as a person would by dragging, and lets ProseMirror read the selection. */
 async function selectWords(page: Page, words: string): Promise<void> {
-  await page.getByTestId("clause-editor").evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(target) ?? -1;
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + target.length);
-      (root as HTMLElement).focus();
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${target}" is not in the clause`);
-  }, words);
-  // Let ProseMirror read the new DOM selection.
+  await selectWordsInClause(page, words);
   await page.waitForTimeout(100);
 }
 

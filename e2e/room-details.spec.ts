@@ -2,7 +2,7 @@
 // they act on, Tab that moves on instead of being refused, refusals that name a delegation
 // without a possessive, Undo that forgets what the chair's decision took away, a focus ring on
 // the text, and delegations mentioned by name and told so.
-import { commentOn, selectWords, thread } from "./support/comments";
+import { caretAfter, commentOn, selectWords, thread } from "./support/comments";
 import { openClause, signIn } from "./support/demo";
 import { negotiateOpen } from "./support/negotiate-open";
 import { type Browser, expect, type Page, test } from "./support/test";
@@ -17,13 +17,6 @@ async function inClause(browser: Browser, email: string): Promise<Page> {
   await signIn(page, email);
   await openClause(page, CLAUSE);
   return page;
-}
-
-/** Puts the caret just after `words`. */
-async function caretAfter(page: Page, words: string): Promise<void> {
-  await selectWords(page, words);
-  await page.waitForTimeout(100);
-  await page.keyboard.press("ArrowRight");
 }
 
 test("buttons name their proposal and thread; Tab moves on; a refusal names the delegation plainly", async ({

@@ -1,5 +1,6 @@
-// Helpers for the comment journeys: select words in the clause as a person would (the
-// browser's own selection), and change the instrument's observer setting in the test database.
+// Helpers for the journeys that point at words: select words in the clause or put the caret after
+// them as a person would (the browser's own selection), comment on them, and change the
+// instrument's observer setting in the test database.
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 
@@ -29,6 +30,28 @@ export async function selectWords(page: Page, words: string): Promise<void> {
     selection?.removeAllRanges();
     selection?.addRange(range);
   }, words);
+}
+
+/** Puts the caret right after the first occurrence of `words`, as a click there would. */
+export async function caretAfter(page: Page, words: string): Promise<void> {
+  await page.getByTestId("clause-editor").evaluate((root, target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(target) ?? -1;
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index + target.length);
+      range.collapse(true);
+      (root as HTMLElement).focus();
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`"${target}" is not in the clause`);
+  }, words);
+  // Let ProseMirror read the new DOM selection.
+  await page.waitForTimeout(100);
 }
 
 /** Starts a comment on `words` with the bubble's button, writes `body` and posts it. */
