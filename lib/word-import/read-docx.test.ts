@@ -179,6 +179,22 @@ describe("refusing what is not a usable Word draft", () => {
     expect(refusal(() => readDocx(zipOf({ "word/document.xml": documentXml(deep) }))).message).toMatch(/nests deeper/);
   });
 
+  it("counts nesting hidden behind attribute values that look like the end of a tag", () => {
+    // `w:x="/>"` must not make an opening tag read as one that closes itself.
+    const hidden = `${"<w:sdt w:x=\"/>\"><w:sdtContent w:y='/>'>".repeat(100)}${article("1")}${"</w:sdtContent></w:sdt>".repeat(100)}`;
+    expect(refusal(() => readDocx(zipOf({ "word/document.xml": documentXml(hidden) }))).message).toMatch(
+      /nests deeper/,
+    );
+  });
+
+  it("keeps characters a reader cannot see, and control characters, out of the clause's words", () => {
+    // As the collaboration server refuses them when typed (lib/clause-model/invisible-characters.ts).
+    const words = "Sta&#1;tes\u202E Parties\u200B shall\uFFFE act&#x7F;&#xD800;.";
+    const zip = zipOf({ "word/document.xml": documentXml(`${article("1")}<w:p><w:r><w:t>${words}</w:t></w:r></w:p>`) });
+    const [paragraph] = previewDraft(readDocx(zip)).chapters[0].articles[0].paragraphs;
+    expect(paragraph.firstWords).toBe("States Parties shall act.");
+  });
+
   it("refuses more comments than the limit", () => {
     const comments = Array.from(
       { length: DOCX_LIMITS.comments + 1 },
