@@ -120,10 +120,21 @@ class BodyReader {
       if (isWord(child, "r")) this.readRun(child, context, runs);
       else if (isWord(child, "ins") || isWord(child, "moveTo")) {
         this.countChange();
-        this.readInline(child, { change: changeOf(child, "insertion") }, runs);
+        this.readInline(
+          child,
+          { change: changeOf(child, "insertion") },
+          context.change?.kind === "deletion" ? [] : runs,
+        );
       } else if (isWord(child, "del") || isWord(child, "moveFrom")) {
         this.countChange();
-        this.readInline(child, { change: changeOf(child, "deletion") }, runs);
+        // Words deleted inside another's insertion (or inserted inside another's deletion) are gone
+        // whether Word's changes are all accepted or all rejected: never the agreed text. Read
+        // aside, their comment ranges and marks still count.
+        this.readInline(
+          child,
+          { change: changeOf(child, "deletion") },
+          context.change?.kind === "insertion" ? [] : runs,
+        );
       } else if (isWord(child, "commentRangeStart") || isWord(child, "commentRangeEnd")) this.commentRange(child);
       else if (TRANSPARENT.some((name) => isWord(child, name))) this.readInline(child, context, runs);
     }

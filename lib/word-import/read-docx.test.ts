@@ -136,6 +136,21 @@ it("numbers headings as Word numbers them when the number comes from Word's numb
   ]);
 });
 
+it("drops words one author inserted and another deleted (or the reverse): Word leaves them out whether all is accepted or rejected", () => {
+  const change = (kind: "ins" | "del", author: string, inner: string) =>
+    `<w:${kind} w:id="${author}" w:author="${author}" w:date="${DATE}">${inner}</w:${kind}>`;
+  const words = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
+  const deleted = (text: string) => `<w:r><w:delText>${text}</w:delText></w:r>`;
+  const paragraph = `<w:p>${words("States Parties shall ")}${change("ins", "A", `${words("act ")}${change("del", "B", deleted("never "))}`)}${change("del", "C", `${deleted("at once")}${change("ins", "D", words("nowhere"))}`)}</w:p>`;
+  const preview = previewDraft(readDocx(zipOf({ "word/document.xml": documentXml(`${article("1")}${paragraph}`) })));
+  const text = JSON.stringify(preview);
+  expect(text).not.toMatch(/never|nowhere/);
+  expect(preview.changes.map((c) => [c.author, c.insertedText, c.deletedText])).toEqual([
+    ["A", "act ", ""],
+    ["C", "", "at once"],
+  ]);
+});
+
 describe("refusing what is not a usable Word draft", () => {
   it("refuses a file that is not a zip", () => {
     const error = refusal(() => readDocx(new TextEncoder().encode("Dear colleagues, please find the draft attached.")));
