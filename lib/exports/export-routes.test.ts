@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { findSessionUser } from "@/lib/auth/find-session-user";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { createThread } from "@/lib/comments/create-thread";
 import { prisma } from "@/lib/db/prisma";
 import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
 import { NOT_FOUND } from "@/lib/errors/messages";
+import { saveInstrumentVersion } from "@/lib/readings/instrument-versions";
 import { saveClauseVersion } from "@/lib/readings/save-clause-version";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
 import { expectValid } from "./akn/test-support/akn-assertions";
@@ -239,5 +241,50 @@ describe("the export routes", () => {
         details: { format: "docx", variant: "proposals", clauses: 1 },
       },
     ]);
+  });
+
+  it("leave no trace of what is restricted away: a restricted chapter's version, a restricted clause's threads and changes", async () => {
+    const last = await prisma.chapter.findFirstOrThrow({ where: { instrumentId }, orderBy: { position: "desc" } });
+    const closed = await prisma.chapter.create({
+      data: { instrumentId, number: "R", title: "Closed consultations", position: last.position + 1 },
+    });
+    try {
+      await prisma.chapterRestriction.create({
+        data: { chapterId: closed.id, organizationId: as.australia.organizationId },
+      });
+      const instrument = `/api/instruments/${instrumentId}/export`;
+      const chapterVersion = await saveInstrumentVersion(as.chair, {
+        instrumentId,
+        chapterId: closed.id,
+        name: "closed reading",
+      });
+      const whole = await saveInstrumentVersion(as.chair, { instrumentId, name: "whole reading" });
+      await createThread(as.australia, { clauseId: clauseIds[1], body: "Our capital's remark on consultations" });
+      const before = (await exportsBy(as.canada)).length;
+      for (const path of [
+        `${instrument}?format=docx&version=${chapterVersion.versionId}`,
+        `${instrument}?format=docx&variant=changes&since=${chapterVersion.versionId}`,
+        `${instrument}?format=akn&chapter=${closed.id}`,
+      ]) {
+        expect([path, (await get(as.canada, path)).status]).toEqual([path, 404]);
+      }
+      expect(await exportsBy(as.canada)).toHaveLength(before);
+      // Of the whole instrument, with proposals and threads, and its changes since a version.
+      for (const query of ["variant=proposals", `variant=changes&since=${whole.versionId}`]) {
+        const response = await get(as.canada, `${instrument}?format=docx&${query}&chapter=${chapterId}`);
+        expect(response.status).toBe(200);
+        const parts = unzipSync(new Uint8Array(await response.arrayBuffer()));
+        const text = Object.values(parts)
+          .map((part) => new TextDecoder().decode(part))
+          .join("");
+        expect(text).not.toMatch(/consultations|remark/);
+      }
+      // Australia, whom the clause is open to, does see the thread.
+      const theirs = await get(as.australia, `${instrument}?format=docx&variant=proposals&chapter=${chapterId}`);
+      const comments = unzipSync(new Uint8Array(await theirs.arrayBuffer()))["word/comments.xml"];
+      expect(new TextDecoder().decode(comments)).toContain("remark on consultations");
+    } finally {
+      await prisma.chapter.deleteMany({ where: { id: closed.id } });
+    }
   });
 });

@@ -38,6 +38,8 @@ export type WordImportPreview = {
 };
 
 const FIRST_WORDS = 12;
+/** Word numbers lists on nine levels. */
+const WORD_LEVELS = 9;
 
 /** Each paragraph's number, counting per numbering and level as Word does (a higher level restarts lower ones). */
 export function paragraphNumbers(
@@ -50,10 +52,8 @@ export function paragraphNumbers(
     const key = `${numbering.numId}:${numbering.level}`;
     const value = counters.has(key) ? (counters.get(key) as number) + 1 : numbering.start;
     counters.set(key, value);
-    for (const other of [...counters.keys()]) {
-      const [numId, level] = other.split(":");
-      if (numId === numbering.numId && Number(level) > numbering.level) counters.delete(other);
-    }
+    // Word's levels are 0 to 8 (read-styles.ts): the lower ones of this list, not every list seen.
+    for (let level = numbering.level + 1; level < WORD_LEVELS; level++) counters.delete(`${numbering.numId}:${level}`);
     return value;
   });
 }

@@ -22,10 +22,12 @@ import { importWordDraft } from "./import-word-draft";
 import { previewWordDraft } from "./preview-word-draft";
 import {
   CANADA_AUTHOR,
+  documentXml,
   draftConvention,
   KENYA_AUTHOR,
   overlongComment,
   withStatuses,
+  zipOf,
 } from "./test-support/word-fixtures";
 import { LEAVE_OUT } from "./word-import-input";
 
@@ -253,5 +255,25 @@ describe("importing a Word draft", () => {
     const file = await draftConvention();
     expect((await refusalOf(previewWordDraft(jamaica, { instrumentId, file }))).code).toBe("forbidden");
     expect((await refusalOf(importWordDraft(jamaica, { instrumentId, file, authors: {} }))).code).toBe("forbidden");
+  });
+
+  it("reads the mapping for exactly the authors named: an author called “constructor”, another instrument's delegation", async () => {
+    const instrumentId = await emptyInstrument("import-odd-authors");
+    const heading = `<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Article 1. Scope</w:t></w:r></w:p>`;
+    const change = `<w:ins w:id="1" w:author="constructor" w:date="2026-11-03T10:00:00Z"><w:r><w:t> in good faith</w:t></w:r></w:ins>`;
+    const file = zipOf({
+      "word/document.xml": documentXml(`${heading}<w:p><w:r><w:t>States Parties shall act</w:t></w:r>${change}</w:p>`),
+    });
+    // Not mapped: said so, not read from what every object inherits.
+    const unmapped = await refusalOf(importWordDraft(secretariat, { instrumentId, file, authors: {} }));
+    expect(unmapped.message).toContain("Choose the delegation of “constructor”");
+    const australia = await prisma.organization.findUniqueOrThrow({ where: { code: "AUS" } });
+    const elsewhere = await refusalOf(
+      importWordDraft(secretariat, { instrumentId, file, authors: { constructor: australia.id } }),
+    );
+    expect(elsewhere.message).toMatch(/does not take part in this instrument/);
+    expect(await leftBehind(instrumentId)).toEqual({ chapters: 0, clauses: 0, audit: 0 });
+    const imported = await importWordDraft(secretariat, { instrumentId, file, authors: { constructor: ids.can } });
+    expect(imported.proposals).toBe(1);
   });
 });

@@ -81,7 +81,8 @@ async function stampsFor(
   const delegations = new Map((await importDelegations(tx, instrumentId, by)).map((d) => [d.id, d]));
   const stamps: AuthorStamps = new Map();
   for (const author of authors) {
-    const choice = mapping[author.name];
+    // Only what the form names: an author called "constructor" inherits nothing from Object.
+    const choice = Object.hasOwn(mapping, author.name) ? mapping[author.name] : undefined;
     if (!choice) throw refuseDocx(`Choose the delegation of “${author.name}” (or leave their changes out).`);
     if (choice === LEAVE_OUT) {
       stamps.set(author.name, null);

@@ -5,6 +5,7 @@
 // Tables, drawings, fields' codes and footnotes are not clause text: tables are counted so the
 // preview can say they were left out.
 import type { Element } from "@xmldom/xmldom";
+import { withoutInvisible } from "@/lib/clause-model/invisible-characters";
 import { DOCX_LIMITS } from "./docx-limits";
 import { refuseDocx } from "./docx-refusal";
 import { numberingOf, outlineLevelOf, type WordNumbering } from "./read-styles";
@@ -37,6 +38,19 @@ export type WordParagraph = {
 export type WordBody = { paragraphs: WordParagraph[]; tables: number };
 
 type Formatting = { bold: boolean; italic: boolean; underline: boolean };
+
+/** Tabs and line ends typed inside a run (as spaces); other control characters, U+FFFE/U+FFFF, lone surrogates. */
+const CONTROL = /\p{Cc}|\p{Cs}|[\uFFFE\uFFFF]/gu;
+
+/**
+ * Words as a clause may hold them: without the characters a reader cannot see (which the
+ * collaboration server refuses when typed, and a paste drops) or that are no text at all.
+ */
+function clauseWords(text: string): string {
+  return withoutInvisible(text).replace(CONTROL, (char) =>
+    char === "\t" || char === "\n" || char === "\r" ? " " : "",
+  );
+}
 type Context = { change: TrackedChange | null };
 
 /** Elements whose content is read as if they were not there (links, content controls, smart tags…). */
@@ -106,10 +120,21 @@ class BodyReader {
       if (isWord(child, "r")) this.readRun(child, context, runs);
       else if (isWord(child, "ins") || isWord(child, "moveTo")) {
         this.countChange();
-        this.readInline(child, { change: changeOf(child, "insertion") }, runs);
+        this.readInline(
+          child,
+          { change: changeOf(child, "insertion") },
+          context.change?.kind === "deletion" ? [] : runs,
+        );
       } else if (isWord(child, "del") || isWord(child, "moveFrom")) {
         this.countChange();
-        this.readInline(child, { change: changeOf(child, "deletion") }, runs);
+        // Words deleted inside another's insertion (or inserted inside another's deletion) are gone
+        // whether Word's changes are all accepted or all rejected: never the agreed text. Read
+        // aside, their comment ranges and marks still count.
+        this.readInline(
+          child,
+          { change: changeOf(child, "deletion") },
+          context.change?.kind === "insertion" ? [] : runs,
+        );
       } else if (isWord(child, "commentRangeStart") || isWord(child, "commentRangeEnd")) this.commentRange(child);
       else if (TRANSPARENT.some((name) => isWord(child, name))) this.readInline(child, context, runs);
     }
@@ -130,7 +155,7 @@ class BodyReader {
       runs.push({ type: "text", text, ...formatting, change: context.change, comments: [...this.openComments] });
     };
     for (const child of childElements(run)) {
-      if (isWord(child, "t") || isWord(child, "delText")) push(child.textContent ?? "");
+      if (isWord(child, "t") || isWord(child, "delText")) push(clauseWords(child.textContent ?? ""));
       else if (isWord(child, "tab")) push(" ");
       else if (isWord(child, "noBreakHyphen")) push("\u2011");
       else if (isWord(child, "commentReference")) {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { DOCX_LIMITS } from "./docx-limits";
-import { previewDraft } from "./draft-preview";
+import { paragraphNumbers, previewDraft } from "./draft-preview";
+import type { DraftParagraph } from "./outline-draft";
 import { readDocx } from "./read-docx";
 import {
   CANADA_AUTHOR,
@@ -135,6 +136,21 @@ it("numbers headings as Word numbers them when the number comes from Word's numb
   ]);
 });
 
+it("drops words one author inserted and another deleted (or the reverse): Word leaves them out whether all is accepted or rejected", () => {
+  const change = (kind: "ins" | "del", author: string, inner: string) =>
+    `<w:${kind} w:id="${author}" w:author="${author}" w:date="${DATE}">${inner}</w:${kind}>`;
+  const words = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
+  const deleted = (text: string) => `<w:r><w:delText>${text}</w:delText></w:r>`;
+  const paragraph = `<w:p>${words("States Parties shall ")}${change("ins", "A", `${words("act ")}${change("del", "B", deleted("never "))}`)}${change("del", "C", `${deleted("at once")}${change("ins", "D", words("nowhere"))}`)}</w:p>`;
+  const preview = previewDraft(readDocx(zipOf({ "word/document.xml": documentXml(`${article("1")}${paragraph}`) })));
+  const text = JSON.stringify(preview);
+  expect(text).not.toMatch(/never|nowhere/);
+  expect(preview.changes.map((c) => [c.author, c.insertedText, c.deletedText])).toEqual([
+    ["A", "act ", ""],
+    ["C", "", "at once"],
+  ]);
+});
+
 describe("refusing what is not a usable Word draft", () => {
   it("refuses a file that is not a zip", () => {
     const error = refusal(() => readDocx(new TextEncoder().encode("Dear colleagues, please find the draft attached.")));
@@ -179,6 +195,22 @@ describe("refusing what is not a usable Word draft", () => {
     expect(refusal(() => readDocx(zipOf({ "word/document.xml": documentXml(deep) }))).message).toMatch(/nests deeper/);
   });
 
+  it("counts nesting hidden behind attribute values that look like the end of a tag", () => {
+    // `w:x="/>"` must not make an opening tag read as one that closes itself.
+    const hidden = `${"<w:sdt w:x=\"/>\"><w:sdtContent w:y='/>'>".repeat(100)}${article("1")}${"</w:sdtContent></w:sdt>".repeat(100)}`;
+    expect(refusal(() => readDocx(zipOf({ "word/document.xml": documentXml(hidden) }))).message).toMatch(
+      /nests deeper/,
+    );
+  });
+
+  it("keeps characters a reader cannot see, and control characters, out of the clause's words", () => {
+    // As the collaboration server refuses them when typed (lib/clause-model/invisible-characters.ts).
+    const words = "Sta&#1;tes\u202E Parties\u200B shall\uFFFE act&#x7F;&#xD800;.";
+    const zip = zipOf({ "word/document.xml": documentXml(`${article("1")}<w:p><w:r><w:t>${words}</w:t></w:r></w:p>`) });
+    const [paragraph] = previewDraft(readDocx(zip)).chapters[0].articles[0].paragraphs;
+    expect(paragraph.firstWords).toBe("States Parties shall act.");
+  });
+
   it("refuses more comments than the limit", () => {
     const comments = Array.from(
       { length: DOCX_LIMITS.comments + 1 },
@@ -206,4 +238,20 @@ describe("refusing what is not a usable Word draft", () => {
     );
     expect(error.message).toMatch(/No articles were found/);
   });
+});
+
+it("counts Word's numbering in time proportional to the paragraphs, however many lists they belong to", () => {
+  // Each paragraph in a numbering instance of its own: counting once looked at every list seen so far.
+  const paragraphs: DraftParagraph[] = Array.from({ length: DOCX_LIMITS.paragraphs }, (_, n) => ({
+    numbering: { format: "decimal", level: n % 9, numId: String(n), start: 1 },
+    runs: [],
+    status: null,
+  }));
+  for (const level of [1, 1, 0, 1])
+    paragraphs.push({ numbering: { format: "decimal", level, numId: "7", start: 1 }, runs: [], status: null });
+  const started = performance.now();
+  const numbers = paragraphNumbers(paragraphs, new Map());
+  expect(performance.now() - started).toBeLessThan(2_000);
+  // A higher level restarts the lower ones, as Word counts.
+  expect(numbers.slice(-4)).toEqual([1, 2, 1, 1]);
 });

@@ -18,13 +18,20 @@ function damaged(part: string): Error {
   );
 }
 
+/**
+ * A tag: `/` if it closes, its name, then its attributes, quoted values read whole — a value may
+ * hold `>` or `/>` (`w:x="/>"`), which must not end the tag or make it close itself. Values cannot
+ * hold `<`, so every scan stops at the next tag: one pass, however the file is written.
+ */
+const TAG = /<(\/?)([^\s>/!?<]*)((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>/g;
+
 /** Refuses nesting deeper than the limit, in one pass over the tags. */
 function checkDepth(xml: string, part: string): void {
   let depth = 0;
-  const tags = /<(\/?)([^\s>/!?]*)[^>]*?(\/?)>/g;
+  const tags = new RegExp(TAG);
   for (let match = tags.exec(xml); match; match = tags.exec(xml)) {
     if (match[1]) depth--;
-    else if (!match[3] && match[2]) depth++;
+    else if (!match[3].endsWith("/") && match[2]) depth++;
     if (depth > DOCX_LIMITS.xmlDepth) {
       throw refuseDocx(
         `This Word file's ${part} nests deeper than ${DOCX_LIMITS.xmlDepth} levels: it was not imported.`,

@@ -139,3 +139,33 @@ describe("the Word writer", () => {
     expect(roman?.getAttribute("style:num-prefix")).toBe("(");
   });
 });
+
+describe("text XML cannot carry", () => {
+  it("still opens in Word's readers when a title, a version's name or a comment holds U+FFFE or U+FFFF", async () => {
+    // Anyone who may comment can post these; the `docx` library drops control characters only.
+    const odd = (words: string) => `${words}\uFFFE\uFFFF`;
+    const file = await exportDocx({
+      ...content,
+      title: odd("Draft convention"),
+      reading: { name: odd("after the first reading"), savedAt: new Date("2026-11-30T11:00:00Z") },
+      chapters: content.chapters.map((chapter) => ({
+        ...chapter,
+        title: odd(chapter.title),
+        clauses: chapter.clauses.map((clause) => ({
+          ...clause,
+          title: odd(clause.title),
+          threads: threads.map((thread) => ({
+            ...thread,
+            comments: thread.comments.map((c) => ({ ...c, body: odd(c.body) })),
+          })),
+        })),
+      })),
+    });
+    for (const [name, part] of Object.entries(unzipSync(file))) {
+      if (/\.(xml|rels)$/.test(name)) expect(strFromU8(part), name).not.toMatch(/[\uFFFE\uFFFF]/);
+    }
+    const odf = await openInLibreOffice(file);
+    expect(bodyText(odf)).toContain("Version “after the first reading”");
+    expect(annotations(odf).map((n) => n.text)).toContain("Cooperate how?");
+  });
+});

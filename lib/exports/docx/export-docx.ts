@@ -9,6 +9,7 @@ import { DocxWriter } from "./docx-writer";
 import { numberingConfig } from "./numbering";
 import { markResolvedThreads } from "./resolved-threads";
 import { EXPORT_NOTE, EXPORT_STYLES } from "./styles";
+import { withoutNonXmlCharacters } from "./xml-characters";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const minute = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
@@ -51,5 +52,5 @@ export async function exportDocx(content: ExportContent): Promise<Uint8Array> {
     footnotes: writer.footnotes,
     sections: [{ children: [...firstPage(content), ...body] }],
   });
-  return markResolvedThreads(await Packer.toBuffer(document), writer.comments);
+  return withoutNonXmlCharacters(markResolvedThreads(await Packer.toBuffer(document), writer.comments));
 }
