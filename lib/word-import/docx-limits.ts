@@ -6,8 +6,12 @@ import { MIB, WORD_FILE_LIMIT } from "@/lib/server/body-limits";
 export const DOCX_LIMITS = {
   /** The .docx file as uploaded (server.ts refuses a larger upload before reading it). */
   fileBytes: WORD_FILE_LIMIT,
-  /** Everything read out of the zip, uncompressed (document, numbering, styles, comments). */
-  uncompressedBytes: 60 * MIB,
+  /**
+   * Everything read out of the zip, uncompressed (document, numbering, styles, comments). The XML
+   * parser reads attribute-heavy Word XML at about 3 MB/s on the server's event loop, so this also
+   * bounds how long a preview or an import can hold it (about 5 s); a 300-page draft is ~5 MB.
+   */
+  uncompressedBytes: 16 * MIB,
   /** Entries in the zip's directory. */
   zipEntries: 5_000,
   /** How deep elements may nest in any XML part. */

@@ -182,7 +182,7 @@ describe("refusing what is not a usable Word draft", () => {
     expect(bomb.length).toBeLessThan(DOCX_LIMITS.fileBytes);
     const error = refusal(() => readDocx(bomb));
     expect(error.code).toBe("too_large");
-    expect(error.message).toMatch(/unpacks to more than 60 MB/);
+    expect(error.message).toMatch(/unpacks to more than 16 MB/);
   });
 
   it("refuses a file over the size limit, entities, and nesting deeper than the limit", () => {
