@@ -12,6 +12,7 @@ import { announceClauseMessage } from "@/lib/clauses/clause-messages-server";
 import { parseClauseDocumentName } from "@/lib/collab/clause-document-name";
 import { log } from "@/lib/log";
 import { indexClauseProposals } from "./index-clause-proposals";
+import { oneAtATime } from "./one-at-a-time";
 
 const QUIET_MS = 150;
 
@@ -26,22 +27,29 @@ type Pending = {
 
 export function proposalIndex(): Extension {
   const pending = new Map<string, Pending>();
+  /** The collaboration server instance: its decisions, undos and restores queue per clause on it. */
+  let instance: object = {};
 
   function run(clauseId: string, entry: Pending): Promise<void> {
     entry.timer = null;
-    entry.running = entry.running.then(async () => {
-      try {
-        const readAt = new Date();
-        const proposals = proposalsInClause(entry.reader.read());
-        const signature = JSON.stringify(proposals);
-        if (signature === entry.indexed) return;
-        if (await indexClauseProposals(clauseId, proposals, readAt))
-          announceClauseMessage(clauseId, { type: "proposals.changed" });
-        entry.indexed = signature;
-      } catch (error) {
-        log.error({ event: "proposals.index-failed", clauseId, err: error }, "could not index proposals");
-      }
-    });
+    // In the clause's queue (one-at-a-time.ts): a decision or an undo stores its rows, then
+    // applies its words to the live text; read between the two, the text would show an undone
+    // decision's proposals as gone and mark them withdrawn.
+    entry.running = entry.running.then(() =>
+      oneAtATime(instance, clauseId, async () => {
+        try {
+          const readAt = new Date();
+          const proposals = proposalsInClause(entry.reader.read());
+          const signature = JSON.stringify(proposals);
+          if (signature === entry.indexed) return;
+          if (await indexClauseProposals(clauseId, proposals, readAt))
+            announceClauseMessage(clauseId, { type: "proposals.changed" });
+          entry.indexed = signature;
+        } catch (error) {
+          log.error({ event: "proposals.index-failed", clauseId, err: error }, "could not index proposals");
+        }
+      }),
+    );
     return entry.running;
   }
 
@@ -60,6 +68,10 @@ export function proposalIndex(): Extension {
 
   return {
     extensionName: "proposal-index",
+
+    async onConfigure({ instance: configured }) {
+      instance = configured;
+    },
 
     async onChange({ documentName, document }) {
       const clauseId = parseClauseDocumentName(documentName);
