@@ -6,6 +6,7 @@
 // another paragraph, or an existing passage re-labelled as another set are refused;
 // and the mark may not sit on words proposed for insertion (Alt 1 is agreed words).
 import { type ClauseNode, paragraphsOf } from "@/lib/clause-model/clause-model";
+import { idsOutside } from "@/lib/clause-model/ids-outside";
 
 /** A set as the AlternativeSet table knows it. */
 export type KnownSet = { clauseId: string; chosen: boolean };
@@ -34,14 +35,7 @@ export function alternativesElsewhere(
   touched: readonly ClauseNode[],
   ids: ReadonlySet<string>,
 ): Set<string> {
-  const inTouched = new Set(paragraphsOf(touched));
-  const found = new Set<string>();
-  for (const paragraph of paragraphsOf(clause)) {
-    if (inTouched.has(paragraph)) continue;
-    for (const inline of paragraph.inlines)
-      if (inline.type === "text" && inline.alternatives && ids.has(inline.alternatives)) found.add(inline.alternatives);
-  }
-  return found;
+  return idsOutside(clause, touched, ids, (run) => (run.alternatives ? [run.alternatives] : []));
 }
 
 /**

@@ -11,6 +11,7 @@
 // Taking a bracket off words that stay is, for those who may only suggest, a change of the
 // agreed text (lib/clause-model/agreed-form.ts compares brackets too), refused there.
 import { type BracketOnWords, type ClauseNode, paragraphsOf } from "@/lib/clause-model/clause-model";
+import { idsOutside } from "@/lib/clause-model/ids-outside";
 
 /** A bracket as the Bracket table knows it. */
 export type KnownBracket = { clauseId: string; bracket: BracketOnWords; removed: boolean };
@@ -43,14 +44,7 @@ export function bracketsElsewhere(
   touched: readonly ClauseNode[],
   ids: ReadonlySet<string>,
 ): Set<string> {
-  const inTouched = new Set(paragraphsOf(touched));
-  const found = new Set<string>();
-  for (const paragraph of paragraphsOf(clause)) {
-    if (inTouched.has(paragraph)) continue;
-    for (const inline of paragraph.inlines)
-      if (inline.type === "text") for (const bracket of inline.brackets) if (ids.has(bracket.id)) found.add(bracket.id);
-  }
-  return found;
+  return idsOutside(clause, touched, ids, (run) => run.brackets.map((bracket) => bracket.id));
 }
 
 /**
