@@ -23,6 +23,7 @@ import { CLAUSE_FRAGMENT, clauseSchema } from "@/lib/editor/extensions";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import { findInstrumentAccess } from "@/lib/instruments/find-instrument-access";
 import { exportTag, numberedParagraphs } from "@/lib/paragraph-status/numbered-paragraphs";
+import { authorFor } from "@/lib/proposals/test-support/yjs-proposals";
 import { compareInstrumentVersions, saveInstrumentVersion } from "@/lib/readings/instrument-versions";
 import { DEMO_INSTRUMENT } from "@/lib/seed/demo-instrument";
 import { seedIfEmpty } from "@/lib/seed/seed-demo-data";
@@ -99,22 +100,6 @@ function clauseJson(): JSONContent {
   };
 }
 
-async function authorOf(email: string): Promise<ProposalAuthor> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { email },
-    include: { memberships: { include: { organization: true }, take: 1 } },
-  });
-  const organization = user.memberships[0].organization;
-  return {
-    authorId: user.id,
-    authorName: user.name,
-    organizationId: organization.id,
-    organizationCode: organization.code,
-    organizationName: organization.name,
-    colour: organization.colour,
-  };
-}
-
 /** The proposals' tracked changes a clause holds: each run of one proposal's words, in one paragraph, is one change. */
 function proposalChanges(model: ClauseModel): { kind: string; author: string }[] {
   const out: { kind: string; author: string }[] = [];
@@ -182,7 +167,7 @@ beforeAll(async () => {
   for (const name of people) {
     const { id } = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@clausework.demo` } });
     as[name] = (await findSessionUser(id)) as SessionUser;
-    authors[name] = await authorOf(`${name}@clausework.demo`);
+    authors[name] = await authorFor(`${name}@clausework.demo`);
   }
   instrumentId = (await prisma.clause.findFirstOrThrow({ where: { number: "14" } })).instrumentId;
   const last = await prisma.chapter.findFirstOrThrow({ where: { instrumentId }, orderBy: { position: "desc" } });
