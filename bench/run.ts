@@ -44,6 +44,9 @@ const { values: flags } = parseArgs({
 const n = (name: keyof typeof flags) => Number(flags[name]);
 const skip = new Set(String(flags.skip).split(",").filter(Boolean));
 const durationMs = n("duration") * 1000;
+/** The servers listen on four ports from here (BENCH_PORT_BASE, default 3900): two benches can run side by side. */
+const PORT = Number(process.env.BENCH_PORT_BASE ?? 3900);
+const local = (offset: number) => `http://127.0.0.1:${PORT + offset}`;
 
 type Measured = {
   propagation: Summary;
@@ -161,18 +164,18 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   const secret = "bench-secret-not-for-production";
   // One instance, as the reference is one: no Redis (the instances scenario measures it, below).
-  const app = new ServerProcess("app", "server.ts", 3900, {
+  const app = new ServerProcess("app", "server.ts", PORT, {
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: secret,
     REDIS_URL: "",
   });
-  const reference = new ServerProcess("reference", "bench/reference-server.ts", 3901, {});
+  const reference = new ServerProcess("reference", "bench/reference-server.ts", PORT + 1, {});
   const results: Record<string, unknown> = {};
   try {
-    await app.start(async () => (await fetch("http://127.0.0.1:3900/api/health")).ok);
-    await reference.start(async () => (await fetch("http://127.0.0.1:3901/")).ok);
+    await app.start(async () => (await fetch(`${local(0)}/api/health`)).ok);
+    await reference.start(async () => (await fetch(`${local(1)}/`)).ok);
     const clauses = await createBenchClauses(n("clauses"), n("long-words"));
-    const base = "http://127.0.0.1:3900";
+    const base = local(0);
     const ours: Target = {
       server: app,
       writerCookie: await signIn(base, "chair@clausework.demo", DEMO_PASSWORD),
@@ -306,13 +309,13 @@ async function twoInstances(databaseUrl: string, secret: string, clauseId: strin
     NEXTAUTH_SECRET: secret,
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
   };
-  const a = new ServerProcess("instance A", "server.ts", 3902, env);
-  const b = new ServerProcess("instance B", "server.ts", 3903, env);
+  const a = new ServerProcess("instance A", "server.ts", PORT + 2, env);
+  const b = new ServerProcess("instance B", "server.ts", PORT + 3, env);
   try {
-    await a.start(async () => (await fetch("http://127.0.0.1:3902/api/health")).ok);
-    await b.start(async () => (await fetch("http://127.0.0.1:3903/api/health")).ok);
-    const writerCookie = await signIn("http://127.0.0.1:3902", "chair@clausework.demo", DEMO_PASSWORD);
-    const readerCookie = await signIn("http://127.0.0.1:3902", "australia@clausework.demo", DEMO_PASSWORD);
+    await a.start(async () => (await fetch(`${local(2)}/api/health`)).ok);
+    await b.start(async () => (await fetch(`${local(3)}/api/health`)).ok);
+    const writerCookie = await signIn(local(2), "chair@clausework.demo", DEMO_PASSWORD);
+    const readerCookie = await signIn(local(2), "australia@clausework.demo", DEMO_PASSWORD);
     const name = clauseDocumentName(clauseId);
     // Writers on A, everyone else on B: every measured arrival crossed Redis.
     const onA = new ClientPool(1);
