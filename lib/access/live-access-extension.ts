@@ -50,7 +50,10 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
   // Moved to another organisation: the page still shows, and proposes as, the old one.
   if (user.organizationId !== context.user.organizationId) return closeWith(connection, 4409, DELEGATION_CHANGED);
   context.user = user; // the organisation's name or colour may have changed too
-  const { readOnly, mayOnlySuggest } = socketRights(access.actor, access.target);
+  const rights = socketRights(access.actor, access.target);
+  const { mayOnlySuggest } = rights;
+  // A screen following a plenary presentation stays read-only, whatever the person may now do.
+  const readOnly = rights.readOnly || context.following === true;
   // A delegate made chair (or the reverse) changes what the suggest-only guard checks.
   context.mayOnlySuggest = mayOnlySuggest;
   if (readOnly === connection.readOnly) return;

@@ -18,4 +18,6 @@ export type CollabContext = {
    * refuses any update of theirs that changes agreed text or forges authorship.
    */
   mayOnlySuggest: boolean;
+  /** A screen following a plenary presentation (lib/plenary): read-only, no presence in or out. */
+  following?: boolean;
 };

@@ -3,6 +3,8 @@
 // server.ts (and by tests).
 import { type Extension, Hocuspocus } from "@hocuspocus/server";
 import { log } from "@/lib/log";
+import { withFollowMode } from "@/lib/plenary/follow-mode";
+import { plenaryExtension } from "@/lib/plenary/plenary-extension";
 import { authenticateConnection } from "./authenticate-connection";
 import { capabilityExtensions } from "./capability-extensions";
 import { clientIdGuard } from "./client-id-guard";
@@ -27,11 +29,15 @@ export function createCollabServer(extra: Extension[] = []): Hocuspocus {
       durableClauseStore(outage),
       presenceGuard(owners, presenceDepartures(extra)),
       ...capabilityExtensions(outage),
+      plenaryExtension(extra),
       ...extra,
     ],
 
     async onAuthenticate(data) {
-      return authenticateConnection(data).catch(unlessDatabaseIsDown);
+      // A following screen (lib/plenary) connects read-only and silent, whatever the person's role.
+      return authenticateConnection(data)
+        .then((context) => withFollowMode(data, context))
+        .catch(unlessDatabaseIsDown);
     },
 
     async onDisconnect({ context }) {

@@ -46,6 +46,7 @@ describe("can", () => {
     "members.manage": ["CHAIR"],
     "reading.save": ["CHAIR"],
     "clause.restoreVersion": ["CHAIR"],
+    "clause.present": ["CHAIR"],
     "audit.view": ["CHAIR"],
     "glossary.manage": ["CHAIR"],
     "agreedLanguage.manage": ["CHAIR"],

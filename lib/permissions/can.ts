@@ -122,6 +122,12 @@ const RULES = {
    */
   "glossary.manage": roles("CHAIR"),
   "agreedLanguage.manage": roles("CHAIR"),
+  /**
+   * Present a clause to the plenary (lib/plenary): start and stop a presentation, and send the
+   * view — paragraph in focus, selection, scroll — that every following screen shows. Running the
+   * meeting is the chair's and the secretariat's.
+   */
+  "clause.present": roles("CHAIR"),
   /** Browse the audit trail. */
   "audit.view": roles("CHAIR"),
   /**

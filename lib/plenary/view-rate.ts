@@ -1,0 +1,18 @@
+// How fast one presenter may move the view: the browser sends at most one view every 100 ms
+// (present-view.ts); a bucket of 20 refilled at 10 a second lets that through with room, and
+// refuses a flood before any work is done for the followers.
+export const VIEW_BURST = 20;
+export const VIEWS_PER_SECOND = 10;
+
+export function viewRate(now: () => number = Date.now): () => boolean {
+  let tokens = VIEW_BURST;
+  let last = now();
+  return () => {
+    const at = now();
+    tokens = Math.min(VIEW_BURST, tokens + ((at - last) / 1000) * VIEWS_PER_SECOND);
+    last = at;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
