@@ -16,6 +16,9 @@ import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
 import { ParagraphStatusPanel, type ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
+import { FollowOffer } from "@/components/plenary/follow-offer";
+import { PresentControl } from "@/components/plenary/present-control";
+import { usePlenaryState } from "@/components/plenary/use-plenary-state";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
@@ -67,8 +70,11 @@ export function ClauseRoom({
   glossary = NONE,
   agreedLanguage = NONE,
   paragraphStatus,
+  plenary,
 }: {
   clauseId: string;
+  /** Plenary mode (components/plenary): the instrument, and whether this person may present. */
+  plenary?: { instrumentId: string; canPresent: boolean };
   /** When this page's session began (ms): kept edits from before it are stamped afresh. */
   sessionBegan?: number | null;
   user: RoomUser;
@@ -86,6 +92,7 @@ export function ClauseRoom({
     user.id,
     sessionBegan,
   );
+  const plenaryState = usePlenaryState(connection?.provider ?? null);
   const modes = availableModes(permissions);
   const { mode, setMode } = useEditorMode(modes);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -113,6 +120,25 @@ export function ClauseRoom({
       <div className="mt-6 grid gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-2">
           {connection && <PresenceList provider={connection.provider} />}
+          <FollowOffer presentation={plenaryState.presentation} userId={user.id} />
+          {connection && plenary?.canPresent && (
+            <PresentControl
+              instrumentId={plenary.instrumentId}
+              clauseId={clauseId}
+              userId={user.id}
+              provider={connection.provider}
+              editor={editor}
+              presentation={plenaryState.presentation}
+            />
+          )}
+          {plenaryState.refusal && (
+            <p role="alert" className="flex justify-between gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              <span>{plenaryState.refusal}</span>
+              <button type="button" onClick={plenaryState.dismissRefusal} className="underline">
+                Dismiss
+              </button>
+            </p>
+          )}
           <div className="flex flex-wrap items-center justify-between gap-2">
             {writable ? (
               <ModeSwitch modes={modes} mode={mode} onChange={setMode} />

@@ -112,6 +112,7 @@ export default async function ClausePage({ params }: Props) {
           canSupportAlternatives: can(actor, "alternatives.support", target),
           canChooseAlternatives: can(actor, "alternatives.choose", target),
         }}
+        plenary={{ instrumentId: clause.instrumentId, canPresent: can(actor, "clause.present", target) }}
         paragraphStatus={{
           clauseNumber: clause.number,
           clauseStatus: clause.status,
