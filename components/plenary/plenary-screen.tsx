@@ -17,13 +17,17 @@ export function PlenaryScreen({ initial }: { initial: Presentation | null }) {
   const [ended, setEnded] = useState<Presentation | null>(null);
   const stopRef = useRef<HTMLAnchorElement>(null);
 
-  // The server page read a presentation that started since: follow it.
+  const current = useRef(initial);
+  const seenInitial = useRef(initial);
+
+  // The server page, read again while nobody presented, found a presentation that started since.
   useEffect(() => {
-    if (initial && !presentation) {
-      setPresentation(initial);
-      setEnded(null);
-    }
-  }, [initial, presentation]);
+    if (!initial || initial === seenInitial.current) return;
+    seenInitial.current = initial;
+    current.current = initial;
+    setPresentation(initial);
+    setEnded(null);
+  }, [initial]);
 
   useEffect(() => {
     if (presentation) return;
@@ -32,10 +36,9 @@ export function PlenaryScreen({ initial }: { initial: Presentation | null }) {
   }, [presentation, router]);
 
   const onState = useCallback((next: Presentation | null) => {
-    setPresentation((previous) => {
-      if (!next && previous) setEnded(previous);
-      return next;
-    });
+    if (!next && current.current) setEnded(current.current);
+    current.current = next;
+    setPresentation(next);
   }, []);
 
   const leaveTo = presentation ?? ended;
