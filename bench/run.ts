@@ -3,7 +3,7 @@
 // It measures; it never asserts. Sizes default to the full scenarios; flags turn them down:
 //   --clients 200 --followers 1000 --clauses 50 --per-clause 10 --long-words 20000
 //   --writers 20 --rate 2 --duration 15 --ramp 20,50,100,200,400 --ramp-clients 50
-//   --skip followers,clauses,long,ramp,instances,page
+//   --skip followers,plenary,clauses,long,ramp,instances,page
 //   --rounds 3   each scenario measured in alternating rounds (ours, reference, ours, …): on a
 //                shared machine the load drifts over a run, and alternating spreads that drift over
 //                both sides; the reported ratio is the median of the rounds' ratios
@@ -21,6 +21,7 @@ import { createBenchClauses } from "./lib/bench-clauses";
 import { ClientPool } from "./lib/client-pool";
 import type { ClientSpec } from "./lib/client-worker";
 import { firstLoadJs, timeToEditable } from "./lib/page-speed";
+import { plenaryFollowing } from "./lib/plenary-following";
 import { ServerProcess } from "./lib/server-process";
 import { signIn } from "./lib/sign-in";
 import { ratio, type Summary, summarize } from "./lib/stats";
@@ -237,6 +238,19 @@ async function main() {
       );
     }
 
+    if (!skip.has("plenary")) {
+      // Plenary mode (lib/plenary): the chair presents, the followers follow (bench/lib/plenary-following.ts).
+      process.stderr.write(`· plenary: 1 presenter + ${n("followers")} followers\n`);
+      const presented = clauseDocumentName(clauses.many[clauses.many.length - 1]);
+      results.plenaryFollowing = await plenaryFollowing(
+        { server: app, presenterCookie: ours.writerCookie, followerCookie: ours.followerCookie, plenary: true },
+        { server: reference, presenterCookie: null, followerCookie: null, plenary: false },
+        presented,
+        n("followers"),
+        durationMs,
+      );
+    }
+
     if (!skip.has("clauses")) {
       const perClause = n("per-clause");
       const before = { ours: app.usage().rssMb, reference: reference.usage().rssMb };
@@ -392,6 +406,7 @@ function report(results: Record<string, unknown>) {
     "memoryPerOpenClauseMb",
     "sustainedEditsPerSecond",
     "twoInstances",
+    "plenaryFollowing",
     "firstLoadJs",
     "timeToEditableMs",
   ]) {
