@@ -385,7 +385,7 @@ function report(results: Record<string, unknown>) {
   const rows: Record<string, Record<string, string | number>> = {};
   for (const [name, value] of Object.entries(results)) {
     const v = value as { ours?: Measured; reference?: Measured; ratios?: Record<string, number> };
-    if (!v.ours || !v.reference || !v.ratios) continue;
+    if (!v.ours?.propagation || !v.reference || !v.ratios) continue;
     rows[name] = {
       "p50 ms": v.ours.propagation.p50,
       "p95 ms": v.ours.propagation.p95,

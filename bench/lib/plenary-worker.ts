@@ -50,8 +50,9 @@ function socketWith(cookie: string | null) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, cookie ? { headers: { cookie } } : {});
-      this.on("message", (data: Buffer) => {
-        if (measuring) bytesReceived += data.length;
+      // The provider asks for ArrayBuffers: count whichever form arrives.
+      this.on("message", (data: Buffer | ArrayBuffer) => {
+        if (measuring) bytesReceived += data.byteLength;
       });
     }
   };
