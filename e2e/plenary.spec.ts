@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from "./support/axe";
 import { openClause, signIn } from "./support/demo";
 import { expect, test } from "./support/test";
 
@@ -53,6 +54,9 @@ test("the chair presents article by article; a delegation follows, stops followi
     await expect(screen.getByTestId("plenary-selection").first()).toContainText(selected.split(/\s+/)[0]);
     await expect(screen.locator(".plenary-focus")).toContainText(selected.split(/\s+/)[0]);
   }
+  // The projector view, selection shown, and the chair's room while presenting pass WCAG 2.2 AA.
+  await expectNoAxeViolations(projector, "the plenary view");
+  await expectNoAxeViolations(chair, "the clause room while presenting");
   // The following screens are not in the room: the chair sees only the people in the clause.
   await expect(chair.getByTestId("presence-list")).not.toContainText("Press");
 
