@@ -56,6 +56,8 @@ type Measured = {
   editsSaved: number;
   /** Edits the server refused (only delegates' proposals can be: the guard judged them). */
   refused: number;
+  /** What each client that does not write received over the run (what the server sends it). */
+  perReader: { messages: number; bytes: number };
   cpuCores: number;
   /** The load generator's CPU (this process and its client workers), on the same two cores. */
   harnessCpuCores: number;
@@ -106,6 +108,7 @@ async function measure(
       editsSent: result.editsSent,
       editsSaved: result.editsSaved,
       refused: result.refused,
+      perReader: { messages: result.messagesPerReader, bytes: result.bytesPerReader },
       cpuCores: Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100) / 100,
       harnessCpuCores: Math.round(((harness.user + harness.system) / 1e6 / seconds) * 100) / 100,
       rssMb: after.rssMb,

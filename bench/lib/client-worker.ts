@@ -38,6 +38,10 @@ export type WorkerReply =
       editsSent: number;
       editsSaved: number;
       refused: number;
+      /** What the clients that do not write received: messages and bytes, over the run. */
+      readerMessages: number;
+      readerBytes: number;
+      readers: number;
     }
   | { type: "closed" };
 
@@ -75,11 +79,19 @@ let saveLatencies: number[] = [];
 let editsSent = 0;
 /** Edits the server refused (clause-guard.ts tells the browser before closing the socket). */
 let refused = 0;
+/** Counted on the sockets of clients that do not write, from the start of a run. */
+let readerMessages = 0;
+let readerBytes = 0;
 
-function websocketWithCookie(cookie: string | null) {
+function websocketWithCookie(cookie: string | null, counted: boolean) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, cookie ? { headers: { cookie } } : {});
+      if (counted)
+        this.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
+          readerMessages++;
+          readerBytes += Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength;
+        });
     }
   };
 }
@@ -93,7 +105,7 @@ function open(url: string, spec: ClientSpec): Promise<Client> {
       name: spec.documentName,
       document: doc,
       token: "bench",
-      WebSocketPolyfill: websocketWithCookie(spec.cookie),
+      WebSocketPolyfill: websocketWithCookie(spec.cookie, !spec.writer),
       onAuthenticationFailed: ({ reason }) => reject(new Error(reason)),
       onSynced: () => resolve(client),
       onStateless: ({ payload }: { payload: string }) => {
@@ -152,6 +164,8 @@ async function run(editsPerSecondPerWriter: number, durationMs: number) {
   latencies = [];
   saveLatencies = [];
   editsSent = 0;
+  readerMessages = 0;
+  readerBytes = 0;
   const writers = clients.filter((client) => client.spec.writer);
   for (const writer of writers) writer.pending = [];
   const interval = 1000 / editsPerSecondPerWriter;
@@ -173,7 +187,8 @@ async function run(editsPerSecondPerWriter: number, durationMs: number) {
   // Let the last edits arrive and be acknowledged.
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const editsSaved = saveLatencies.length;
-  return { latencies, saveLatencies, editsSent, editsSaved, refused };
+  const readers = clients.length - writers.length;
+  return { latencies, saveLatencies, editsSent, editsSaved, refused, readerMessages, readerBytes, readers };
 }
 
 parentPort?.on("message", async (command: WorkerCommand) => {
