@@ -3,7 +3,7 @@
 // It measures; it never asserts. Sizes default to the full scenarios; flags turn them down:
 //   --clients 200 --followers 1000 --clauses 50 --per-clause 10 --long-words 20000
 //   --writers 20 --rate 2 --duration 15 --ramp 20,50,100,200,400 --ramp-clients 50
-//   --skip followers,plenary,clauses,long,ramp,instances,page
+//   --skip delegates,followers,plenary,clauses,long,ramp,instances,page
 //   --rounds 3   each scenario measured in alternating rounds (ours, reference, ours, …): on a
 //                shared machine the load drifts over a run, and alternating spreads that drift over
 //                both sides; the reported ratio is the median of the rounds' ratios
@@ -12,6 +12,7 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { findSessionUser } from "@/lib/auth/find-session-user";
 import { clauseDocumentName } from "@/lib/collab/clause-document-name";
 import { compactClause } from "@/lib/collab/clause-store";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
@@ -19,7 +20,7 @@ import { createTestDatabase } from "@/lib/db/test-database";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 import { createBenchClauses } from "./lib/bench-clauses";
 import { ClientPool } from "./lib/client-pool";
-import type { ClientSpec } from "./lib/client-worker";
+import type { ClientSpec, Proposer } from "./lib/client-worker";
 import { firstLoadJs, timeToEditable } from "./lib/page-speed";
 import { plenaryFollowing } from "./lib/plenary-following";
 import { ServerProcess } from "./lib/server-process";
@@ -54,11 +55,19 @@ type Measured = {
   save: Summary;
   editsSent: number;
   editsSaved: number;
+  /** Edits the server refused (only delegates' proposals can be: the guard judged them). */
+  refused: number;
+  /** What each client that does not write received over the run (what the server sends it). */
+  perReader: { messages: number; bytes: number };
   cpuCores: number;
+  /** The load generator's CPU (this process and its client workers), on the same two cores. */
+  harnessCpuCores: number;
   rssMb: number;
   /** PostgreSQL checkpoints during the round (another process creating or dropping a database
    * forces one, whose fsyncs stall every commit for up to a second on these disks). */
   checkpoints: number;
+  /** PostgreSQL's work per saved edit in the bench database during the round (pg_stat_database, pg_stat_user_tables). */
+  database: DatabaseWork;
   /** The machine's one-minute load average at the end of the round (2 cores: above 2 is queueing). */
   load: number;
 };
@@ -80,10 +89,16 @@ async function measure(
     await pool.open(target.server.collabUrl, clients);
     const before = target.server.usage();
     const checkpointsBefore = await checkpointCount();
+    const databaseBefore = await databaseCounters();
+    const harnessBefore = process.cpuUsage();
     const started = Date.now();
     const result = await pool.run(editsPerSecondPerWriter, durationMs);
     const after = target.server.usage();
+    const harness = process.cpuUsage(harnessBefore);
     const checkpoints = (await checkpointCount()) - checkpointsBefore;
+    // PostgreSQL 15 publishes a backend's counts up to a second late.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const database = perEdit(databaseBefore, await databaseCounters(), result.editsSaved);
     const seconds = (Date.now() - started) / 1000;
     // Before the clients leave: the last one out triggers compaction.
     await afterRun?.();
@@ -93,14 +108,49 @@ async function measure(
       save: summarize(result.saveLatencies),
       editsSent: result.editsSent,
       editsSaved: result.editsSaved,
+      refused: result.refused,
+      perReader: { messages: result.messagesPerReader, bytes: result.bytesPerReader },
       cpuCores: Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100) / 100,
+      harnessCpuCores: Math.round(((harness.user + harness.system) / 1e6 / seconds) * 100) / 100,
       rssMb: after.rssMb,
       checkpoints,
+      database,
       load: Math.round(os.loadavg()[0] * 10) / 10,
     };
   } finally {
     await pool.terminate();
   }
+}
+
+type DatabaseWork = { commitsPerEdit: number; rowsReadPerEdit: number; rowsWrittenPerEdit: Record<string, number> };
+type DatabaseCounters = { commits: number; rowsRead: number; written: Map<string, number> };
+
+async function databaseCounters(): Promise<DatabaseCounters> {
+  const [db] = await prisma.$queryRaw<{ commits: bigint; read: bigint }[]>`
+    SELECT xact_commit::bigint AS commits, (tup_returned + tup_fetched)::bigint AS read
+    FROM pg_stat_database WHERE datname = current_database()`;
+  const tables = await prisma.$queryRaw<{ name: string; written: bigint }[]>`
+    SELECT relname AS name, (n_tup_ins + n_tup_upd + n_tup_del)::bigint AS written FROM pg_stat_user_tables`;
+  return {
+    commits: Number(db.commits),
+    rowsRead: Number(db.read),
+    written: new Map(tables.map((table) => [table.name, Number(table.written)])),
+  };
+}
+
+/** Per saved edit; the bench's own few queries are counted too (a handful per round). */
+function perEdit(before: DatabaseCounters, after: DatabaseCounters, edits: number): DatabaseWork {
+  const per = (value: number) => Math.round((value / Math.max(1, edits)) * 100) / 100;
+  const rowsWrittenPerEdit: Record<string, number> = {};
+  for (const [name, written] of after.written) {
+    const delta = written - (before.written.get(name) ?? 0);
+    if (delta > 0) rowsWrittenPerEdit[name] = per(delta);
+  }
+  return {
+    commitsPerEdit: per(after.commits - before.commits),
+    rowsReadPerEdit: per(after.rowsRead - before.rowsRead),
+    rowsWrittenPerEdit,
+  };
 }
 
 async function checkpointCount(): Promise<number> {
@@ -131,6 +181,32 @@ function population(target: Target, documentName: string, size: number, writers:
       presence: false,
     })),
   ];
+}
+
+/** Signs a delegate in and reads the identity the server will hold its proposals to. */
+async function delegate(base: string, email: string): Promise<{ cookie: string; proposer: Proposer }> {
+  const cookie = await signIn(base, email, DEMO_PASSWORD);
+  const { id } = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const user = await findSessionUser(id);
+  if (!user) throw new Error(`${email} is not an active member of a delegation`);
+  const { name, organizationId, organizationCode, organizationName, colour } = user;
+  return {
+    cookie,
+    proposer: { authorId: id, authorName: name, organizationId, organizationCode, organizationName, colour },
+  };
+}
+
+/** The 200-client population with its writers replaced by delegates typing proposals. */
+function proposing(
+  target: Target,
+  documentName: string,
+  size: number,
+  delegates: { cookie: string; proposer: Proposer }[],
+  writers: number,
+): ClientSpec[] {
+  return population(target, documentName, size, writers).map((spec, i) =>
+    spec.writer ? { ...spec, ...delegates[i % delegates.length] } : spec,
+  );
 }
 
 function compare(ours: Measured, reference: Measured) {
@@ -232,6 +308,34 @@ async function main() {
       snapshotBytesAfterCompaction: snapshot.snapshot.length,
     };
 
+    if (!skip.has("delegates")) {
+      // Ours only: the reference has no guard to judge proposals. Compared with the reference's
+      // plain typing in the 200-client scenario above (same clients, rate and clause).
+      const accounts = ["australia", "canada", "france", "germany", "jamaica", "new-zealand", "philippines", "armenia"];
+      const delegates = await Promise.all(accounts.map((name) => delegate(base, `${name}@clausework.demo`)));
+      const name = `${n("clients")} clients, ${writers} of them delegates typing proposals (ours only)`;
+      process.stderr.write(`· ${name}`);
+      const rounds: Measured[] = [];
+      for (let round = 0; round < Math.max(1, n("rounds")); round++)
+        rounds.push(await measure(ours, proposing(ours, plenary, n("clients"), delegates, writers), rate));
+      process.stderr.write("\n");
+      const median = [...rounds].sort((a, b) => a.propagation.p99 - b.propagation.p99)[
+        Math.floor((rounds.length - 1) / 2)
+      ];
+      const plainReference = plenaryResult.reference;
+      results.delegatesProposing = {
+        ours: median,
+        referencePlainTyping: plainReference,
+        ratios: {
+          p50: ratio(median.propagation.p50, plainReference.propagation.p50),
+          p99: ratio(median.propagation.p99, plainReference.propagation.p99),
+          cpu: ratio(median.cpuCores, plainReference.cpuCores),
+        },
+        rounds: rounds.map((round) => ({ p99: round.propagation.p99, refused: round.refused, load: round.load })),
+        note: "the reference's figure is its plain typing (median round of the 200-client scenario): it has no guard",
+      };
+    }
+
     if (!skip.has("followers")) {
       await run(`${n("clients")} clients + ${n("followers")} read-only followers`, (t) =>
         population(t, plenary, n("clients"), writers, n("followers")),
@@ -331,37 +435,67 @@ async function twoInstances(databaseUrl: string, secret: string, clauseId: strin
     const writerCookie = await signIn(local(2), "chair@clausework.demo", DEMO_PASSWORD);
     const readerCookie = await signIn(local(2), "australia@clausework.demo", DEMO_PASSWORD);
     const name = clauseDocumentName(clauseId);
-    // Writers on A, everyone else on B: every measured arrival crossed Redis.
-    const onA = new ClientPool(1);
-    const onB = new ClientPool(1);
-    await onA.open(
-      a.collabUrl,
-      Array.from({ length: writers }, () => ({
-        documentName: name,
-        cookie: writerCookie,
-        writer: true,
-        presence: true,
-      })),
-    );
-    await onB.open(
-      b.collabUrl,
-      Array.from({ length: 100 }, () => ({ documentName: name, cookie: readerCookie, writer: false, presence: true })),
-    );
-    const [resultA, resultB] = await Promise.all([
-      onA.run(Number(flags.rate), durationMs),
-      onB.run(Number(flags.rate), durationMs),
-    ]);
-    await onA.close();
-    await onB.close();
-    await onA.terminate();
-    await onB.terminate();
+    const writersSpec = Array.from({ length: writers }, () => ({
+      documentName: name,
+      cookie: writerCookie,
+      writer: true,
+      presence: true,
+    }));
+    const readersSpec = Array.from({ length: 100 }, () => ({
+      documentName: name,
+      cookie: readerCookie,
+      writer: false,
+      presence: true,
+    }));
+    // The same clients, rate and servers, alternating: the readers on A with the writers (one
+    // instance; Redis still in use), then on B (every measured arrival crossed Redis).
+    const measureOnce = async (readersOn: ServerProcess) => {
+      const onA = new ClientPool(1);
+      const onB = new ClientPool(1);
+      try {
+        await onA.open(a.collabUrl, writersSpec);
+        await onB.open(readersOn.collabUrl, readersSpec);
+        const [resultA, resultB] = await Promise.all([
+          onA.run(Number(flags.rate), durationMs),
+          onB.run(Number(flags.rate), durationMs),
+        ]);
+        await onA.close();
+        await onB.close();
+        return {
+          propagation: summarize(resultB.latencies),
+          save: summarize(resultA.saveLatencies),
+          editsSent: resultA.editsSent,
+          editsSaved: resultA.editsSaved,
+          load: Math.round(os.loadavg()[0] * 10) / 10,
+        };
+      } finally {
+        await onA.terminate();
+        await onB.terminate();
+      }
+    };
+    const rounds: {
+      single: Awaited<ReturnType<typeof measureOnce>>;
+      cross: Awaited<ReturnType<typeof measureOnce>>;
+    }[] = [];
+    for (let round = 0; round < Math.max(1, n("rounds")); round++)
+      rounds.push({ single: await measureOnce(a), cross: await measureOnce(b) });
+    const withRatio = rounds.map((round) => ({
+      ...round,
+      p99Ratio: ratio(round.cross.propagation.p99, round.single.propagation.p99),
+    }));
+    const median = [...withRatio].sort((x, y) => x.p99Ratio - y.p99Ratio)[Math.floor((withRatio.length - 1) / 2)];
     return {
       writersOnA: writers,
-      readersOnB: 100,
-      propagationAtoB: summarize(resultB.latencies),
-      save: summarize(resultA.saveLatencies),
-      editsSent: resultA.editsSent,
-      editsSaved: resultA.editsSaved,
+      readers: 100,
+      singleInstance: median.single,
+      crossInstance: median.cross,
+      p99RatioCrossToSingle: median.p99Ratio,
+      rounds: withRatio.map((round) => ({
+        p99Ratio: round.p99Ratio,
+        singleP99: round.single.propagation.p99,
+        crossP99: round.cross.propagation.p99,
+        load: round.cross.load,
+      })),
     };
   } finally {
     await a.stop();
@@ -384,20 +518,27 @@ function report(results: Record<string, unknown>) {
   );
   const rows: Record<string, Record<string, string | number>> = {};
   for (const [name, value] of Object.entries(results)) {
-    const v = value as { ours?: Measured; reference?: Measured; ratios?: Record<string, number> };
-    if (!v.ours?.propagation || !v.reference || !v.ratios) continue;
+    const v = value as {
+      ours?: Measured;
+      reference?: Measured;
+      referencePlainTyping?: Measured;
+      ratios?: Record<string, number>;
+    };
+    const reference = v.reference ?? v.referencePlainTyping;
+    // Scenarios of another shape (the plenary one) are printed on their own line below.
+    if (!v.ours?.propagation || !reference || !v.ratios) continue;
     rows[name] = {
       "p50 ms": v.ours.propagation.p50,
       "p95 ms": v.ours.propagation.p95,
       "p99 ms": v.ours.propagation.p99,
       "max ms": v.ours.propagation.max,
       "saved p50/p99 ms": `${v.ours.save.p50}/${v.ours.save.p99}`,
-      "ref p99 ms": v.reference.propagation.p99,
+      "ref p99 ms": reference.propagation.p99,
       "p99 ratio": v.ratios.p99,
-      "cpu cores (ref)": `${v.ours.cpuCores} (${v.reference.cpuCores})`,
-      "rss MB (ref)": `${v.ours.rssMb} (${v.reference.rssMb})`,
-      "saved/sent": `${v.ours.editsSaved}/${v.ours.editsSent}`,
-      "checkpoints (ref)": `${v.ours.checkpoints} (${v.reference.checkpoints})`,
+      "cpu cores (ref)": `${v.ours.cpuCores} (${reference.cpuCores})`,
+      "rss MB (ref)": `${v.ours.rssMb} (${reference.rssMb})`,
+      "saved/sent": `${v.ours.editsSaved}/${v.ours.editsSent}${v.ours.refused ? `, ${v.ours.refused} refused` : ""}`,
+      "checkpoints (ref)": `${v.ours.checkpoints} (${reference.checkpoints})`,
     };
   }
   console.table(rows);

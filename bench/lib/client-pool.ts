@@ -2,7 +2,17 @@
 import { Worker } from "node:worker_threads";
 import type { ClientSpec, WorkerCommand, WorkerReply } from "./client-worker";
 
-export type PoolResult = { latencies: number[]; saveLatencies: number[]; editsSent: number; editsSaved: number };
+export type PoolResult = {
+  latencies: number[];
+  saveLatencies: number[];
+  editsSent: number;
+  editsSaved: number;
+  /** Edits the server refused (a delegate's proposal the guard did not accept). */
+  refused: number;
+  /** Per client that does not write, over the run: messages and bytes it received. */
+  messagesPerReader: number;
+  bytesPerReader: number;
+};
 
 export class ClientPool {
   private readonly workers: Worker[];
@@ -39,7 +49,16 @@ export class ClientPool {
     const replies = await Promise.all(
       this.workers.map((worker) => this.ask(worker, { type: "run", editsPerSecondPerWriter, durationMs })),
     );
-    const total: PoolResult = { latencies: [], saveLatencies: [], editsSent: 0, editsSaved: 0 };
+    const total: PoolResult = {
+      latencies: [],
+      saveLatencies: [],
+      editsSent: 0,
+      editsSaved: 0,
+      refused: 0,
+      messagesPerReader: 0,
+      bytesPerReader: 0,
+    };
+    let readers = 0;
     for (const reply of replies) {
       if (reply.type !== "result") continue;
       // concat, not push(...): a plenary yields hundreds of thousands of samples.
@@ -47,7 +66,13 @@ export class ClientPool {
       total.saveLatencies = total.saveLatencies.concat(reply.saveLatencies);
       total.editsSent += reply.editsSent;
       total.editsSaved += reply.editsSaved;
+      total.refused += reply.refused;
+      total.messagesPerReader += reply.readerMessages;
+      total.bytesPerReader += reply.readerBytes;
+      readers += reply.readers;
     }
+    total.messagesPerReader = Math.round(total.messagesPerReader / Math.max(1, readers));
+    total.bytesPerReader = Math.round(total.bytesPerReader / Math.max(1, readers));
     return total;
   }
 

@@ -24,6 +24,7 @@ import {
   SESSION_EXPIRED,
 } from "./access-messages";
 import { type AccessChange, listenForAccessChanges } from "./announce-access-change";
+import { sharedSessionCheck } from "./shared-session-check";
 
 const CHANNEL = "clausework:access-changed";
 /** Longer than any authentication takes. */
@@ -70,7 +71,7 @@ async function recheckConnection(connection: Connection, clauseId: string): Prom
 async function confirmSession(context: CollabContext): Promise<void> {
   let user: Awaited<ReturnType<typeof findSessionUser>>;
   try {
-    user = await findSessionUser(context.user.id, context.sessionVersion);
+    user = await sharedSessionCheck(context.user.id, context.sessionVersion);
   } catch (error) {
     log.warn(
       { event: "collab.session-unconfirmed", userId: context.user.id, err: error },

@@ -7,9 +7,10 @@ import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { clausePlainText } from "@/lib/clause-model/plain-text";
 import { readClause } from "@/lib/clause-model/read-clause";
 import { lockUntilCommit } from "@/lib/db/advisory-lock";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
+import { groupedSaves, type PendingRow } from "./grouped-saves";
 
 /** The empty update Yjs sends when a client has nothing new (sync step 2 of an up-to-date client). */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -37,17 +38,21 @@ export async function loadClauseState(
   return parts.length === 0 ? null : Y.mergeUpdates(parts);
 }
 
+// Raw SQL: this runs for every keystroke, and the ORM's create costs twice the CPU of the
+// statement (about 1 ms against 0.5 ms per save, measured on these machines).
+const saveInGroup = groupedSaves(async (clauseId: string, rows: PendingRow[]) => {
+  const values = rows.map((row) => Prisma.sql`(${clauseId}::uuid, ${row.update}, ${row.userId}::uuid)`);
+  await prisma.$executeRaw`INSERT INTO "ClauseUpdate" ("clauseId", "update", "userId") VALUES ${Prisma.join(values)}`;
+});
+
+/** Resolves once the update is committed (with the others of its clause that were waiting: grouped-saves.ts). */
 export async function appendClauseUpdate(
   clauseId: string,
   update: Uint8Array,
   userId: string | null,
 ): Promise<boolean> {
   if (isEmptyUpdate(update)) return false;
-  // Raw SQL: this runs for every keystroke, and the ORM's create costs twice the CPU of the
-  // statement (about 1 ms against 0.5 ms per save, measured on these machines).
-  await prisma.$executeRaw`
-    INSERT INTO "ClauseUpdate" ("clauseId", "update", "userId")
-    VALUES (${clauseId}::uuid, ${Buffer.from(update)}, ${userId}::uuid)`;
+  await saveInGroup(clauseId, { update: Buffer.from(update), userId });
   return true;
 }
 
