@@ -13,7 +13,6 @@ import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { ProposalSummary } from "@/lib/comments/proposal-summary";
 import type { ThreadView } from "@/lib/comments/thread-view";
 import { CommentBubble } from "./comment-bubble";
-import { CommentComposer } from "./comment-composer";
 import { announceCommentsChanged, commentsApi } from "./comments-api";
 import {
   type AnchorPlace,
@@ -23,6 +22,7 @@ import {
   proposalPlaces,
   threadWordsSelector,
 } from "./editor-selection";
+import { CommentComposer, preloadCommentComposer } from "./lazy-comment-composer";
 import { pendingCommentKey } from "./pending-comment";
 import { ProposalUnderDiscussion } from "./proposal-under-discussion";
 import { type ThreadActions, ThreadCard } from "./thread-card";
@@ -78,6 +78,11 @@ export function CommentsPanel({
   const [places, setPlaces] = useState<Map<string, AnchorPlace>>(() => anchorPlaces(editor));
   const [proposalsAt, setProposalsAt] = useState<Map<string, number>>(() => proposalPlaces(editor));
   const searchParams = useSearchParams();
+
+  // Those who may comment find the composer ready when they first press Comment.
+  useEffect(() => {
+    if (canComment) preloadCommentComposer();
+  }, [canComment]);
 
   // Follow the text: anchors move as anyone edits.
   useEffect(() => {

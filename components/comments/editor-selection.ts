@@ -4,7 +4,7 @@
 import type { Editor } from "@tiptap/core";
 import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import { encodeAnchorPosition } from "@/lib/comments/anchor-range";
-import { COMMENT_ANCHOR } from "@/lib/editor/comment-anchor";
+import { COMMENT_ANCHOR } from "@/lib/editor/schema-names";
 import { isSuggestionMarkName } from "@/lib/editor/suggestions/proposal-author";
 
 export type CommentSelection = { from: number; to: number; quote: string; anchor: { from: string; to: string } };

@@ -6,8 +6,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { CommentView, ThreadView } from "@/lib/comments/thread-view";
 import { threadSubject } from "@/lib/wording/delegation-wording";
-import { CommentComposer } from "./comment-composer";
 import { CommentText } from "./comment-text";
+import { CommentComposer } from "./lazy-comment-composer";
 import { ProposalUnderDiscussion } from "./proposal-under-discussion";
 
 export type ThreadActions = {

@@ -7,26 +7,31 @@ import type { Editor } from "@tiptap/react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { AgreedLanguageDialog } from "@/components/agreed-language/agreed-language-dialog";
-import { AlternativesPanel } from "@/components/alternatives/alternatives-panel";
-import { BracketsPanel } from "@/components/brackets/brackets-panel";
-import { CommentsPanel, type DiscussRequest } from "@/components/comments/comments-panel";
-import { GlossaryCard } from "@/components/glossary/glossary-card";
+import type { DiscussRequest } from "@/components/comments/comments-panel";
 import { useLiveClause } from "@/components/live/use-live-clause";
 import { AlignedMargin } from "@/components/margin/aligned-margin";
 import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
-import { ParagraphStatusPanel, type ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
+import type { ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
 import { FollowOffer } from "@/components/plenary/follow-offer";
 import { PresentControl } from "@/components/plenary/present-control";
 import { usePlenaryState } from "@/components/plenary/use-plenary-state";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
-import { ProposalsPanel } from "@/components/proposals/proposals-panel";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
 import type { AgreedLanguage } from "@/lib/agreed-language/list-agreed-language";
 import type { MentionCandidate } from "@/lib/comments/list-mention-candidates";
 import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 import type { GlossaryEntry } from "@/lib/glossary/list-glossary";
-import { ClauseEditor } from "./clause-editor";
+import {
+  AlternativesPanel,
+  BracketsPanel,
+  ClauseEditor,
+  CommentsPanel,
+  GlossaryCard,
+  ParagraphStatusPanel,
+  ProposalsPanel,
+  TextPlaceholder,
+} from "./lazy-room-parts";
 import { PresenceList } from "./presence-list";
 import type { RoomUser } from "./room-user";
 import { SaveStatus } from "./save-status";
@@ -212,7 +217,7 @@ export function ClauseRoom({
                 }}
               />
             ) : (
-              <div className="min-h-64 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+              <TextPlaceholder />
             )}
           </div>
           <ProposalHoverCard root={textArea} />

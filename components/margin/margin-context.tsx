@@ -5,7 +5,7 @@
 // its words), and the words it is about.
 import type { Editor } from "@tiptap/core";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { COMMENT_ANCHOR } from "@/lib/editor/comment-anchor";
+import { COMMENT_ANCHOR } from "@/lib/editor/schema-names";
 import { isSuggestionMarkName } from "@/lib/editor/suggestions/proposal-author";
 
 export type MarginView = "margin" | "list";

@@ -4,7 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 // One proposal in the panel: its words in context, who proposed it for which delegation and
 // when, where delegations stand, the chair's controls, and its history of decisions.
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
-import { DecisionControls } from "./decision-controls";
+import { DecisionControls } from "./lazy-decision-controls";
 import { PositionsTally, type Stance } from "./positions-tally";
 import { ProposalWords } from "./proposal-words";
 

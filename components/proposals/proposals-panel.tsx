@@ -13,10 +13,11 @@ import { createPortal } from "react-dom";
 import { MarginCard } from "@/components/margin/margin-card";
 import { proposalKey, useMargin } from "@/components/margin/margin-context";
 import { ProposalSponsors } from "@/components/sponsors/proposal-sponsors";
-import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/schema-names";
 import { decideInFragment } from "@/lib/editor/suggestions/decide-in-fragment";
 import type { ProposalView } from "@/lib/proposals/list-clause-proposals";
 import type { Decision } from "./decision-notice";
+import { preloadDecisionControls } from "./lazy-decision-controls";
 import { ProposalCard } from "./proposal-card";
 import { proposalsApi } from "./proposals-api";
 import { useLinkedProposal } from "./use-linked-proposal";
@@ -75,6 +76,11 @@ export function ProposalsPanel({
   const [decision, setDecision] = useState<Decision | null>(null);
   const margin = useMargin();
   const { reveal, wide } = margin;
+
+  // The chair's Accept / Reject are fetched ahead for those who may decide, and only for them.
+  useEffect(() => {
+    if (canDecide) preloadDecisionControls();
+  }, [canDecide]);
 
   // From a notification: show that proposal, decided or not (on a phone, in its sheet).
   const showLinked = useCallback(

@@ -4,7 +4,7 @@
 // clause unreadable, so the server refuses the update that wrote it (lib/proposals/clause-guard.ts).
 import type { BracketOnWords } from "@/lib/clause-model/clause-model";
 import { ClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
-import { BRACKET, BRACKET_ATTRS } from "@/lib/editor/bracket-mark";
+import { BRACKET, BRACKET_ATTRS } from "@/lib/editor/schema-names";
 import { isUuid } from "@/lib/ids/uuid";
 
 /** Notes are short reasons, not documents. */

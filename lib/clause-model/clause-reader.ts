@@ -4,7 +4,7 @@
 // change are the very same objects from one read to the next, at every depth
 // (changed-blocks.ts relies on that).
 import * as Y from "yjs";
-import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/schema-names";
 import type { ClauseModel } from "./clause-model";
 import type { ReadCache } from "./read-block";
 import { readFragment } from "./read-clause";

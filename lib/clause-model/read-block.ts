@@ -3,7 +3,7 @@
 // is a paragraph followed by any blocks, with its status (open unless the chair agreed it). Names, attributes and content the schema does not allow
 // make the reading fail with the reason. Elements already read are taken from `cache`.
 import * as Y from "yjs";
-import { PARAGRAPH_STATUS_ATTRIBUTE, PARAGRAPH_STATUSES } from "@/lib/editor/paragraph-status";
+import { PARAGRAPH_STATUS_ATTRIBUTE, PARAGRAPH_STATUSES } from "@/lib/editor/schema-names";
 import {
   type Block,
   type ClauseNode,

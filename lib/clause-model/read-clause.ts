@@ -2,7 +2,7 @@
 // Throws ClauseUnreadable when it is not a clause of the shared schema. Reads Yjs directly, never
 // through the editor binding, which silently deletes what it cannot convert.
 import type * as Y from "yjs";
-import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/schema-names";
 import type { ClauseModel } from "./clause-model";
 import { type ReadCache, readBlock } from "./read-block";
 

@@ -4,8 +4,7 @@
 import * as Y from "yjs";
 import { readAlternatives } from "@/lib/alternatives/read-alternatives";
 import { isBracketKey, readBracket } from "@/lib/brackets/read-bracket";
-import { ALTERNATIVES } from "@/lib/editor/alternatives-mark";
-import { COMMENT_ANCHOR } from "@/lib/editor/comment-anchor";
+import { ALTERNATIVES, COMMENT_ANCHOR } from "@/lib/editor/schema-names";
 import { AUTHOR_ATTRS, authorOfMark } from "@/lib/editor/suggestions/proposal-author";
 import {
   type BracketOnWords,

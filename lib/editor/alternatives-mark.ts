@@ -9,7 +9,9 @@ import { Mark } from "@tiptap/core";
 import { Fragment, type Node, Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 
-export const ALTERNATIVES = "alternatives";
+import { ALTERNATIVES } from "./schema-names";
+
+export { ALTERNATIVES };
 
 function withoutAlternatives(fragment: Fragment): Fragment {
   const nodes: Node[] = [];

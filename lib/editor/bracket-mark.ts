@@ -10,18 +10,9 @@ import { Mark, mergeAttributes } from "@tiptap/core";
 import { Fragment, type Node, Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 
-export const BRACKET = "bracket";
+import { BRACKET, BRACKET_ATTRS } from "./schema-names";
 
-/** The attributes every bracket carries, in this order. */
-export const BRACKET_ATTRS = [
-  "id",
-  "organizationId",
-  "organizationCode",
-  "personId",
-  "personName",
-  "at",
-  "note",
-] as const;
+export { BRACKET, BRACKET_ATTRS };
 
 const DATA_NAMES: Record<(typeof BRACKET_ATTRS)[number], string> = {
   id: "bracket-id",

@@ -7,7 +7,9 @@ import { Mark, mergeAttributes } from "@tiptap/core";
 import { Fragment, type Node, Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 
-export const COMMENT_ANCHOR = "commentAnchor";
+import { COMMENT_ANCHOR } from "./schema-names";
+
+export { COMMENT_ANCHOR };
 
 /** Pasted text must not carry another thread's anchor: a thread sits on the words it was started on. */
 function withoutAnchors(fragment: Fragment): Fragment {

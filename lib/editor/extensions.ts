@@ -9,8 +9,7 @@ import { CommentAnchor } from "./comment-anchor";
 import { ParagraphStatusAttribute } from "./paragraph-status";
 import { proposalMarks } from "./suggestion-marks";
 
-/** The Yjs XML fragment that holds a clause's text. */
-export const CLAUSE_FRAGMENT = "default";
+export { CLAUSE_FRAGMENT } from "./schema-names";
 
 export const clauseExtensions: AnyExtension[] = [
   StarterKit.configure({

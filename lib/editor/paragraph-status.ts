@@ -4,11 +4,9 @@
 // (lib/paragraph-status/set-paragraph-status.ts); the guard refuses any client that changes it.
 import { Extension } from "@tiptap/core";
 
-export const PARAGRAPH_STATUSES = ["AGREED_AD_REF", "AGREED"] as const;
-/** A numbered paragraph's status as stored: absent (null) while it is open. */
-export type StoredParagraphStatus = (typeof PARAGRAPH_STATUSES)[number];
+import { PARAGRAPH_STATUS_ATTRIBUTE, PARAGRAPH_STATUSES } from "./schema-names";
 
-export const PARAGRAPH_STATUS_ATTRIBUTE = "status";
+export { PARAGRAPH_STATUS_ATTRIBUTE, PARAGRAPH_STATUSES, type StoredParagraphStatus } from "./schema-names";
 
 export const ParagraphStatusAttribute = Extension.create({
   name: "paragraphStatus",

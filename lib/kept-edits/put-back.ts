@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import type { ClauseModel } from "@/lib/clause-model/clause-model";
 import { isClauseUnreadable } from "@/lib/clause-model/clause-unreadable";
 import { readFragment } from "@/lib/clause-model/read-clause";
-import { CLAUSE_FRAGMENT } from "@/lib/editor/extensions";
+import { CLAUSE_FRAGMENT } from "@/lib/editor/schema-names";
 import { restampProposals } from "@/lib/editor/suggestions/restamp-proposals";
 
 export type PutBack = {
