@@ -14,7 +14,7 @@ import { MarginProvider, useMargin } from "@/components/margin/margin-context";
 import { MarginHeader } from "@/components/margin/margin-header";
 import type { ParagraphStatusRights } from "@/components/paragraph-status/paragraph-status-panel";
 import { FollowOffer } from "@/components/plenary/follow-offer";
-import { PresentControl } from "@/components/plenary/present-control";
+import { PresentControl } from "@/components/plenary/lazy-present-control";
 import { usePlenaryState } from "@/components/plenary/use-plenary-state";
 import { ModeSwitch } from "@/components/proposals/mode-switch";
 import { availableModes, MODE_LABELS, useEditorMode } from "@/components/proposals/use-editor-mode";
