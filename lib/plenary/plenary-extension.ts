@@ -24,6 +24,7 @@ import { log } from "@/lib/log";
 import { can } from "@/lib/permissions/can";
 import { plenaryLink } from "./plenary-link";
 import { type PlenaryMessage, type Presentation, type PresentedView, readPresenterMessage } from "./plenary-messages";
+import { presentationSeenBy } from "./presentation-seen-by";
 import { type Running, registerPresentations } from "./presentations";
 import { silenceFollowersOf } from "./silent-follower";
 import { viewMisfit } from "./view-in-clause";
@@ -217,7 +218,10 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
       if (!ctx?.user || !clauseId) return;
       const instrumentId = await knowClause(documentName, clauseId);
       const now = instrumentId ? running.get(instrumentId) : undefined;
-      if (!now) return;
+      // The clause may have been restricted since it began to be presented.
+      if (!instrumentId || !now || !(await presentationSeenBy(ctx.user, now.presentation))) return;
+      // Changed while we asked: the change itself has reached this connection.
+      if (running.get(instrumentId) !== now) return;
       connection.sendStateless(JSON.stringify({ type: "plenary.state", presentation: now.presentation }));
       if (ctx.following && now.view && now.presentation.clauseId === clauseId) {
         connection.sendStateless(JSON.stringify({ type: "plenary.view", clauseId, ...now.view }));
