@@ -204,7 +204,13 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
       instance = configured;
       registerPresentations(running);
       await link?.listen((instrumentId, message) => {
-        if (message.type === "plenary.state") deliverState(instrumentId, message.presentation);
+        if (message.type === "plenary.state") {
+          // Another instance decided (the presenter may have come back there): an end waiting
+          // here for a presenter's socket that closed must not undo it.
+          cancelEnd(instrumentId);
+          presenterSocket.delete(instrumentId);
+          deliverState(instrumentId, message.presentation);
+        }
         if (message.type === "plenary.view") {
           const { type: _type, clauseId, ...view } = message;
           deliverView(instrumentId, clauseId, view);
