@@ -104,6 +104,66 @@ describe("plenary mode against hostile clients", () => {
     expect(lastState(delegate)?.clauseId).toBe(presented);
   });
 
+  /** A second instrument that Canada chairs (and the press is not part of), with one clause. */
+  async function instrumentCanadaChairs(): Promise<string> {
+    const canada = await prisma.organization.findUniqueOrThrow({ where: { code: "CAN" } });
+    const tag = `${process.pid}-${Date.now()}`;
+    const instrument = await prisma.instrument.create({
+      data: {
+        slug: `plenary-other-${tag}`,
+        title: "Another instrument",
+        shortTitle: "Other",
+        participants: { create: [{ organizationId: canada.id, role: "CHAIR" }] },
+      },
+    });
+    const chapter = await prisma.chapter.create({
+      data: { instrumentId: instrument.id, number: "I", title: "Chapter", position: 1 },
+    });
+    const clause = await prisma.clause.create({
+      data: {
+        instrumentId: instrument.id,
+        chapterId: chapter.id,
+        number: "1",
+        title: "Elsewhere",
+        topics: [],
+        position: 1,
+      },
+    });
+    return clause.id;
+  }
+
+  it("lets the chair of another instrument neither present this one's clause nor move its followers", async () => {
+    const theirs = await instrumentCanadaChairs();
+    const ours = await freshClause("plenary: not their instrument");
+    const follower = await join(openAsFollower, ours, "reader");
+    const canadaHere = await join(openAsParticipant, ours, "delegate");
+    canadaHere.send({ type: "plenary.start" });
+    await eventually(() => refusals(canadaHere).length === 1);
+    expect(refusals(canadaHere)).toEqual([PLENARY_REFUSALS.notAllowed]);
+
+    // Presenting their own instrument's clause reaches only that instrument's screens.
+    const canadaThere = await join(openAsParticipant, theirs, "delegate");
+    canadaThere.send({ type: "plenary.start" });
+    await eventually(() => lastState(canadaThere)?.clauseId === theirs);
+    await settle();
+    // (Other tests' presentations of this instrument may be running: only theirs matters here.)
+    const told = (client: PlenaryClient) => states(client).filter((state) => state.presentation?.clauseId === theirs);
+    expect(told(follower)).toEqual([]);
+    expect(told(canadaHere)).toEqual([]);
+  });
+
+  it("refuses a following screen to a person who is not part of the instrument", async () => {
+    const theirs = await instrumentCanadaChairs();
+    const press = openAsFollower(server.url, theirs, cookies.reader);
+    open.push(press);
+    const failed = new Promise<string>((resolve) =>
+      press.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
+    );
+    expect(await failed).toBeTruthy();
+    expect(press.heard).toEqual([]);
+    expect(press.text()).toBe("");
+  });
+
   describe.skipIf(!REDIS_URL)("across instances", () => {
     it("keeps a presentation whose presenter came back on another instance", async () => {
       const clauseId = await freshClause("plenary: presenter moves instance");
@@ -145,9 +205,8 @@ describe("plenary mode against hostile clients", () => {
         await publisher.publish(`${prefix}#plenary`, envelope(forged));
         // An honest one after it, so the forged one has had the time to arrive.
         await publisher.publish(`${prefix}#plenary`, envelope({ ...forged, instrumentId, clauseId }));
-        await eventually(() => states(follower).length > 0);
-        expect(states(follower).map((state) => state.presentation?.title)).toEqual([forged.title]);
-        expect(lastState(follower)?.instrumentId).toBe(instrumentId);
+        await eventually(() => lastState(follower)?.clauseId === clauseId);
+        expect(states(follower).filter((state) => state.presentation?.clauseId === forged.clauseId)).toEqual([]);
       } finally {
         publisher.disconnect();
       }
