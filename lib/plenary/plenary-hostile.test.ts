@@ -30,7 +30,7 @@ describe("plenary mode against hostile clients", () => {
   let first: CollabTestServer;
   let second: CollabTestServer;
   const prefix = `clausework-plenary-hostile-${process.pid}-${Date.now()}`;
-  const cookies: Record<"chair" | "delegate" | "reader", string> = {} as never;
+  const cookies: Record<"chair" | "secretariat" | "delegate" | "reader", string> = {} as never;
   const open: PlenaryClient[] = [];
 
   const join = async (
@@ -51,6 +51,7 @@ describe("plenary mode against hostile clients", () => {
     await seedIfEmpty(prisma);
     const id = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email } })).id;
     cookies.chair = await sessionCookie(await id("chair@clausework.demo"));
+    cookies.secretariat = await sessionCookie(await id("secretariat@clausework.demo"));
     cookies.delegate = await sessionCookie(await id("canada@clausework.demo"));
     cookies.reader = await sessionCookie(await id("press@clausework.demo"));
     server = await startCollabTestServer();
@@ -102,6 +103,31 @@ describe("plenary mode against hostile clients", () => {
     expect(new Set(refusals(chair))).toEqual(new Set([PLENARY_REFUSALS.tooFast]));
     expect(states(delegate).length).toBeLessThan(40);
     expect(lastState(delegate)?.clauseId).toBe(presented);
+  });
+
+  it("gives the plenary to the last of two chairs who present: the other can neither move nor end it", async () => {
+    const first = await freshClause("plenary: the chair's article");
+    const second = await freshClause("plenary: the secretariat's article");
+    const chair = await join(openAsParticipant, first, "chair");
+    const secretariat = await join(openAsParticipant, second, "secretariat");
+    for (const words of ["First.", "Second."]) secretariat.appendParagraph(words);
+    await secretariat.saved();
+    const follower = await join(openAsFollower, second, "reader");
+    chair.send({ type: "plenary.start" });
+    await eventually(() => lastState(follower)?.clauseId === first);
+    secretariat.send({ type: "plenary.start" });
+    await eventually(() => lastState(follower)?.clauseId === second);
+
+    chair.send(viewOf(chair.doc, 0));
+    chair.send({ type: "plenary.stop" });
+    await eventually(() => refusals(chair).length === 2);
+    expect(refusals(chair)).toEqual([PLENARY_REFUSALS.notPresenting, PLENARY_REFUSALS.notPresenting]);
+    // The chair's socket closing does not end the secretariat's presentation either.
+    chair.destroy();
+    await settle(PRESENTER_GRACE_MS + 500);
+    expect(lastState(follower)?.clauseId).toBe(second);
+    secretariat.send(viewOf(secretariat.doc, 1));
+    await eventually(() => views(follower).length === 1);
   });
 
   /** A second instrument that Canada chairs (and the press is not part of), with one clause. */
