@@ -24,6 +24,7 @@ import { log } from "@/lib/log";
 import { can } from "@/lib/permissions/can";
 import { plenaryLink } from "./plenary-link";
 import { type PlenaryMessage, type Presentation, type PresentedView, readPresenterMessage } from "./plenary-messages";
+import { presentationSeenBy } from "./presentation-seen-by";
 import { type Running, registerPresentations } from "./presentations";
 import { silenceFollowersOf } from "./silent-follower";
 import { viewMisfit } from "./view-in-clause";
@@ -42,10 +43,10 @@ export const PLENARY_REFUSALS = {
   notAllowed: "Only the chair and the secretariat may present a clause to the plenary.",
   restricted: "A clause restricted to some delegations cannot be presented to the plenary.",
   notPresenting: "You are not presenting this clause: choose Present first.",
-  tooFast: "Your view moved faster than the plenary can follow; the next move will be shown.",
+  tooFast: "You sent the plenary more than it can follow; the next move will be shown.",
 } as const;
 
-type Presenting = { instrumentId: string; checkedAt: number; mayMove: () => boolean };
+type Presenting = { instrumentId: string; checkedAt: number };
 
 const isFollower = (connection: Connection) => (connection.context as CollabContext | undefined)?.following === true;
 
@@ -53,6 +54,8 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
   const link = plenaryLink(extensions);
   const running = new Map<string, Running>();
   const presenting = new WeakMap<Connection, Presenting>();
+  /** Every plenary message a socket sends, start and stop too, is paced before any work is done for it. */
+  const pace = new WeakMap<Connection, () => boolean>();
   /** The presenter's socket on this instance, per instrument, and the end waiting after it closed. */
   const presenterSocket = new Map<string, Connection>();
   const pendingEnds = new Map<string, NodeJS.Timeout>();
@@ -139,13 +142,17 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
     if (!ctx?.user) return;
     if (message === "invalid") return refuse(PLENARY_REFUSALS.unreadable);
     if (ctx.following) return refuse(PLENARY_REFUSALS.follower);
+    // Before the database is asked or the instrument told: a flood of starts costs nobody else.
+    const mayGoOn = pace.get(connection) ?? viewRate();
+    pace.set(connection, mayGoOn);
+    if (!mayGoOn()) return refuse(PLENARY_REFUSALS.tooFast);
 
     if (message.type === "plenary.start") {
       const clause = await mayPresent(ctx);
       if (typeof clause === "string") return refuse(clause);
       const instrumentId = clause.instrumentId;
       await knowClause(documentName, ctx.clauseId);
-      presenting.set(connection, { instrumentId, checkedAt: Date.now(), mayMove: viewRate() });
+      presenting.set(connection, { instrumentId, checkedAt: Date.now() });
       presenterSocket.set(instrumentId, connection);
       cancelEnd(instrumentId);
       log.info({ event: "plenary.presenting", userId: ctx.user.id, clauseId: ctx.clauseId }, "presentation moved");
@@ -172,7 +179,6 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
       return decideState(mine.instrumentId, null);
     }
 
-    if (!mine.mayMove()) return refuse(PLENARY_REFUSALS.tooFast);
     if (Date.now() - mine.checkedAt > RECHECK_MS) {
       const still = await mayPresent(ctx);
       if (typeof still === "string") {
@@ -198,7 +204,13 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
       instance = configured;
       registerPresentations(running);
       await link?.listen((instrumentId, message) => {
-        if (message.type === "plenary.state") deliverState(instrumentId, message.presentation);
+        if (message.type === "plenary.state") {
+          // Another instance decided (the presenter may have come back there): an end waiting
+          // here for a presenter's socket that closed must not undo it.
+          cancelEnd(instrumentId);
+          presenterSocket.delete(instrumentId);
+          deliverState(instrumentId, message.presentation);
+        }
         if (message.type === "plenary.view") {
           const { type: _type, clauseId, ...view } = message;
           deliverView(instrumentId, clauseId, view);
@@ -217,7 +229,10 @@ export function plenaryExtension(extensions: Extension[] = []): Extension {
       if (!ctx?.user || !clauseId) return;
       const instrumentId = await knowClause(documentName, clauseId);
       const now = instrumentId ? running.get(instrumentId) : undefined;
-      if (!now) return;
+      // The clause may have been restricted since it began to be presented.
+      if (!instrumentId || !now || !(await presentationSeenBy(ctx.user, now.presentation))) return;
+      // Changed while we asked: the change itself has reached this connection.
+      if (running.get(instrumentId) !== now) return;
       connection.sendStateless(JSON.stringify({ type: "plenary.state", presentation: now.presentation }));
       if (ctx.following && now.view && now.presentation.clauseId === clauseId) {
         connection.sendStateless(JSON.stringify({ type: "plenary.view", clauseId, ...now.view }));

@@ -47,7 +47,13 @@ export function plenaryLink(extensions: Extension[]): PlenaryLink | null {
           envelope = {};
         }
         const message = typeof envelope.message === "string" ? readPlenaryMessage(envelope.message) : null;
-        if (!message || typeof envelope.instrumentId !== "string" || typeof envelope.from !== "string") {
+        // A presentation travels under its own instrument only, so a forged envelope cannot show
+        // one instrument's screens another instrument's clause.
+        const elsewhere =
+          message?.type === "plenary.state" &&
+          message.presentation !== null &&
+          message.presentation.instrumentId !== envelope.instrumentId;
+        if (!message || elsewhere || typeof envelope.instrumentId !== "string" || typeof envelope.from !== "string") {
           log.warn({ event: "plenary.bad-relay" }, "ignored a malformed presentation message");
           return;
         }

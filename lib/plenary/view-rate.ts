@@ -1,6 +1,7 @@
-// How fast one presenter may move the view: the browser sends at most one view every 100 ms
-// (present-view.ts); a bucket of 20 refilled at 10 a second lets that through with room, and
-// refuses a flood before any work is done for the followers.
+// How fast one socket may send plenary messages — views, starts, stops: the browser sends at most
+// one view every 150 ms (components/plenary/present-control.tsx); a bucket of 20 refilled at 10 a second lets that
+// through with room, and refuses a flood before any work is done (a start asks the database and
+// tells every clause of the instrument).
 export const VIEW_BURST = 20;
 export const VIEWS_PER_SECOND = 10;
 
