@@ -19,7 +19,7 @@ import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 import { createBenchClauses } from "./lib/bench-clauses";
-import { ClientPool } from "./lib/client-pool";
+import { ClientPool, type PoolResult } from "./lib/client-pool";
 import type { ClientSpec, Proposer } from "./lib/client-worker";
 import { firstLoadJs, timeToEditable } from "./lib/page-speed";
 import { plenaryFollowing } from "./lib/plenary-following";
@@ -59,9 +59,16 @@ type Measured = {
   refused: number;
   /** What each client that does not write received over the run (what the server sends it). */
   perReader: { messages: number; bytes: number };
+  /** Every marker should reach every other client of its document; the percentiles are over the
+   * counted ones. missing > 0: the round's wait ran out and the figures are censored. */
+  arrivals: PoolResult["arrivals"];
+  /** How long after the last edit until everything had arrived (or the wait ran out). */
+  drainMs: number;
   cpuCores: number;
   /** The load generator's CPU (this process and its client workers), on the same two cores. */
   harnessCpuCores: number;
+  /** Its worker threads and their worst event-loop delay: a saturated generator delays arrivals itself. */
+  generator: PoolResult["generator"];
   rssMb: number;
   /** PostgreSQL checkpoints during the round (another process creating or dropping a database
    * forces one, whose fsyncs stall every commit for up to a second on these disks). */
@@ -84,7 +91,7 @@ async function measure(
   editsPerSecondPerWriter: number,
   afterRun?: () => Promise<void>,
 ): Promise<Measured> {
-  const pool = new ClientPool(3);
+  const pool = new ClientPool();
   try {
     await pool.open(target.server.collabUrl, clients);
     const before = target.server.usage();
@@ -110,8 +117,11 @@ async function measure(
       editsSaved: result.editsSaved,
       refused: result.refused,
       perReader: { messages: result.messagesPerReader, bytes: result.bytesPerReader },
+      arrivals: result.arrivals,
+      drainMs: result.drainMs,
       cpuCores: Math.round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100) / 100,
       harnessCpuCores: Math.round(((harness.user + harness.system) / 1e6 / seconds) * 100) / 100,
+      generator: result.generator,
       rssMb: after.rssMb,
       checkpoints,
       database,
@@ -229,6 +239,7 @@ function medianRound(rounds: ReturnType<typeof compare>[]) {
   const disturbances = (round: ReturnType<typeof compare>) => ({
     checkpoints: round.ours.checkpoints + round.reference.checkpoints,
     load: round.ours.load,
+    missing: round.ours.arrivals.missing + round.reference.arrivals.missing,
   });
   return rounds.length === 1
     ? median
@@ -455,14 +466,18 @@ async function twoInstances(databaseUrl: string, secret: string, clauseId: strin
       try {
         await onA.open(a.collabUrl, writersSpec);
         await onB.open(readersOn.collabUrl, readersSpec);
-        const [resultA, resultB] = await Promise.all([
-          onA.run(Number(flags.rate), durationMs),
-          onB.run(Number(flags.rate), durationMs),
+        // Both pools write (only A has writers), then both wait for every marker A sent.
+        const [sentA, sentB] = await Promise.all([
+          onA.write(Number(flags.rate), durationMs),
+          onB.write(Number(flags.rate), durationMs),
         ]);
+        const sent = { ...sentB, ...sentA };
+        const [resultA, resultB] = await Promise.all([onA.drain(sent), onB.drain(sent)]);
         await onA.close();
         await onB.close();
         return {
           propagation: summarize(resultB.latencies),
+          arrivals: resultB.arrivals,
           save: summarize(resultA.saveLatencies),
           editsSent: resultA.editsSent,
           editsSaved: resultA.editsSaved,
@@ -503,6 +518,12 @@ async function twoInstances(databaseUrl: string, secret: string, clauseId: strin
   }
 }
 
+/** "counted/expected", with what never arrived named: a censored measurement shows in the table. */
+function arrived(measured: Measured): string {
+  const { counted, expected, missing } = measured.arrivals;
+  return `${counted}/${expected}${missing ? `, ${missing} missing` : ""}`;
+}
+
 function report(results: Record<string, unknown>) {
   const machine = { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
   const output = {
@@ -538,6 +559,8 @@ function report(results: Record<string, unknown>) {
       "cpu cores (ref)": `${v.ours.cpuCores} (${reference.cpuCores})`,
       "rss MB (ref)": `${v.ours.rssMb} (${reference.rssMb})`,
       "saved/sent": `${v.ours.editsSaved}/${v.ours.editsSent}${v.ours.refused ? `, ${v.ours.refused} refused` : ""}`,
+      "arrived/expected (ref)": `${arrived(v.ours)} (${arrived(reference)})`,
+      "generator cpu, loop p99 ms (ref)": `${v.ours.harnessCpuCores}, ${v.ours.generator.loopDelayP99Ms} (${reference.harnessCpuCores}, ${reference.generator.loopDelayP99Ms})`,
       "checkpoints (ref)": `${v.ours.checkpoints} (${reference.checkpoints})`,
     };
   }

@@ -2,6 +2,7 @@
 // Writers append timestamped markers to their own paragraph; every client measures how long
 // each marker took to arrive, and writers measure how long until the server acknowledged it
 // (for the app: until it was in PostgreSQL, i.e. "Saved").
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import WebSocket from "ws";
@@ -26,14 +27,31 @@ export type ClientSpec = {
 };
 export type WorkerCommand =
   | { type: "open"; url: string; clients: ClientSpec[] }
-  | { type: "run"; editsPerSecondPerWriter: number; durationMs: number }
+  /** `startedAt`: the round's start (ms since the epoch); markers sent before it are an earlier round's. */
+  | { type: "run"; editsPerSecondPerWriter: number; durationMs: number; startedAt: number }
+  | { type: "drain"; sentByDocument: Record<string, number>; timeoutMs: number }
   | { type: "close" };
 export type WorkerReply =
   | { type: "ready" }
   | { type: "error"; message: string }
+  /** The writers of this worker have stopped; its readers keep counting until "drain". */
+  | { type: "written"; sentByDocument: Record<string, number> }
   | {
       type: "result";
       latencies: number[];
+      /** Markers that should have reached this worker's clients (every other writer's, per client). */
+      expectedArrivals: number;
+      /** Markers that did, each counted once per client. */
+      countedArrivals: number;
+      /** Markers a client saw twice (ignored after the first time). */
+      duplicateArrivals: number;
+      /** Markers in a client's text at the end that its observer never counted (should be 0). */
+      uncountedInText: number;
+      /** How long the round waited after writing for every marker to arrive (or the timeout). */
+      drainMs: number;
+      /** This worker's event-loop delay, p99 and max (ms): a saturated load generator shows here. */
+      loopDelayP99Ms: number;
+      loopDelayMaxMs: number;
       saveLatencies: number[];
       editsSent: number;
       editsSaved: number;
@@ -45,22 +63,13 @@ export type WorkerReply =
     }
   | { type: "closed" };
 
-// Markers are "⟦<send time>⟧"; found by scanning the update's bytes, which costs far less than
-// decoding it a second time (the provider already applies it to the client's document).
-const OPEN = Buffer.from("⟦");
-const CLOSE = Buffer.from("⟧");
+// Markers are "⟦<writer>:<sequence>:<send time>⟧ ". Receivers read them from the text their
+// document gained (the inserts of each remote change), not from the update's bytes: what is
+// counted is what arrived in the document, once per client, whatever encoding carried it.
+const MARKER = /⟦([^:⟧]+:\d+):([\d.]+)⟧/g;
 
-function markerTimes(update: Uint8Array): number[] {
-  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-  const times: number[] = [];
-  let at = bytes.indexOf(OPEN);
-  while (at !== -1) {
-    const end = bytes.indexOf(CLOSE, at);
-    if (end === -1) break;
-    times.push(Number(bytes.toString("latin1", at + OPEN.length, end)));
-    at = bytes.indexOf(OPEN, end);
-  }
-  return times;
+function markersIn(text: string): [key: string, sent: number][] {
+  return [...text.matchAll(MARKER)].map((match) => [match[1], Number(match[2])]);
 }
 const now = () => performance.timeOrigin + performance.now();
 
@@ -72,9 +81,18 @@ type Client = {
   /** A delegate's proposal: where its last character is, and the mark it types with. */
   proposal?: { end: Y.RelativePosition; insertion: Record<string, string> };
   pending: number[];
+  /** Writers: a name of its own for its markers, and how many it typed this round. */
+  writerKey: string;
+  sent: number;
+  /** Markers from others this client has received this round. */
+  seen: Set<string>;
 };
 let clients: Client[] = [];
 let latencies: number[] = [];
+let duplicates = 0;
+/** Markers older than this are an earlier round's, already in a stored clause's text. */
+let roundStartedAt = Number.POSITIVE_INFINITY;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 let saveLatencies: number[] = [];
 let editsSent = 0;
 /** Edits the server refused (clause-guard.ts tells the browser before closing the socket). */
@@ -98,7 +116,15 @@ function websocketWithCookie(cookie: string | null, counted: boolean) {
 
 function open(url: string, spec: ClientSpec): Promise<Client> {
   const doc = new Y.Doc();
-  const client: Client = { doc, spec, pending: [], provider: undefined as unknown as HocuspocusProvider };
+  const client: Client = {
+    doc,
+    spec,
+    pending: [],
+    writerKey: crypto.randomUUID().slice(0, 8),
+    sent: 0,
+    seen: new Set(),
+    provider: undefined as unknown as HocuspocusProvider,
+  };
   return new Promise((resolve, reject) => {
     const provider = new HocuspocusProvider({
       url,
@@ -113,10 +139,23 @@ function open(url: string, spec: ClientSpec): Promise<Client> {
       },
     } as ConstructorParameters<typeof HocuspocusProvider>[0]);
     client.provider = provider;
-    doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin !== provider) return;
+    doc.getXmlFragment("default").observeDeep((events, transaction) => {
+      if (transaction.origin !== provider) return;
       const arrived = now();
-      for (const sent of markerTimes(update)) latencies.push(arrived - sent);
+      for (const event of events) {
+        if (!(event.target instanceof Y.XmlText)) continue;
+        for (const change of event.delta) {
+          if (typeof change.insert !== "string") continue;
+          for (const [key, sent] of markersIn(change.insert)) {
+            if (sent < roundStartedAt) continue;
+            if (client.seen.has(key)) duplicates++;
+            else {
+              client.seen.add(key);
+              latencies.push(arrived - sent);
+            }
+          }
+        }
+      }
     });
     provider.on("unsyncedChanges", ({ number }: { number: number }) => {
       while (client.pending.length > number) saveLatencies.push(now() - (client.pending.shift() as number));
@@ -160,14 +199,23 @@ function propose(client: Client, words: string, at?: number) {
   proposal.end = Y.createRelativePositionFromTypeIndex(text, index + words.length, -1);
 }
 
-async function run(editsPerSecondPerWriter: number, durationMs: number) {
+/** Writers type for `durationMs`; every client counts what arrives until `drain` ends the round. */
+async function run(editsPerSecondPerWriter: number, durationMs: number, startedAt: number) {
+  roundStartedAt = startedAt;
   latencies = [];
   saveLatencies = [];
   editsSent = 0;
+  duplicates = 0;
   readerMessages = 0;
   readerBytes = 0;
+  loopDelay.reset();
+  loopDelay.enable();
+  for (const client of clients) {
+    client.seen = new Set();
+    client.sent = 0;
+    client.pending = [];
+  }
   const writers = clients.filter((client) => client.spec.writer);
-  for (const writer of writers) writer.pending = [];
   const interval = 1000 / editsPerSecondPerWriter;
   const end = Date.now() + durationMs;
   await Promise.all(
@@ -176,19 +224,63 @@ async function run(editsPerSecondPerWriter: number, durationMs: number) {
       await new Promise((resolve) => setTimeout(resolve, (index * interval) / writers.length));
       while (Date.now() < end) {
         writer.pending.push(now());
-        const marker = `⟦${now().toFixed(3)}⟧ `;
+        const marker = `⟦${writer.writerKey}:${writer.sent}:${now().toFixed(3)}⟧ `;
         if (writer.proposal) propose(writer, marker);
         else writer.text?.insert(writer.text.length, marker);
+        writer.sent++;
         editsSent++;
         await new Promise((resolve) => setTimeout(resolve, interval));
       }
     }),
   );
-  // Let the last edits arrive and be acknowledged.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const editsSaved = saveLatencies.length;
-  const readers = clients.length - writers.length;
-  return { latencies, saveLatencies, editsSent, editsSaved, refused, readerMessages, readerBytes, readers };
+  const editsPerDocument = new Map<string, number>();
+  for (const writer of writers)
+    editsPerDocument.set(writer.spec.documentName, (editsPerDocument.get(writer.spec.documentName) ?? 0) + writer.sent);
+  return Object.fromEntries(editsPerDocument);
+}
+
+/**
+ * Waits until every client has every other writer's markers of its document and every writer's
+ * edits are acknowledged, or until the timeout; what never arrived is reported, not dropped.
+ */
+async function drain(sentByDocument: Record<string, number>, timeoutMs: number) {
+  const started = Date.now();
+  const expectedOf = (client: Client) => (sentByDocument[client.spec.documentName] ?? 0) - client.sent;
+  const complete = () =>
+    clients.every((client) => client.seen.size >= expectedOf(client) && client.pending.length === 0);
+  while (!complete() && Date.now() - started < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 50));
+  const drainMs = Date.now() - started;
+  loopDelay.disable();
+  let expectedArrivals = 0;
+  let countedArrivals = 0;
+  let uncountedInText = 0;
+  for (const client of clients) {
+    expectedArrivals += expectedOf(client);
+    countedArrivals += client.seen.size;
+    // Once per round, a check of the observer: every other writer's marker in the text was counted.
+    const inText = markersIn(client.doc.getXmlFragment("default").toString()).filter(
+      ([key, sent]) => sent >= roundStartedAt && !key.startsWith(`${client.writerKey}:`),
+    );
+    uncountedInText += inText.filter(([key]) => !client.seen.has(key)).length;
+  }
+  const readers = clients.filter((client) => !client.spec.writer).length;
+  return {
+    latencies,
+    expectedArrivals,
+    countedArrivals,
+    duplicateArrivals: duplicates,
+    uncountedInText,
+    drainMs,
+    loopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e4) / 100,
+    loopDelayMaxMs: Math.round(loopDelay.max / 1e4) / 100,
+    saveLatencies,
+    editsSent,
+    editsSaved: saveLatencies.length,
+    refused,
+    readerMessages,
+    readerBytes,
+    readers,
+  };
 }
 
 parentPort?.on("message", async (command: WorkerCommand) => {
@@ -206,7 +298,12 @@ parentPort?.on("message", async (command: WorkerCommand) => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       reply({ type: "ready" });
     } else if (command.type === "run") {
-      reply({ type: "result", ...(await run(command.editsPerSecondPerWriter, command.durationMs)) });
+      reply({
+        type: "written",
+        sentByDocument: await run(command.editsPerSecondPerWriter, command.durationMs, command.startedAt),
+      });
+    } else if (command.type === "drain") {
+      reply({ type: "result", ...(await drain(command.sentByDocument, command.timeoutMs)) });
     } else if (command.type === "close") {
       for (const client of clients) {
         client.provider.destroy();

@@ -54,6 +54,7 @@ export class ServerProcess {
   }
 
   usage(): { cpuSeconds: number; rssMb: number } {
+    if (this.child?.exitCode !== null) throw new Error(`${this.name} exited:\n${this.output}`);
     return { cpuSeconds: cpuSeconds(this.pid), rssMb: residentMegabytes(this.pid) };
   }
 
