@@ -28,6 +28,7 @@ import {
   type Target,
 } from "@/lib/permissions/can";
 import type { Role } from "@/lib/permissions/roles";
+import { openAsParticipant } from "@/lib/plenary/test-support/plenary-client";
 import { draftConvention } from "@/lib/word-import/test-support/word-fixtures";
 import {
   proposalFingerprintOf,
@@ -174,6 +175,30 @@ async function socketEditSaved(session: Session, clauseId: string, edit: (client
   }
 }
 
+/** Asks to present the clause over its socket; answers whether the presentation started (then stops it). */
+async function socketPresents(session: Session, clauseId: string): Promise<boolean> {
+  const client = openAsParticipant(SOCKET, clauseId, session.cookie);
+  try {
+    const scope = await Promise.race([client.authenticated, client.refused.then(() => "refused" as const)]);
+    if (scope === "refused") return false;
+    await client.saved();
+    client.send({ type: "plenary.start" });
+    const answered = () =>
+      client.heard.find(
+        (message) =>
+          message.type === "plenary.refused" ||
+          (message.type === "plenary.state" && message.presentation?.clauseId === clauseId),
+      );
+    for (const until = Date.now() + 5000; !answered() && Date.now() < until; )
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = answered()?.type === "plenary.state";
+    if (started) client.send({ type: "plenary.stop" });
+    return started;
+  } finally {
+    client.destroy();
+  }
+}
+
 /** A request to a route handler; answers whether it was done, after checking what was stored agrees. */
 async function routeDoes(
   session: Session,
@@ -315,6 +340,14 @@ const DOORS: Door[] = [
       const response = await s.api.get(`/clauses/${clauseOf(w, c).id}`);
       return response.status() === 200 && (await response.text()).includes(MODE_LABELS.suggesting.hint);
     },
+  },
+  {
+    action: "clause.present",
+    door: "socket",
+    what: "asking to present the clause on its socket starts a presentation",
+    // A restricted clause is never presented (lib/plenary), whoever asks.
+    clauses: ["open"],
+    attempt: (s, w, c) => socketPresents(s, clauseOf(w, c).id),
   },
   {
     action: "thread.view",
