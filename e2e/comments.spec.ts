@@ -86,7 +86,9 @@ test("deleting the anchored words leaves the thread, detached, quoting them", as
   const words = "Rules of evidence";
   const body = `Which rules? ${Date.now()}`;
 
-  // This time with the keyboard shortcut.
+  // This time with the keyboard shortcut, which the comments panel listens for: it loads with the
+  // editor (components/editor/lazy-room-parts.tsx), so wait until it is there.
+  await expect(france.getByRole("region", { name: /^Comments/ })).toBeVisible();
   await selectWords(france, words);
   await france.keyboard.press("Control+Alt+m");
   await postNewComment(france, body);
