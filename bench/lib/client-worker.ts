@@ -7,16 +7,10 @@ import { parentPort } from "node:worker_threads";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import type { ProposalAuthor } from "@/lib/editor/suggestions/proposal-author";
 
 /** A delegate's identity as stamped on the proposals it types (the server checks every field). */
-export type Proposer = {
-  authorId: string;
-  authorName: string;
-  organizationId: string;
-  organizationCode: string;
-  organizationName: string;
-  colour: string;
-};
+export type Proposer = ProposalAuthor;
 /** `proposer`: the writer is a delegate in suggest mode, typing one insertion proposal of its own. */
 export type ClientSpec = {
   documentName: string;
